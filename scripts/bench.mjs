@@ -1,0 +1,83 @@
+// `npm run bench`: one table of sizes and one of timings.
+// 1. Sizes: each public entry bundled on its own (lit included, minified), gzip and brotli sizes,
+//    against the budgets (signing-frame <= 10 kB, any other element <= 25 kB, all <= 45 kB, gzip).
+// 2. Timings: bench/**/*.bench.ts run in headless Chromium through web-test-runner; each records its
+//    measurements with `record()` from bench/record.ts. Numbers are reported, never asserted.
+import { build } from 'vite';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = resolve(import.meta.dirname, '..');
+const only = process.argv.includes('--sizes') ? 'sizes' : process.argv.includes('--timings') ? 'timings' : 'all';
+const BUDGET = { 'signing-frame': 10, all: 45, default: 25 };
+
+async function sizes() {
+  const entries = readdirSync(join(root, 'src/components'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, 'src/components', d.name, 'define.ts')))
+    .map((d) => [d.name, join(root, 'src/components', d.name, 'define.ts')]);
+  entries.push(['all', join(root, 'src/all.ts')]);
+  const out = join(root, '.tmp/bench-size');
+  const rows = [];
+  for (const [name, file] of entries) {
+    rmSync(out, { recursive: true, force: true });
+    await build({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      build: {
+        outDir: out,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: file, formats: ['es'], fileName: () => 'entry.js' },
+        rolldownOptions: { output: { inlineDynamicImports: true } },
+      },
+    });
+    const code = readFileSync(join(out, 'entry.js'));
+    const gz = gzipSync(code, { level: 9 }).length / 1024;
+    const br = brotliCompressSync(code).length / 1024;
+    const budget = BUDGET[name] ?? BUDGET.default;
+    rows.push({ entry: name === 'all' ? 'all.js' : `${name}.js`, min: code.length / 1024, gz, br, budget });
+  }
+  console.log('\nBundle sizes (each entry alone, lit included, minified)\n');
+  console.log('| entry | min kB | gzip kB | brotli kB | budget (gzip) | |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const r of rows)
+    console.log(
+      `| ${r.entry} | ${r.min.toFixed(1)} | ${r.gz.toFixed(2)} | ${r.br.toFixed(2)} | ${r.budget} kB | ${r.gz <= r.budget ? 'within' : 'OVER'} |`,
+    );
+  return rows;
+}
+
+function timings() {
+  const file = join(root, '.tmp/bench-results.json');
+  rmSync(file, { force: true });
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.bench.config.mjs'],
+    { stdio: ['ignore', 'inherit', 'inherit'], cwd: root },
+  );
+  if (!existsSync(file)) {
+    console.error('No benchmark results were recorded.');
+    return r.status === 0;
+  }
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  console.log('\nTimings (component time in headless Chromium; median of runs unless noted)\n');
+  console.log('| area | measurement | value | unit | target | note |');
+  console.log('|---|---|---:|---|---|---|');
+  for (const x of results)
+    console.log(
+      `| ${x.area} | ${x.name} | ${typeof x.value === 'number' ? +x.value.toFixed(2) : x.value} | ${x.unit ?? ''} | ${x.target ?? ''} | ${x.note ?? ''} |`,
+    );
+  return r.status === 0;
+}
+
+let ok = true;
+if (only !== 'timings') {
+  const rows = await sizes();
+  writeFileSync(join(root, '.tmp/bench-sizes.json'), JSON.stringify(rows, null, 2));
+}
+if (only !== 'sizes') ok = timings() && ok;
+process.exit(ok ? 0 : 1);

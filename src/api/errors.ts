@@ -1,0 +1,114 @@
+/**
+ * Typed failures of the host contract. Every `QysHost` call rejects with one of these (or with the
+ * caller's abort reason when its `AbortSignal` fires). `code` is a stable message code that the
+ * elements localise; `message` is English text for logs.
+ */
+import type { ValidationIssue } from './schemas.js';
+
+export type QysErrorCode =
+  'network' | 'timeout' | 'server' | 'auth' | 'conflict' | 'validation' | 'contract' | 'not-found';
+
+export class QysError extends Error {
+  readonly code: QysErrorCode;
+  /** HTTP status, when the failure came from an HTTP response. */
+  readonly status: number | undefined;
+  constructor(code: QysErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'QysError';
+    this.code = code;
+    this.status = options?.status;
+  }
+}
+
+/** The host could not be reached, or answered with a 5xx. */
+export class QysNetworkError extends QysError {
+  constructor(message = 'The host could not be reached', options?: { cause?: unknown; status?: number }) {
+    super('network', message, options);
+    this.name = 'QysNetworkError';
+  }
+}
+
+/** The host answered with a 5xx (a network-level failure from the caller's point of view). */
+export class QysServerError extends QysNetworkError {
+  constructor(message = 'The host failed to answer', options?: { cause?: unknown; status?: number }) {
+    super(message, options);
+    (this as { code: QysErrorCode }).code = 'server';
+    this.name = 'QysServerError';
+  }
+}
+
+export class QysTimeoutError extends QysError {
+  readonly timeoutMs: number | undefined;
+  constructor(
+    message = 'The host did not answer in time',
+    options?: { cause?: unknown; timeoutMs?: number },
+  ) {
+    super('timeout', message, options);
+    this.name = 'QysTimeoutError';
+    this.timeoutMs = options?.timeoutMs;
+  }
+}
+
+/** 401 / 403: not signed in to the OA, or not allowed. */
+export class QysAuthError extends QysError {
+  constructor(message = 'Not signed in or not allowed', options?: { cause?: unknown; status?: number }) {
+    super('auth', message, options);
+    this.name = 'QysAuthError';
+  }
+}
+
+/**
+ * 409: the record changed since it was read. `current` is the server's record when the host sends
+ * it, so the user can see what changed and choose; a save never overwrites a newer version.
+ */
+export class QysConflictError<T = unknown> extends QysError {
+  readonly current: T | undefined;
+  constructor(
+    message = 'The record was changed by someone else',
+    options?: { cause?: unknown; current?: T },
+  ) {
+    super('conflict', message, { ...options, status: 409 });
+    this.name = 'QysConflictError';
+    this.current = options?.current;
+  }
+}
+
+/** 422: the input was refused; `issues` name the fields (dot-joined paths) and message codes. */
+export class QysValidationError extends QysError {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[], message = 'The input was refused', options?: { cause?: unknown }) {
+    super('validation', message, { ...options, status: 422 });
+    this.name = 'QysValidationError';
+    this.issues = issues;
+  }
+}
+
+/** A response did not match the contract; `path` names where it failed. */
+export class QysContractError extends QysError {
+  readonly path: string;
+  readonly endpoint: string | undefined;
+  constructor(path: string, message?: string, options?: { cause?: unknown; endpoint?: string }) {
+    super(
+      'contract',
+      message ??
+        `Response does not match the contract at "${path || '(root)'}"${options?.endpoint ? ` (${options.endpoint})` : ''}`,
+      options,
+    );
+    this.name = 'QysContractError';
+    this.path = path;
+    this.endpoint = options?.endpoint;
+  }
+}
+
+export class QysNotFoundError extends QysError {
+  constructor(message = 'Not found', options?: { cause?: unknown }) {
+    super('not-found', message, { ...options, status: 404 });
+    this.name = 'QysNotFoundError';
+  }
+}
+
+export const isQysError = (e: unknown): e is QysError => e instanceof QysError;
+
+/** True for an abort caused by the caller's signal (never shown to the user as an error). */
+export const isAbortError = (e: unknown): boolean =>
+  (e instanceof DOMException || e instanceof Error) && e.name === 'AbortError';

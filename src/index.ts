@@ -1,0 +1,12 @@
+/**
+ * qys-elements root entry: classes, hosts, schemas, core functions and errors. Defines no tag;
+ * import `qys-elements/<name>.js` (or `qys-elements/all.js`) for that.
+ */
+export { VERSION } from './version.js';
+export * from './api/schemas.js';
+export * from './api/errors.js';
+export type * from './api/host.js';
+export type * from './api/events.js';
+export { hostContext } from './api/context.js';
+export { computeWindow, scrollIntoViewTop } from './core/window.js';
+export { QysHostProvider } from './components/host-provider/host-provider.js';

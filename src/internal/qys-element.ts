@@ -1,0 +1,102 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { hostContext } from '../api/context.js';
+import type { QysHost } from '../api/host.js';
+import type { QysEventMap } from '../api/events.js';
+import { QysContractError, isQysError } from '../api/errors.js';
+import { commonMessages } from './common.messages.js';
+import { resolveLang, translate, type Catalog, type Lang, type Params } from './localize.js';
+
+// Elements re-render when the document language changes (one observer for all of them).
+const langListeners = new Set<QysElement>();
+let langObserver: MutationObserver | undefined;
+function watchDocumentLang(el: QysElement, on: boolean) {
+  if (on) langListeners.add(el);
+  else langListeners.delete(el);
+  if (on && !langObserver && typeof MutationObserver !== 'undefined') {
+    langObserver = new MutationObserver(() => langListeners.forEach((l) => l.requestUpdate()));
+    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+}
+
+const warned = new WeakMap<object, Set<string>>();
+
+/**
+ * Base of every qys element: language, localisation, the host from context (or set directly),
+ * typed `emit()`, and warn-once for bad values set by the page.
+ */
+export class QysElement extends LitElement {
+  /** Language: `zh-CN` (default) or `en`. Inherited from the closest `[lang]` ancestor when not set. */
+  @property() override lang = '';
+
+  /** The host adapter. Normally provided by an enclosing `<qys-host-provider>`; set it to override. */
+  @property({ attribute: false }) host: QysHost | undefined;
+
+  @consume({ context: hostContext, subscribe: true })
+  @state()
+  protected contextHost: QysHost | undefined;
+
+  /** Catalogues this element reads from, its own first; `commonMessages` is always searched last. */
+  protected messages: Catalog[] = [];
+
+  /** The host in force: the `host` property, else the one from context. */
+  get effectiveHost(): QysHost | undefined {
+    return this.host ?? this.contextHost;
+  }
+
+  /** The language in force. */
+  get effectiveLang(): Lang {
+    return resolveLang(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchDocumentLang(this, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    watchDocumentLang(this, false);
+  }
+
+  /** Localised text for `key`. */
+  t(key: string, params?: Params): string {
+    return translate(this.effectiveLang, key, params, ...this.messages, commonMessages);
+  }
+
+  /** A user-facing sentence for any failure of a host call. */
+  errorText(error: unknown): string {
+    if (isQysError(error)) {
+      if (error instanceof QysContractError)
+        return this.t('error.contract', { path: error.path || '(root)' });
+      return this.t(`error.${error.code}`);
+    }
+    return this.t('error.unknown', { message: error instanceof Error ? error.message : String(error) });
+  }
+
+  /** Fires a `qys-*` event that bubbles and composes. Returns false when a listener cancelled it. */
+  emit<K extends keyof QysEventMap>(
+    name: K,
+    detail: QysEventMap[K] extends CustomEvent<infer D> ? D : never,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(name, {
+        detail,
+        bubbles: true,
+        composed: true,
+        cancelable: options.cancelable ?? false,
+      }),
+    );
+  }
+
+  /** Logs a warning once per element and key (a bad value from the page never throws). */
+  protected warnOnce(key: string, message: string): void {
+    let seen = warned.get(this);
+    if (!seen) warned.set(this, (seen = new Set()));
+    if (seen.has(key)) return;
+    seen.add(key);
+    console.warn(`[qys-elements] <${this.localName}>: ${message}`);
+  }
+}

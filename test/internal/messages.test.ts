@@ -1,0 +1,42 @@
+import { expect } from '@open-wc/testing';
+import '../../src/all.js';
+import { catalogs, LANGS } from '../../src/internal/localize.js';
+import { commonMessages } from '../../src/internal/common.messages.js';
+
+// Every catalogue registers itself when its module loads; all.js loads every element.
+describe('message catalogues', () => {
+  it('includes the common catalogue', () => {
+    expect(catalogs).to.include(commonMessages);
+  });
+
+  it('every catalogue has every key, non-empty, in zh-CN and en', () => {
+    const problems: string[] = [];
+    for (const c of catalogs) {
+      const keys = new Set([...Object.keys(c['zh-CN']), ...Object.keys(c.en)]);
+      for (const k of keys) {
+        for (const lang of LANGS) {
+          const v = (c[lang] as Record<string, string>)[k];
+          if (typeof v !== 'string' || v.trim() === '') problems.push(`${c.id}: "${k}" missing in ${lang}`);
+        }
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('placeholders match between the languages', () => {
+    const problems: string[] = [];
+    const ph = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
+    for (const c of catalogs) {
+      for (const k of Object.keys(c['zh-CN'])) {
+        const zh = (c['zh-CN'] as Record<string, string>)[k]!;
+        const en = (c.en as Record<string, string>)[k] ?? '';
+        if (ph(zh) !== ph(en)) problems.push(`${c.id}: "${k}" {${ph(zh)}} vs {${ph(en)}}`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+});
