@@ -29,6 +29,7 @@ import type {
   ResourceKind,
   ResourceResolveResult,
   SegmentPreset,
+  FramingInspection,
   SigningSession,
   SigningSessionRequest,
   SyncProgress,
@@ -134,6 +135,13 @@ export interface ClientApi {
   context(options?: CallOptions): Promise<ClientContext>;
   /** Named network-segment presets the OA offers (may be empty). */
   segmentPresets(options?: CallOptions): Promise<SegmentPreset[]>;
+  /**
+   * Optional. The OA server requests `url` and reports the headers that decide whether a browser may
+   * frame it (CSP `frame-ancestors`, `X-Frame-Options`). A parent page cannot observe a refused
+   * cross-origin frame (Chromium fires `load` either way), so this is how the embed whitelist (seed 000
+   * FAQ 1) is checked; `evaluateFraming()` in src/core decides against the page's origin.
+   */
+  inspectFraming?(url: string, options?: CallOptions): Promise<FramingInspection>;
 }
 
 export interface SigningApi {

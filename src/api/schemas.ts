@@ -378,6 +378,18 @@ export const ClientContextSchema = z.object({
   userName: z.optional(z.string()),
 });
 
+/** What the OA server saw when it requested a URL on the signing platform (see `ClientApi.inspectFraming`). */
+export const FramingInspectionSchema = z.object({
+  url: z.string(),
+  reachable: z.boolean(),
+  status: z.optional(z.int()),
+  /** The `frame-ancestors` directive of the response's CSP (all policies joined by `, `), or null. */
+  frameAncestors: z.nullable(z.string()),
+  xFrameOptions: z.nullable(z.string()),
+  /** Why it was unreachable (DNS, refused, timeout, TLS…). */
+  error: z.optional(z.string()),
+});
+
 export const SigningPageSchema = z.enum(['sign', 'view']);
 export const SigningZoneSchema = z.enum(['internal', 'external']);
 
@@ -485,6 +497,7 @@ export type Resource = z.infer<typeof ResourceSchema>;
 export type ResourceResolveResult = z.infer<typeof ResourceResolveResultSchema>;
 export type Company = z.infer<typeof CompanySchema>;
 export type ClientContext = z.infer<typeof ClientContextSchema>;
+export type FramingInspection = z.infer<typeof FramingInspectionSchema>;
 export type SigningPage = z.infer<typeof SigningPageSchema>;
 export type SigningZone = z.infer<typeof SigningZoneSchema>;
 export type SigningSessionRequest = z.infer<typeof SigningSessionRequestSchema>;
