@@ -10,3 +10,5 @@ export type * from './api/events.js';
 export { hostContext } from './api/context.js';
 export { computeWindow, scrollIntoViewTop } from './core/window.js';
 export { QysHostProvider } from './components/host-provider/host-provider.js';
+export { createHttpHost, type HttpHostOptions } from './api/http-host.js';
+export { routes as restRoutes, type RouteDef, type RouteName } from './api/rest.js';
