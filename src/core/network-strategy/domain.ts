@@ -22,7 +22,6 @@ export type DomainRuleResult =
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 
 function toAscii(host: string): string | null {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(host)) return host;
   try {
     return new URL(`http://${host}/`).hostname;
