@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { hostContext } from '../api/context.js';
@@ -43,6 +43,11 @@ export class QysElement extends LitElement {
   /** The host in force: the `host` property, else the one from context. */
   get effectiveHost(): QysHost | undefined {
     return this.host ?? this.contextHost;
+  }
+
+  /** True when `changed` includes a change of the host in force (own property or context). */
+  protected hostChanged(changed: PropertyValues): boolean {
+    return changed.has('host') || changed.has('contextHost');
   }
 
   /** The language in force. */
