@@ -1,0 +1,880 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { QysElement } from '../../internal/qys-element.js';
+import { QysConflictError, QysNotFoundError, QysValidationError, isAbortError } from '../../api/errors.js';
+import type {
+  Binding,
+  ConnectionReport,
+  OrgScope,
+  OrgScopeRecord,
+  SyncProgress,
+  SyncReport,
+} from '../../api/schemas.js';
+import { bindingSettingsMessages } from './binding-settings.messages.js';
+import { bindingSettingsStyles } from './binding-settings.styles.js';
+import {
+  FIELDS,
+  conflictRows,
+  draftFromBinding,
+  errorsFromIssues,
+  fieldApplies,
+  isDirty,
+  mergeDrafts,
+  newDraft,
+  sameValue,
+  toInput,
+  validateDraft,
+  type ConflictRow,
+  type Draft,
+  type FieldErrors,
+  type FieldName,
+} from './form-model.js';
+import { generateEncryptionKey } from './encryption-key.js';
+import { renderList } from './views/list.js';
+import { renderForm } from './views/form.js';
+import { renderDialog } from './views/dialogs.js';
+
+/** A question in the modal dialog; `resolve` gets the chosen answer. */
+export interface DialogRequest {
+  kind: 'confirm' | 'conflict';
+  title: string;
+  body: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  danger?: boolean;
+  resolve: (ok: boolean) => void;
+}
+
+export interface ConflictState {
+  /** The server's record; undefined when it was deleted. */
+  current: Binding | undefined;
+  theirs: Draft | undefined;
+  rows: ConflictRow[];
+  /** Fields where the user keeps their own value in a merge. */
+  keepMine: Set<FieldName>;
+  loadError?: string;
+}
+
+export interface ScopeState {
+  record?: OrgScopeRecord;
+  value?: OrgScope;
+  loading: boolean;
+  saving: boolean;
+  error?: string;
+  conflict?: boolean;
+  saved?: boolean;
+}
+
+export interface SyncState {
+  running: boolean;
+  progress?: SyncProgress;
+  report?: SyncReport;
+  error?: string;
+  cancelled?: boolean;
+}
+
+export interface TestState {
+  running: boolean;
+  report?: ConnectionReport;
+  error?: string;
+}
+
+/**
+ * The whole 绑定设置 page: the list of service configurations (服务配置), the edit form (基本信息 for
+ * private and public cloud), 组织架构同步, 同步服务商数据 and 测试连接.
+ *
+ * - The App Secret is write-only: a stored one shows as “已设置” with a replace action; a typed one
+ *   lives only in the password input until the save succeeds, and is never put in an attribute, an
+ *   event detail or the console.
+ * - Nothing typed is lost: a failed save keeps every value and says why; a save over a newer version
+ *   (409) shows what changed on the server, field by field, and lets the user choose; leaving with
+ *   unsaved changes (another service, back to the list, page unload) asks first.
+ *
+ * Uses `<qys-network-strategy-editor>` (内外网自动登录) and `<qys-org-scope-picker>` (签章人员 and the
+ * sync scope); import their define entries too (the `binding-settings.js` entry does).
+ *
+ * @tag qys-binding-settings
+ *
+ * @fires qys-save - A service was saved. `detail.binding` is the saved record (never the secret).
+ * @fires qys-delete - A service was deleted. `detail.id`.
+ * @fires qys-sync-complete - 同步服务商数据 finished. `detail.serviceId`, `detail.report`.
+ * @fires qys-dirty-change - The form got or lost unsaved changes. `detail.dirty`.
+ * @fires qys-scope-save - The 组织架构同步 scope was saved. `detail.serviceId`, `detail.scope`.
+ * @fires qys-copy - The encryption key was copied. `detail.key` is `encryptionKey`.
+ *
+ * @csspart list - The services table.
+ * @csspart form - The edit form.
+ * @csspart section - Each form section (基本信息, 组织架构同步, 同步服务商数据, 测试连接).
+ * @csspart field - Each labelled field.
+ * @csspart error - A field's error message.
+ * @csspart summary - The error summary at the top of the form.
+ * @csspart button - Every button.
+ * @csspart primary-button - The main action of a view (保存, 添加服务).
+ * @csspart dialog - The confirmation and conflict dialogs.
+ * @csspart progress - The sync progress bar.
+ *
+ * @cssprop --qys-color-primary - Main action colour. Default `#1f6feb`.
+ * @cssprop --qys-color-danger - Errors and destructive actions. Default `#c62828`.
+ * @cssprop --qys-color-warning - Warnings (protocol mismatch). Default `#8a5a00`.
+ * @cssprop --qys-color-success - Passed steps and success messages. Default `#1b7f3b`.
+ * @cssprop --qys-color-border - Borders. Default `#d0d7de`.
+ * @cssprop --qys-color-muted - Hints and secondary text. Default `#57606a`.
+ * @cssprop --qys-font-size - Base font size. Default `14px`.
+ * @cssprop --qys-binding-settings-label-width - Width of the label column. Default `14em`.
+ */
+export class QysBindingSettings extends QysElement {
+  static override styles = bindingSettingsStyles;
+
+  /** Opens this service directly (its ID); without it the list is shown. */
+  @property({ attribute: 'service-id' }) serviceId = '';
+
+  /** View only: nothing can be added, changed, deleted or synced. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  protected override messages = [bindingSettingsMessages];
+
+  // ---- internal state (read by the view modules; not part of the public API) ----
+  /** @internal */ @state() view: 'list' | 'form' = 'list';
+  /** @internal */ @state() bindings: Binding[] | undefined;
+  /** @internal */ @state() listLoading = false;
+  /** @internal */ @state() listError = '';
+  /** @internal */ @state() listMessage = '';
+  /** @internal */ @state() formLoading = false;
+  /** @internal */ @state() formError = '';
+  /** @internal */ @state() current: Binding | undefined;
+  /** @internal */ @state() base: Draft = newDraft('', false);
+  /** @internal */ @state() draft: Draft = newDraft('', false);
+  /** @internal */ @state() replacingSecret = false;
+  /** @internal */ @state() secretTyped = false;
+  /** @internal */ @state() touched = new Set<FieldName>();
+  /** @internal */ @state() errors: FieldErrors = { fields: {}, other: [] };
+  /** @internal */ @state() showSummary = false;
+  /** @internal */ @state() saving = false;
+  /** @internal */ @state() saveError = '';
+  /** @internal */ @state() announcement = '';
+  /** @internal */ @state() dialog: DialogRequest | undefined;
+  /** @internal */ @state() conflict: ConflictState | undefined;
+  /** @internal */ @state() scope: ScopeState = { loading: false, saving: false };
+  /** @internal */ @state() sync: SyncState = { running: false };
+  /** @internal */ @state() test: TestState = { running: false };
+  /** @internal */ @state() oaBaseUrl = '';
+
+  /**
+   * The App Secret the user typed. Kept out of reactive state and out of the draft on purpose: it
+   * is read from the password input only when a save or test sends it, and cleared after a save.
+   */
+  private get typedSecret(): string {
+    const input = this.renderRoot?.querySelector<HTMLInputElement>('#f-appSecret');
+    return input?.value ?? '';
+  }
+
+  private aborts = new Map<string, AbortController>();
+  private lastDirty = false;
+  private opener: HTMLElement | null = null;
+  private openedServiceId = '';
+
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!this.dirty) return;
+    e.preventDefault();
+    // Older browsers need returnValue set to show the prompt.
+    e.returnValue = '';
+  };
+
+  /** True when the form has changes that are not saved (including the sync scope and a typed secret). */
+  get dirty(): boolean {
+    if (this.view !== 'form' || this.readonly) return false;
+    const s = this.scope;
+    const scopeDirty = !!(s.record && s.value && !sameValue(s.value, s.record.scope));
+    return isDirty(this.draft, this.base) || this.secretTyped || scopeDirty;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    for (const c of this.aborts.values()) c.abort();
+    this.aborts.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('readonly') && typeof this.readonly !== 'boolean') {
+      this.warnOnce('readonly', `readonly must be a boolean; got ${String(this.readonly)}`);
+      this.readonly = !!this.readonly;
+    }
+    if (changed.has('serviceId') && typeof this.serviceId !== 'string') {
+      this.warnOnce('service-id', `service-id must be a string; ignored`);
+      this.serviceId = '';
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const hostChanged =
+      changed.has('host' as keyof QysBindingSettings) ||
+      changed.has('contextHost' as keyof QysBindingSettings);
+    if (hostChanged && this.effectiveHost) {
+      void this.loadList();
+      void this.loadClientContext();
+    }
+    if (
+      (changed.has('serviceId') || hostChanged) &&
+      this.effectiveHost &&
+      this.serviceId !== this.openedServiceId
+    ) {
+      this.openedServiceId = this.serviceId;
+      if (this.serviceId) void this.openService(this.serviceId);
+    }
+    const d = this.dirty;
+    if (d !== this.lastDirty) {
+      this.lastDirty = d;
+      this.emit('qys-dirty-change', { dirty: d });
+    }
+  }
+
+  /** Reloads the list of services from the host. */
+  async reload(): Promise<void> {
+    await this.loadList();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Host calls (each with its own AbortController; a newer call of the same kind aborts the older)
+  // ------------------------------------------------------------------------------------------
+
+  private signal(kind: string): AbortSignal {
+    this.aborts.get(kind)?.abort();
+    const c = new AbortController();
+    this.aborts.set(kind, c);
+    return c.signal;
+  }
+
+  private async loadList(): Promise<void> {
+    const host = this.effectiveHost;
+    if (!host) return;
+    const signal = this.signal('list');
+    this.listLoading = true;
+    this.listError = '';
+    try {
+      this.bindings = await host.services.list({ signal });
+    } catch (e) {
+      if (isAbortError(e) || signal.aborted) return;
+      this.listError = this.t('list.loadFailed', { reason: this.errorText(e) });
+    } finally {
+      if (!signal.aborted) this.listLoading = false;
+    }
+  }
+
+  private async loadClientContext(): Promise<void> {
+    const host = this.effectiveHost;
+    if (!host) return;
+    const signal = this.signal('client');
+    try {
+      const ctx = await host.client.context({ signal });
+      this.oaBaseUrl = ctx.oaBaseUrl ?? '';
+    } catch {
+      // Only used for the protocol warning; the page's own protocol still counts.
+    }
+  }
+
+  /** The default service other than the one being edited (it loses the flag when this one takes it). */
+  /** @internal */ otherDefault(): Binding | undefined {
+    return this.bindings?.find((b) => b.isDefault && b.id !== this.draft.id);
+  }
+
+  /** @internal */ bindingName(b: Pick<Binding, 'name' | 'id'> | undefined): string {
+    if (!b) return '';
+    return b.name.trim() || this.t('list.unnamed');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Navigation (with the unsaved-changes guard)
+  // ------------------------------------------------------------------------------------------
+
+  /** Asks before discarding unsaved changes. Resolves true when it is fine to leave. */
+  /** @internal */ async confirmLeave(): Promise<boolean> {
+    if (!this.dirty) return true;
+    return this.ask({
+      kind: 'confirm',
+      title: this.t('leave.title'),
+      body: this.t('leave.body'),
+      confirmLabel: this.t('leave.discard'),
+      cancelLabel: this.t('leave.stay'),
+      danger: true,
+    });
+  }
+
+  /** @internal */ async openNew(): Promise<void> {
+    if (this.readonly || !(await this.confirmLeave())) return;
+    const d = newDraft(generateEncryptionKey(), !this.bindings?.some((b) => b.isDefault));
+    this.enterForm(undefined, d);
+  }
+
+  /** @internal */ async openBinding(b: Binding): Promise<void> {
+    if (this.view === 'form' && this.draft.id === b.id) return;
+    if (!(await this.confirmLeave())) return;
+    this.enterForm(b, draftFromBinding(b));
+  }
+
+  private async openService(id: string): Promise<void> {
+    const host = this.effectiveHost;
+    if (!host || !(await this.confirmLeave())) return;
+    const signal = this.signal('get');
+    this.view = 'form';
+    this.formLoading = true;
+    this.formError = '';
+    try {
+      const b = await host.services.get(id, { signal });
+      this.enterForm(b, draftFromBinding(b));
+    } catch (e) {
+      if (isAbortError(e) || signal.aborted) return;
+      this.view = 'list';
+      this.listMessage =
+        e instanceof QysNotFoundError
+          ? this.t('list.notFound', { id })
+          : this.t('form.loadFailed', { reason: this.errorText(e) });
+    } finally {
+      if (!signal.aborted) this.formLoading = false;
+    }
+  }
+
+  private enterForm(b: Binding | undefined, d: Draft): void {
+    for (const k of ['save', 'scope', 'sync', 'test', 'get']) this.aborts.get(k)?.abort();
+    this.current = b;
+    this.base = structuredClone(d);
+    this.draft = d;
+    this.replacingSecret = !b;
+    this.secretTyped = false;
+    this.touched = new Set();
+    this.errors = { fields: {}, other: [] };
+    this.showSummary = false;
+    this.saving = false;
+    this.saveError = '';
+    this.conflict = undefined;
+    this.sync = { running: false };
+    this.test = { running: false };
+    this.scope = { loading: false, saving: false };
+    this.listMessage = '';
+    this.formLoading = false;
+    this.view = 'form';
+    this.clearSecretInput();
+    if (b) void this.loadScope(b.id);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-title')?.focus());
+  }
+
+  /** @internal */ async closeForm(): Promise<void> {
+    if (!(await this.confirmLeave())) return;
+    this.leaveForm();
+  }
+
+  private leaveForm(): void {
+    for (const k of ['save', 'scope', 'sync', 'test', 'get']) this.aborts.get(k)?.abort();
+    const id = this.draft.id;
+    this.view = 'list';
+    this.current = undefined;
+    this.draft = newDraft('', false);
+    this.base = structuredClone(this.draft);
+    this.secretTyped = false;
+    this.scope = { loading: false, saving: false };
+    this.clearSecretInput();
+    void this.updateComplete.then(() => {
+      const row = id
+        ? this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .edit`)
+        : null;
+      (row ?? this.renderRoot.querySelector<HTMLElement>('.add'))?.focus();
+    });
+  }
+
+  private clearSecretInput(): void {
+    const input = this.renderRoot?.querySelector<HTMLInputElement>('#f-appSecret');
+    if (input) input.value = '';
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Editing
+  // ------------------------------------------------------------------------------------------
+
+  /** @internal */ setField<K extends keyof Draft>(field: K, value: Draft[K]): void {
+    if (this.readonly) return;
+    this.draft = { ...this.draft, [field]: value };
+    this.saveError = '';
+    // Re-check as the user types once an error is visible, so it clears when fixed.
+    if (this.touched.has(field as FieldName) || this.showSummary) this.revalidate();
+  }
+
+  /** @internal */ touch(field: FieldName): void {
+    if (this.touched.has(field)) return;
+    this.touched = new Set(this.touched).add(field);
+    this.revalidate();
+  }
+
+  /** @internal */ onSecretInput(): void {
+    this.secretTyped = this.typedSecret !== '';
+    if (this.touched.has('appSecret') || this.showSummary) this.revalidate();
+  }
+
+  /** @internal */ replaceSecret(on: boolean): void {
+    this.replacingSecret = on;
+    if (!on) {
+      this.clearSecretInput();
+      this.secretTyped = false;
+    }
+    this.revalidate();
+    if (on)
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('#f-appSecret')?.focus(),
+      );
+    else
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('.replace-secret')?.focus(),
+      );
+  }
+
+  /** Validation with the shared schema plus the embedded editor's own validity. */
+  private computeErrors(): FieldErrors {
+    const errs = validateDraft(this.draft, this.typedSecret, this.replacingSecret);
+    if (this.draft.serviceType === 'private' && this.draft.autoLogin.mode !== 'off') {
+      const editor = this.renderRoot?.querySelector('qys-network-strategy-editor') as
+        (HTMLElement & { validity?: ValidityState }) | null;
+      if (editor?.validity && !editor.validity.valid) errs.fields.autoLogin ??= 'field.autoLogin.invalid';
+    }
+    return errs;
+  }
+
+  private revalidate(): void {
+    this.errors = this.computeErrors();
+  }
+
+  /** @internal */ async regenerateKey(): Promise<void> {
+    if (this.readonly) return;
+    const ok = await this.ask({
+      kind: 'confirm',
+      title: this.t('field.encryptionKey.confirmTitle'),
+      body: this.t('field.encryptionKey.confirm'),
+      confirmLabel: this.t('field.encryptionKey.regenerate'),
+      cancelLabel: this.t('cancel'),
+    });
+    if (!ok) return;
+    this.setField('encryptionKey', generateEncryptionKey());
+    this.announce(this.t('field.encryptionKey.regenerated'));
+  }
+
+  /** @internal */ async copyKey(): Promise<void> {
+    const value = this.draft.encryptionKey;
+    try {
+      await navigator.clipboard.writeText(value);
+      this.announce(this.t('copied'));
+      this.emit('qys-copy', { key: 'encryptionKey', value });
+    } catch {
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#f-encryptionKey');
+      input?.focus();
+      input?.select();
+      this.announce(this.t('copyFailed'));
+    }
+  }
+
+  /** @internal */ announce(text: string): void {
+    // Re-announce identical text by clearing first.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  /** @internal */ focusField(field: FieldName): void {
+    const root = this.renderRoot;
+    const target =
+      root.querySelector<HTMLElement>(`#f-${field}`) ??
+      root.querySelector<HTMLElement>(
+        `[data-field="${field}"] input, [data-field="${field}"] button, [data-field="${field}"] [tabindex]`,
+      ) ??
+      root.querySelector<HTMLElement>(`[data-field="${field}"] > :not(label)`);
+    target?.focus();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Save, with validation, failure handling and the 409 conflict flow
+  // ------------------------------------------------------------------------------------------
+
+  /** @internal */ async save(): Promise<void> {
+    const host = this.effectiveHost;
+    if (!host || this.readonly || this.saving) return;
+    this.touched = new Set(FIELDS);
+    this.errors = this.computeErrors();
+    const invalid = FIELDS.filter((f) => this.errors.fields[f] && fieldApplies(f, this.draft.serviceType));
+    if (invalid.length) {
+      this.showSummary = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+      return;
+    }
+    this.showSummary = false;
+    this.saveError = '';
+    this.saving = true;
+    const signal = this.signal('save');
+    const input = toInput(this.draft, this.typedSecret || undefined);
+    try {
+      const saved = await host.services.save(input, { signal });
+      this.onSaved(saved);
+    } catch (e) {
+      if (isAbortError(e) || signal.aborted) return;
+      await this.onSaveFailed(e);
+    } finally {
+      if (!signal.aborted) this.saving = false;
+    }
+  }
+
+  private onSaved(saved: Binding): void {
+    const wasNew = this.draft.id === undefined;
+    const keepScope = this.scope;
+    // A fresh form from the saved record; the secret leaves the DOM here.
+    this.clearSecretInput();
+    this.secretTyped = false;
+    this.replacingSecret = false;
+    this.current = saved;
+    const d = draftFromBinding(saved);
+    this.base = structuredClone(d);
+    this.draft = d;
+    this.touched = new Set();
+    this.errors = { fields: {}, other: [] };
+    this.conflict = undefined;
+    this.scope = keepScope;
+    this.announce(this.t('form.saved'));
+    const { appSecret: _drop, ...binding } = saved as Binding & { appSecret?: unknown };
+    this.emit('qys-save', { binding: binding as Binding });
+    if (wasNew) void this.loadScope(saved.id);
+    void this.loadList();
+  }
+
+  private async onSaveFailed(e: unknown): Promise<void> {
+    if (e instanceof QysValidationError) {
+      const errs = errorsFromIssues(e.issues);
+      this.errors = errs;
+      this.touched = new Set(FIELDS);
+      this.showSummary = true;
+      this.saveError = this.t('form.saveFailed', { reason: this.errorText(e) });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#summary')?.focus();
+      return;
+    }
+    if (e instanceof QysConflictError || (e instanceof QysNotFoundError && this.draft.id)) {
+      await this.openConflict(e instanceof QysConflictError ? (e.current as Binding | undefined) : null);
+      return;
+    }
+    this.saveError = this.t('form.saveFailed', { reason: this.errorText(e) });
+  }
+
+  /** `current`: the server's record from the 409; undefined: fetch it; null: it was deleted. */
+  private async openConflict(current: Binding | undefined | null): Promise<void> {
+    const host = this.effectiveHost!;
+    let loadError: string | undefined;
+    if (current === undefined && this.draft.id) {
+      try {
+        current = await host.services.get(this.draft.id, { signal: this.signal('get') });
+      } catch (e) {
+        if (e instanceof QysNotFoundError) current = null;
+        else loadError = this.t('conflict.loadFailed', { reason: this.errorText(e) });
+      }
+    }
+    const theirs = current ? draftFromBinding(current) : undefined;
+    const rows = theirs ? conflictRows(this.base, this.draft, theirs) : [];
+    // By default a merge keeps my value where I changed it, the server's elsewhere.
+    const keepMine = new Set(rows.filter((r) => !sameValue(r.mine, r.base)).map((r) => r.field));
+    this.conflict = {
+      current: current ?? undefined,
+      theirs,
+      rows,
+      keepMine,
+      ...(loadError ? { loadError } : {}),
+    };
+    this.opener = (this.renderRoot.querySelector('.save') as HTMLElement | null) ?? null;
+  }
+
+  /** @internal */ toggleKeepMine(field: FieldName, mine: boolean): void {
+    if (!this.conflict) return;
+    const keepMine = new Set(this.conflict.keepMine);
+    if (mine) keepMine.add(field);
+    else keepMine.delete(field);
+    this.conflict = { ...this.conflict, keepMine };
+  }
+
+  /** @internal */ async resolveConflict(
+    choice: 'mine' | 'theirs' | 'merge' | 'new' | 'cancel',
+  ): Promise<void> {
+    const c = this.conflict;
+    if (!c) return;
+    this.conflict = undefined;
+    if (choice === 'cancel') {
+      this.saveError = this.t('form.saveFailed', { reason: this.t('error.conflict') });
+      this.restoreFocus();
+      return;
+    }
+    if (choice === 'new') {
+      // Deleted on the server: keep everything typed, save as a new record (a secret is needed again).
+      const { id: _id, version: _v, ...rest } = this.draft;
+      this.draft = { ...rest, appSecretSet: false };
+      this.base = newDraft('', false);
+      this.current = undefined;
+      this.replacingSecret = true;
+      this.restoreFocus();
+      return;
+    }
+    if (!c.current || !c.theirs) return;
+    this.current = c.current;
+    this.base = structuredClone(c.theirs);
+    if (choice === 'theirs') {
+      this.draft = structuredClone(c.theirs);
+      this.clearSecretInput();
+      this.secretTyped = false;
+      this.replacingSecret = false;
+      this.errors = { fields: {}, other: [] };
+      this.announce(this.t('conflict.takeTheirs'));
+      this.restoreFocus();
+      return;
+    }
+    const merged =
+      choice === 'mine'
+        ? { ...structuredClone(this.draft), version: c.current.version, appSecretSet: c.current.appSecretSet }
+        : mergeDrafts(this.draft, c.theirs, c.keepMine);
+    this.draft = merged;
+    this.restoreFocus();
+    await this.save();
+  }
+
+  private restoreFocus(): void {
+    const el = this.opener;
+    this.opener = null;
+    void this.updateComplete.then(() => el?.focus());
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // List actions: delete, set default
+  // ------------------------------------------------------------------------------------------
+
+  /** @internal */ async deleteBinding(b: Binding): Promise<void> {
+    const host = this.effectiveHost;
+    if (!host || this.readonly) return;
+    const name = this.bindingName(b);
+    const ok = await this.ask({
+      kind: 'confirm',
+      title: this.t('delete.confirmTitle'),
+      body: this.t(b.isDefault ? 'delete.confirmDefault' : 'delete.confirm', { name }),
+      confirmLabel: this.t('delete.action'),
+      cancelLabel: this.t('cancel'),
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await host.services.delete(b.id, b.version, { signal: this.signal('delete') });
+      this.listMessage = this.t('delete.done', { name });
+      this.announce(this.listMessage);
+      this.emit('qys-delete', { id: b.id });
+      if (this.view === 'form' && this.draft.id === b.id) this.leaveForm();
+    } catch (e) {
+      if (isAbortError(e)) return;
+      this.listMessage = this.t('delete.failed', { reason: this.errorText(e) });
+    }
+    await this.loadList();
+  }
+
+  /** @internal */ async makeDefault(b: Binding): Promise<void> {
+    const host = this.effectiveHost;
+    if (!host || this.readonly || b.isDefault) return;
+    const name = this.bindingName(b);
+    const previous = this.bindings?.find((x) => x.isDefault && x.id !== b.id);
+    const ok = await this.ask({
+      kind: 'confirm',
+      title: this.t('default.confirmTitle'),
+      body: previous
+        ? this.t('default.confirm', { name, previous: this.bindingName(previous) })
+        : this.t('default.confirmNoPrevious', { name }),
+      confirmLabel: this.t('list.setDefault'),
+      cancelLabel: this.t('cancel'),
+    });
+    if (!ok) return;
+    try {
+      const saved = await host.services.save(
+        { ...toInput(draftFromBinding(b)), isDefault: true },
+        { signal: this.signal('default') },
+      );
+      this.listMessage = this.t('default.done', { name });
+      this.announce(this.listMessage);
+      const { appSecret: _drop, ...binding } = saved as Binding & { appSecret?: unknown };
+      this.emit('qys-save', { binding: binding as Binding });
+    } catch (e) {
+      if (isAbortError(e)) return;
+      this.listMessage = this.t('default.failed', { reason: this.errorText(e) });
+    }
+    await this.loadList();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // 组织架构同步
+  // ------------------------------------------------------------------------------------------
+
+  private async loadScope(serviceId: string): Promise<void> {
+    const host = this.effectiveHost;
+    if (!host) return;
+    const signal = this.signal('scope');
+    this.scope = { loading: true, saving: false };
+    try {
+      const record = await host.org.getScope(serviceId, { signal });
+      this.scope = { loading: false, saving: false, record, value: structuredClone(record.scope) };
+    } catch (e) {
+      if (isAbortError(e) || signal.aborted) return;
+      this.scope = {
+        loading: false,
+        saving: false,
+        error: this.t('org.loadFailed', { reason: this.errorText(e) }),
+      };
+    }
+  }
+
+  /** @internal */ setScopeValue(value: OrgScope): void {
+    if (this.readonly) return;
+    this.scope = { ...this.scope, value, saved: false, error: undefined };
+  }
+
+  /** @internal */ async saveScope(overwrite = false): Promise<void> {
+    const host = this.effectiveHost;
+    const id = this.draft.id;
+    const s = this.scope;
+    if (!host || !id || !s.record || !s.value || this.readonly) return;
+    let version = s.record.version;
+    const signal = this.signal('scope');
+    this.scope = { ...s, saving: true, error: undefined, conflict: false, saved: false };
+    try {
+      if (overwrite) version = (await host.org.getScope(id, { signal })).version;
+      const record = await host.org.saveScope(id, s.value, version, { signal });
+      this.scope = {
+        loading: false,
+        saving: false,
+        record,
+        value: structuredClone(record.scope),
+        saved: true,
+      };
+      this.announce(this.t('org.saved'));
+      this.emit('qys-scope-save', { serviceId: id, scope: record.scope });
+    } catch (e) {
+      if (isAbortError(e) || signal.aborted) return;
+      if (e instanceof QysConflictError) this.scope = { ...s, saving: false, conflict: true };
+      else
+        this.scope = { ...s, saving: false, error: this.t('org.saveFailed', { reason: this.errorText(e) }) };
+    }
+  }
+
+  /** @internal */ reloadScope(): void {
+    if (this.draft.id) void this.loadScope(this.draft.id);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // 同步服务商数据 and 测试连接
+  // ------------------------------------------------------------------------------------------
+
+  /** @internal */ async runSync(): Promise<void> {
+    const host = this.effectiveHost;
+    const id = this.draft.id;
+    if (!host || !id || this.readonly || this.sync.running) return;
+    const signal = this.signal('sync');
+    this.sync = { running: true, progress: { ratio: 0, stage: 'seals' } };
+    this.announce(this.t('sync.running', { stage: this.t('sync.stage.seals'), percent: 0 }));
+    try {
+      const report = await host.services.sync(id, {
+        signal,
+        onProgress: (p) => {
+          if (!signal.aborted) this.sync = { running: true, progress: p };
+        },
+      });
+      this.sync = { running: false, report };
+      this.announce(this.syncDoneText(report));
+      this.emit('qys-sync-complete', { serviceId: id, report });
+      void this.loadList();
+    } catch (e) {
+      if (signal.aborted && this.sync.cancelled) return;
+      if (isAbortError(e) || signal.aborted) return;
+      this.sync = { running: false, error: this.t('sync.failed', { reason: this.errorText(e) }) };
+    }
+  }
+
+  /** @internal */ cancelSync(): void {
+    this.sync = { running: false, cancelled: true };
+    this.aborts.get('sync')?.abort();
+    this.announce(this.t('sync.cancelled'));
+  }
+
+  /** @internal */ syncDoneText(r: SyncReport): string {
+    const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
+    return this.t('sync.done', {
+      seconds: Math.max(0, Math.round(ms / 100) / 10),
+      time: this.formatTime(r.finishedAt),
+    });
+  }
+
+  /** @internal */ async runTest(): Promise<void> {
+    const host = this.effectiveHost;
+    if (!host || this.test.running) return;
+    const signal = this.signal('test');
+    this.test = { running: true };
+    this.announce(this.t('test.running'));
+    try {
+      const report = await host.services.testConnection(toInput(this.draft, this.typedSecret || undefined), {
+        signal,
+      });
+      this.test = { running: false, report };
+      this.announce(this.t(report.ok ? 'test.ok' : 'test.failed'));
+    } catch (e) {
+      if (isAbortError(e) || signal.aborted) return;
+      if (e instanceof QysValidationError) {
+        this.errors = errorsFromIssues(e.issues);
+        this.touched = new Set(FIELDS);
+      }
+      this.test = { running: false, error: this.t('test.error', { reason: this.errorText(e) }) };
+    }
+  }
+
+  /** @internal */ formatTime(iso: string | null): string {
+    if (!iso) return this.t('list.never');
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.effectiveLang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Dialogs
+  // ------------------------------------------------------------------------------------------
+
+  private ask(req: Omit<DialogRequest, 'resolve'>): Promise<boolean> {
+    this.dialog?.resolve(false);
+    this.opener = this.activeInside();
+    return new Promise((resolve) => {
+      this.dialog = { ...req, resolve };
+    });
+  }
+
+  /** @internal */ closeDialog(ok: boolean): void {
+    const d = this.dialog;
+    if (!d) return;
+    this.dialog = undefined;
+    // Focus goes back where it was before the question; what follows the answer may move it on.
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+    d.resolve(ok);
+  }
+
+  private activeInside(): HTMLElement | null {
+    return (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    if (!this.effectiveHost) return html`<p class="notice" role="alert">${this.t('noHost')}</p>`;
+    return html`
+      <div class="page">
+        ${this.view === 'list' ? renderList(this) : renderForm(this)}
+        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+      ${this.dialog || this.conflict ? renderDialog(this) : nothing}
+    `;
+  }
+}
