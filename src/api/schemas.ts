@@ -383,8 +383,8 @@ export const FramingInspectionSchema = z.object({
   url: z.string(),
   reachable: z.boolean(),
   status: z.optional(z.int()),
-  /** The `frame-ancestors` directive of the response's CSP (all policies joined by `, `), or null. */
-  frameAncestors: z.nullable(z.string()),
+  /** The response's `Content-Security-Policy` header values joined by `, `, or null when absent. */
+  contentSecurityPolicy: z.nullable(z.string()),
   xFrameOptions: z.nullable(z.string()),
   /** Why it was unreachable (DNS, refused, timeout, TLS…). */
   error: z.optional(z.string()),
