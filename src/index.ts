@@ -12,3 +12,16 @@ export { computeWindow, scrollIntoViewTop } from './core/window.js';
 export { QysHostProvider } from './components/host-provider/host-provider.js';
 export { createHttpHost, type HttpHostOptions } from './api/http-host.js';
 export { routes as restRoutes, type RouteDef, type RouteName } from './api/rest.js';
+export { createMemoryHost, MEMORY_HOST_METHODS } from './api/memory-host/index.js';
+export type {
+  MemoryHost,
+  MemoryHostOptions,
+  MemoryHostControl,
+  MemoryHostSamples,
+  FailureKind,
+  FailureSpec,
+  FailureMap,
+  Latency,
+} from './api/memory-host/index.js';
+export { QysIntegrationChecklist } from './components/integration-checklist/integration-checklist.js';
+export * from './core/integration/index.js';
