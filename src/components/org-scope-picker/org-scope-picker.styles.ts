@@ -1,0 +1,313 @@
+import { css } from 'lit';
+
+export const orgScopePickerStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: var(--qys-color-text, #1f2329);
+    --_row-h: var(--qys-org-picker-row-height, 32px);
+    --_primary: var(--qys-color-primary, #1664ff);
+    --_border: var(--qys-color-border, #d0d3d6);
+    --_muted: var(--qys-color-text-secondary, #5c6066);
+    --_danger: var(--qys-color-danger, #c9252d);
+    --_warning: var(--qys-color-warning, #8a5a00);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    border: 1px solid var(--_border);
+    border-radius: var(--qys-border-radius, 6px);
+    padding: 8px;
+    background: var(--qys-color-surface, #fff);
+  }
+  :host(:state(user-invalid)) [part='base'] {
+    border-color: var(--_danger);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  [part='summary'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part='chips'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  [part='chip'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    max-inline-size: 100%;
+    padding-block: 1px;
+    padding-inline: 8px 2px;
+    border-radius: 12px;
+    background: var(--qys-org-picker-chip-background, #eef3ff);
+    font-size: 0.875em;
+  }
+  [part='chip'] .chip-text {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='chip'].excluded {
+    background: #f2f3f5;
+    text-decoration: line-through;
+  }
+  [part='chip'].missing {
+    background: #fdecee;
+    color: var(--_danger);
+  }
+  [part='chip'].inactive {
+    background: #fff4e0;
+    color: var(--_warning);
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  [part='chip-remove'] {
+    border: 0;
+    background: transparent;
+    border-radius: 50%;
+    inline-size: 20px;
+    block-size: 20px;
+    padding: 0;
+    color: inherit;
+  }
+  [part='chip-remove']:hover,
+  [part='chip-remove']:focus-visible {
+    background: rgb(0 0 0 / 0.08);
+  }
+  [part='more'] {
+    border: 1px solid var(--_border);
+    background: transparent;
+    border-radius: 12px;
+    padding-inline: 8px;
+    font-size: 0.875em;
+  }
+  [part='flag'] {
+    color: var(--_warning);
+    font-size: 0.875em;
+    margin: 0;
+  }
+  [part='message'] {
+    color: var(--_danger);
+    font-size: 0.875em;
+    margin: 0;
+    min-block-size: 0;
+  }
+  [part='tabs'] {
+    display: flex;
+    gap: 2px;
+    border-block-end: 1px solid var(--_border);
+    flex-wrap: wrap;
+  }
+  [part='tab'] {
+    border: 0;
+    background: transparent;
+    padding-block: 4px;
+    padding-inline: 10px;
+    border-block-end: 2px solid transparent;
+    color: var(--_muted);
+  }
+  [part='tab'][aria-selected='true'] {
+    color: var(--_primary);
+    border-block-end-color: var(--_primary);
+  }
+  .toolbar {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    flex-wrap: wrap;
+  }
+  [part='search'] {
+    flex: 1 1 12em;
+    min-inline-size: 0;
+    padding-block: 4px;
+    padding-inline: 8px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    font: inherit;
+  }
+  [part='filter'] {
+    font-size: 0.875em;
+    color: var(--_muted);
+    display: inline-flex;
+    gap: 4px;
+    align-items: center;
+  }
+  [part='tree'] {
+    position: relative;
+    block-size: var(--qys-org-picker-height, 320px);
+    overflow: auto;
+    outline: none;
+    border-radius: 4px;
+    contain: strict;
+  }
+  [part='tree']:focus-visible {
+    box-shadow: 0 0 0 2px var(--_primary);
+  }
+  .spacer {
+    position: relative;
+    inline-size: 100%;
+  }
+  [part~='row'] {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: 0;
+    block-size: var(--_row-h);
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    padding-inline-end: 8px;
+    box-sizing: border-box;
+    white-space: nowrap;
+    cursor: default;
+    border-radius: 4px;
+  }
+  [part~='row']:hover {
+    background: #f5f6f7;
+  }
+  [part~='row-active'] {
+    background: #eef3ff;
+  }
+  [part='tree']:focus-visible [part~='row-active'] {
+    outline: 2px solid var(--_primary);
+    outline-offset: -2px;
+  }
+  [part~='row'][aria-disabled='true'] {
+    color: var(--_muted);
+  }
+  .twisty {
+    flex: none;
+    inline-size: 16px;
+    text-align: center;
+    color: var(--_muted);
+  }
+  .twisty[data-open]::before {
+    content: '▾';
+  }
+  .twisty[data-closed]::before {
+    content: '▸';
+  }
+  [part='checkbox'] {
+    flex: none;
+    inline-size: 14px;
+    block-size: 14px;
+    border: 1px solid #8f959e;
+    border-radius: 3px;
+    box-sizing: border-box;
+    display: inline-grid;
+    place-items: center;
+    font-size: 11px;
+    line-height: 1;
+    color: #fff;
+  }
+  [part='checkbox'][data-state='checked'],
+  [part='checkbox'][data-state='mixed'] {
+    background: var(--_primary);
+    border-color: var(--_primary);
+  }
+  [part='checkbox'][data-state='checked']::before {
+    content: '✓';
+  }
+  [part='checkbox'][data-state='mixed']::before {
+    content: '–';
+  }
+  [part='row-label'] {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    min-inline-size: 2em;
+    flex: 0 1 auto;
+  }
+  [part='row-path'],
+  [part='row-meta'],
+  [part='row-reason'] {
+    color: var(--_muted);
+    font-size: 0.8125em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    flex: 0 1 auto;
+    min-inline-size: 0;
+  }
+  [part='row-path'] {
+    flex: 1 1 auto;
+  }
+  .badge {
+    border: 1px solid currentColor;
+    border-radius: 3px;
+    padding-inline: 3px;
+    font-size: 0.75em;
+  }
+  .badge.inactive {
+    color: var(--_warning);
+  }
+  [part='status'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+    padding: 8px;
+  }
+  [part='error'] {
+    color: var(--_danger);
+    font-size: 0.875em;
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    flex-wrap: wrap;
+  }
+  [part='retry'],
+  [part='bulk-submit'],
+  [part='recent-remove'] {
+    border: 1px solid var(--_border);
+    background: #fff;
+    border-radius: 4px;
+    padding-block: 2px;
+    padding-inline: 10px;
+  }
+  [part='current'] {
+    color: var(--_muted);
+    font-size: 0.8125em;
+    overflow-wrap: anywhere;
+    min-block-size: 1.2em;
+    margin: 0;
+  }
+  [part='bulk'] {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  [part='bulk'] textarea {
+    font: inherit;
+    min-block-size: 6em;
+    padding: 6px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    margin: 0;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    [part~='row'] {
+      transition: background-color 0.1s;
+    }
+  }
+`;
