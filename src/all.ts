@@ -1,2 +1,4 @@
 /** Defines every element. Each define entry is also importable on its own: `qys-elements/<name>.js`. */
 import './components/host-provider/define.js';
+import './components/integration-checklist/define.js';
+import './components/org-scope-picker/define.js';

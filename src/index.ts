@@ -25,3 +25,16 @@ export type {
 } from './api/memory-host/index.js';
 export { QysIntegrationChecklist } from './components/integration-checklist/integration-checklist.js';
 export * from './core/integration/index.js';
+export { QysOrgScopePicker, type OrgItemRule } from './components/org-scope-picker/org-scope-picker.js';
+export {
+  OrgSelection,
+  isOrgRef,
+  isOrgScope,
+  scopeToEntries,
+  scopeFromEntries,
+  type CheckState,
+  type OrgSelectionMode,
+  type SelectionCounts,
+  type ToggleTarget,
+} from './core/org-selection/org-selection.js';
+export { OrgTree, type TreeRow, type ChildList, type PageLoader } from './core/org-tree/org-tree.js';
