@@ -1,0 +1,607 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { hostContext } from '../../api/context.js';
+import type { QysHost } from '../../api/host.js';
+import type { QysEventMap, SigningBlockedCause, SigningOutcome } from '../../api/events.js';
+import type { SigningPage, SigningSession } from '../../api/schemas.js';
+import { resolveLang, translate, type Params } from '../../internal/localize.js';
+import { evaluateFraming } from '../../core/integration/framing.js';
+import { BridgeGate, type BridgeData, type MessageStats } from '../../core/signing/bridge.js';
+import { createNonce } from '../../core/signing/nonce.js';
+import { diagnose, isMixedContent, probeReachable } from '../../core/signing/diagnose.js';
+import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
+import { decideTarget, type DecidedTarget } from './target.js';
+import { signingFrameMessages } from './signing-frame.messages.js';
+import { styles } from './signing-frame.styles.js';
+
+export type SigningFrameState =
+  | 'idle'
+  | 'preparing'
+  | 'loading'
+  | 'ready'
+  | 'popup'
+  | 'signed'
+  | 'declined'
+  | 'cancelled'
+  | 'expired'
+  | 'blocked'
+  | 'error';
+
+const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads';
+const PAGES = ['sign', 'view'];
+/** Budget for the embed-whitelist check before the frame loads anyway (the whole diagnosis is < 3 s). */
+const INSPECT_WAIT_MS = 2000;
+const warned = new WeakMap<object, Set<string>>();
+const origin = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Embedded 契约锁 signing with SSO handoff. `open()` asks the OA (`host.signing.createSession`) for a
+ * short-lived single-use URL at that moment, on the internal or external signing address the network
+ * strategy decides, and shows it in a sandboxed frame. Completion comes back through the OA's return
+ * page, accepted only from the session's return origin, from this element's own frame (or popup),
+ * with the nonce it issued, once, and in the bridge shape. A blank frame is diagnosed (host CSP, embed
+ * whitelist, mixed content, expired link, SSO failure, unreachable platform) with what to do, plus
+ * "open in a new window" and "retry".
+ *
+ * Extends `LitElement` directly rather than `QysElement`: the signing-frame entry has a 10 kB budget
+ * with lit included, so it carries only its own strings and a small copy of the base's helpers.
+ *
+ * @tag qys-signing-frame
+ * @fires qys-ready - The signing page loaded and the platform answers: `{ zone, url }` (url: the signing address, never the ticket).
+ * @fires qys-signed - The return page reported signed: `{ contractId, confirmed }` (`confirmed`: the host's contract status).
+ * @fires qys-declined - The return page reported declined: `{ contractId, confirmed }`.
+ * @fires qys-cancelled - Signing was cancelled (return page, `cancel()`, or the popup closed): `{ contractId }`.
+ * @fires qys-expired - The signing link expired; a new one is requested once automatically: `{ contractId }`.
+ * @fires qys-error - The host or the signing page failed: `{ error, code }`.
+ * @fires qys-blocked - The frame cannot show the signing page: `{ cause, message, origin }`.
+ * @csspart frame - The iframe.
+ * @csspart status - The progress / outcome line (a live region).
+ * @csspart problem - The blocked / error panel (role alert).
+ * @csspart problem-title - What happened.
+ * @csspart problem-hint - What to do.
+ * @csspart actions - The buttons of the problem panel.
+ * @csspart button - Each button (retry, open in a new window).
+ * @csspart details - The small line naming the signing zone and the rule that decided it.
+ * @cssprop --qys-signing-frame-height - Height of the frame (default 640px).
+ * @cssprop --qys-color-text - Text colour.
+ * @cssprop --qys-color-muted - Colour of the details line.
+ * @cssprop --qys-color-danger - Accent of the problem panel.
+ * @cssprop --qys-color-primary - Button colour.
+ * @cssprop --qys-radius - Corner radius.
+ */
+export class QysSigningFrame extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    lang: {},
+    host: { attribute: false },
+    contractId: { attribute: 'contract-id' },
+    params: {
+      converter: (v: string | null) => {
+        try {
+          return v ? JSON.parse(v) : undefined;
+        } catch {
+          return v; // kept as text: warned about and ignored in willUpdate
+        }
+      },
+    },
+    serviceId: { attribute: 'service-id' },
+    page: {},
+    autoOpen: { attribute: 'auto-open', type: Boolean },
+    allowCamera: { attribute: 'allow-camera', type: Boolean },
+    sandboxExtra: { attribute: 'sandbox-extra' },
+    _state: { state: true },
+    _cause: { state: true },
+    _note: { state: true },
+    _src: { state: true },
+    _target: { state: true },
+    _ctxHost: { state: true },
+  };
+
+  /** Language: `zh-CN` (default) or `en`; inherited from the closest `[lang]` when not set. */
+  declare lang: string;
+  /** The host adapter; normally provided by an enclosing `<qys-host-provider>`. */
+  declare host: QysHost | undefined;
+  /** The contract to sign (`contract-id`). */
+  declare contractId: string | undefined;
+  /** Host-defined parameters instead of (or besides) a contract ID (`params`, JSON in the attribute). */
+  declare params: Record<string, string | number | boolean> | undefined;
+  /** The signing service (`service-id`); the default service when not set. */
+  declare serviceId: string | undefined;
+  /** `sign` (default) or `view`. */
+  declare page: SigningPage;
+  /** Opens as soon as the element is connected and has a host (`auto-open`). */
+  declare autoOpen: boolean;
+  /** Lets the signing page use the camera (face check): adds `allow="camera"` to the frame. */
+  declare allowCamera: boolean;
+  /** Extra sandbox tokens (`allow-…`), space-separated, added to the minimal set. */
+  declare sandboxExtra: string;
+
+  declare private _state: SigningFrameState;
+  declare private _cause: SigningBlockedCause | undefined;
+  declare private _note: { key: string; params?: Params; hint?: string; origin?: string } | undefined;
+  declare private _src: string | undefined;
+  declare private _target: DecidedTarget | undefined;
+  declare private _ctxHost: QysHost | undefined;
+
+  private readonly gate = new BridgeGate();
+  private abort: AbortController | undefined;
+  private run = 0;
+  private display: 'frame' | 'popup' = 'frame';
+  private popupWin: Window | null = null;
+  private popupPoll: ReturnType<typeof setInterval> | undefined;
+  private stopExpiry: (() => void) | undefined;
+  private sessionUrl: string | undefined;
+  private platformOrigin = '';
+  private loaded = false;
+  private probe: 'pending' | 'ok' | 'failed' = 'pending';
+  private expiredReports = 0;
+  private loginReports = 0;
+  private outcome: Promise<SigningOutcome> | undefined;
+  private settle: ((o: SigningOutcome) => void) | undefined;
+  private autoOpened = false;
+
+  constructor() {
+    super();
+    this.lang = '';
+    this.page = 'sign';
+    this.autoOpen = false;
+    this.allowCamera = false;
+    this.sandboxExtra = '';
+    this._state = 'idle';
+    new ContextConsumer(this, {
+      context: hostContext,
+      subscribe: true,
+      callback: (h) => (this._ctxHost = h),
+    });
+  }
+
+  /** The host in force: the `host` property, else the one from context. */
+  get effectiveHost(): QysHost | undefined {
+    return this.host ?? this._ctxHost;
+  }
+
+  /** Where the element is: idle, preparing, loading, ready, popup, signed, declined, cancelled, expired, blocked, error. */
+  get state(): SigningFrameState {
+    return this._state;
+  }
+
+  /** Why the frame is blocked (when `state` is `blocked`). */
+  get blockedCause(): SigningBlockedCause | undefined {
+    return this._cause;
+  }
+
+  /** The decided signing zone and address, and the rule that decided (after `open()`). */
+  get target(): Readonly<DecidedTarget> | undefined {
+    return this._target;
+  }
+
+  /** Counters of accepted and ignored `message` events, by reason (for debugging). */
+  get messageStats(): Readonly<MessageStats> {
+    return { ...this.gate.stats };
+  }
+
+  /**
+   * Settles once per signing run with its outcome: `signed`, `declined` or `cancelled` (with the
+   * host-confirmed contract state in `confirmed`). Blocked, error and expired states are retried or
+   * renewed, so they do not settle it. After it settles, `open()` starts a new run with a new promise.
+   */
+  get result(): Promise<SigningOutcome> {
+    return (this.outcome ??= new Promise((r) => (this.settle = r)));
+  }
+
+  /** Asks the host for a fresh signing URL and shows it in the frame. */
+  open(): Promise<void> {
+    return this.start('frame');
+  }
+
+  /** Retries the last way of opening (frame or window). */
+  retry(): Promise<void> {
+    return this.display === 'popup' ? this.openInWindow() : this.open();
+  }
+
+  /**
+   * Opens the signing page in a new window (fallback when it cannot be framed). Call it from a user
+   * gesture: the window is opened at once (popup blockers allow only that) and navigated when the
+   * signing URL arrives. Completion comes through the same return page, via `window.opener`.
+   */
+  openInWindow(): Promise<void> {
+    this.closePopup();
+    this.popupWin = window.open('about:blank', 'qys-signing', 'popup,width=1024,height=768');
+    if (!this.popupWin) {
+      this.stop();
+      this._state = 'error';
+      this._note = { key: 'popupBlocked' };
+      return Promise.resolve();
+    }
+    return this.start('popup');
+  }
+
+  /** Cancels the current run (closes the popup, clears the frame) and settles `result` with `cancelled`. */
+  cancel(): void {
+    if (this._state === 'idle' || this.isFinal()) return;
+    this.stop();
+    this.finish('cancelled', undefined);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('message', this.onMessage);
+    document.addEventListener('securitypolicyviolation', this.onViolation);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('message', this.onMessage);
+    document.removeEventListener('securitypolicyviolation', this.onViolation);
+    this.stop();
+    if (!this.isFinal() && this._state !== 'idle') this._state = 'idle';
+    this.autoOpened = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('page') && !PAGES.includes(this.page)) {
+      this.warnOnce('page', `page="${this.page}" is not sign or view; keeping "${changed.get('page') ?? 'sign'}"`);
+      this.page = (changed.get('page') as SigningPage) ?? 'sign';
+    }
+    if (changed.has('params') && this.params !== undefined && (typeof this.params !== 'object' || this.params === null)) {
+      this.warnOnce('params', 'params must be an object (JSON in the attribute); ignored');
+      this.params = changed.get('params') as this['params'];
+    }
+    if (changed.has('sandboxExtra') && this.sandboxTokens().length !== this.sandboxExtra.split(/\s+/).filter(Boolean).length)
+      this.warnOnce('sandbox', 'sandbox-extra takes allow-* tokens only; others are ignored');
+  }
+
+  protected override updated(): void {
+    if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
+      this.autoOpened = true;
+      void this.open();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The run
+
+  /** The page's URL (overridable for tests of the https-only mixed-content path). */
+  protected get pageUrl(): string {
+    return location.href;
+  }
+
+  private async start(display: 'frame' | 'popup', renewal = false): Promise<void> {
+    const host = this.effectiveHost;
+    this.stop(display === 'popup');
+    if (!renewal) this.expiredReports = this.loginReports = 0;
+    if (this.isFinal()) this.outcome = undefined; // a new run
+    void this.result;
+    this.display = display;
+    this._cause = undefined;
+    this._note = undefined;
+    if (!host) return this.fail('noHost');
+    if (!this.hasSubject()) return this.fail('noContract');
+    const run = ++this.run;
+    const ctl = (this.abort = new AbortController());
+    const signal = ctl.signal;
+    this._state = 'preparing';
+    try {
+      const target = (this._target = await decideTarget(host, this.serviceId, location.hostname, signal));
+      if (target.url && this.blockIf({ targetUrl: target.url })) return;
+      const inspect = host.client.inspectFraming && display === 'frame' && target.url
+        ? host.client.inspectFraming(target.url, { signal }).catch(() => undefined)
+        : undefined;
+      let nonce = createNonce();
+      let session = await this.createSession(host, target, nonce, display, signal);
+      if (expiryTime(session.expiresAt) <= Date.now()) {
+        // Already past its life on arrival (clock skew, a slow host): ask once more, with a new nonce.
+        nonce = createNonce();
+        session = await this.createSession(host, target, nonce, display, signal);
+      }
+      if (run !== this.run) return;
+      const url = session.url;
+      this.platformOrigin = origin(url);
+      this.sessionUrl = url;
+      if (this.blockIf({ targetUrl: url, expiresAt: expiryTime(session.expiresAt), now: Date.now() })) return;
+      if (inspect) {
+        const inspection = await Promise.race([inspect, new Promise<undefined>((r) => setTimeout(r, INSPECT_WAIT_MS))]);
+        if (run !== this.run) return;
+        const verdict = inspection && evaluateFraming(inspection, location.origin);
+        if (verdict && verdict.verdict === 'refused') {
+          this.block('frame-refused', verdict.addOrigin);
+          return;
+        }
+      }
+      this.stopExpiry = scheduleExpiry(expiryTime(session.expiresAt), () => this.onUrlExpired(run));
+      this.loaded = false;
+      this.probe = 'pending';
+      this.gate.expect({ origin: session.returnOrigin, source: null, nonce });
+      this.gateNonce = nonce;
+      this.gateOrigin = session.returnOrigin;
+      this.sessionContractId = session.contractId ?? this.contractId;
+      if (display === 'popup') {
+        const win = this.popupWin;
+        if (!win || win.closed) return this.finish('cancelled', undefined);
+        this.gate.expect({ origin: session.returnOrigin, source: win, nonce });
+        win.location.href = url;
+        this._state = 'popup';
+        this.popupPoll = setInterval(() => {
+          if (win.closed && run === this.run && this._state === 'popup') {
+            this.stop();
+            this.finish('cancelled', undefined);
+          }
+        }, 500);
+        return;
+      }
+      this._state = 'loading';
+      this._src = url;
+      await this.updateComplete;
+      if (run !== this.run) return;
+      this.expectFrame();
+      void probeReachable(url, 2500, signal).then(
+        (p) => {
+          if (run !== this.run) return;
+          this.probe = p;
+          if (this.blockIf({ targetUrl: url })) return;
+          this.maybeReady(run);
+        },
+        () => undefined,
+      );
+    } catch (e) {
+      if (signal.aborted || run !== this.run) return;
+      this.hostFailed(e);
+    }
+  }
+
+  private gateNonce = '';
+  private gateOrigin = '';
+  private sessionContractId: string | undefined;
+
+  private createSession(
+    host: QysHost,
+    target: DecidedTarget,
+    nonce: string,
+    display: 'frame' | 'popup',
+    signal: AbortSignal,
+  ): Promise<SigningSession> {
+    const lang = resolveLang(this);
+    return host.signing.createSession(
+      {
+        ...(this.contractId ? { contractId: this.contractId } : {}),
+        ...(this.params ? { params: this.params } : {}),
+        serviceId: target.serviceId,
+        page: this.page,
+        lang,
+        zone: target.zone,
+        nonce,
+        display,
+      },
+      { signal },
+    );
+  }
+
+  /** The frame's `load` event: the frame is ready once the platform also answered the probe. */
+  private onLoad = (e: Event) => {
+    const frame = e.target as HTMLIFrameElement;
+    if (!this._src || frame.getAttribute('src') !== this._src) return;
+    this.loaded = true;
+    this.expectFrame();
+    this.maybeReady(this.run);
+  };
+
+  /** Messages must come from this frame's window (a WindowProxy: stable across its navigations). */
+  private expectFrame() {
+    const frame = this.renderRoot.querySelector('iframe');
+    this.gate.expect({ origin: this.gateOrigin, source: frame?.contentWindow ?? null, nonce: this.gateNonce });
+  }
+
+  private maybeReady(run: number) {
+    if (run !== this.run || this._state !== 'loading' || !this.loaded || this.probe !== 'ok') return;
+    this._state = 'ready';
+    this.emit('qys-ready', { zone: this._target!.zone, url: this._target!.url || this.platformOrigin });
+  }
+
+  private onUrlExpired(run: number) {
+    // The URL is never kept beyond its life. If it has not been used yet, a fresh one is asked for.
+    this.sessionUrl = undefined;
+    if (run === this.run && (this._state === 'loading' && !this.loaded)) {
+      this.emit('qys-expired', { contractId: this.sessionContractId });
+      void this.start(this.display, true);
+    }
+  }
+
+  private onViolation = (e: SecurityPolicyViolationEvent) => {
+    if (!this.platformOrigin || !e.blockedURI.startsWith(this.platformOrigin)) return;
+    if (/^(frame|child|default)-src/.test(e.effectiveDirective) && this._state === 'loading') {
+      this.blockIf({ targetUrl: this.sessionUrl ?? this.platformOrigin, cspViolation: true });
+    } else if (e.effectiveDirective === 'connect-src') {
+      this.probe = 'ok'; // our probe was refused by the page's CSP: it says nothing about the platform
+      this.maybeReady(this.run);
+    }
+  };
+
+  private onMessage = (e: MessageEvent) => {
+    const data = this.gate.check(e);
+    if (typeof data === 'string') return;
+    void this.complete(data, this.run);
+  };
+
+  private async complete(data: BridgeData, run: number) {
+    const host = this.effectiveHost;
+    const contractId = data.contractId ?? this.sessionContractId;
+    if (data.type === 'login-required' || data.type === 'expired') {
+      const n = data.type === 'expired' ? ++this.expiredReports : ++this.loginReports;
+      if (data.type === 'expired') this.emit('qys-expired', { contractId });
+      if (n > 1) {
+        this.blockIf({ targetUrl: this.platformOrigin, expiredReports: this.expiredReports, loginReports: this.loginReports });
+        return;
+      }
+      this._state = 'preparing';
+      this._note = data.type === 'expired' ? { key: 'expired' } : undefined;
+      return this.start(this.display, true);
+    }
+    if (data.type === 'error') {
+      this.stop();
+      const error = new Error(data.message ?? data.code ?? 'error');
+      this._state = 'error';
+      this._note = { key: 'error', params: { message: data.message ?? data.code ?? '' } };
+      this.emit('qys-error', { error, code: data.code ?? 'platform' });
+      return;
+    }
+    this.stop();
+    if (data.type === 'cancelled') return this.finish('cancelled', contractId);
+    this._state = data.type;
+    let confirmed: string | undefined;
+    if (host && contractId) {
+      try {
+        const ctl = (this.abort = new AbortController());
+        confirmed = (await host.signing.contractStatus(contractId, { signal: ctl.signal, serviceId: this._target?.serviceId })).status;
+      } catch {
+        /* the host could not confirm: report what the return page said, unconfirmed */
+      }
+    }
+    if (run !== this.run) return;
+    this.finish(data.type, contractId, confirmed);
+  }
+
+  private finish(type: SigningOutcome['type'], contractId: string | undefined, confirmed?: string) {
+    this._state = type as SigningFrameState;
+    this._src = undefined;
+    this._note = confirmed && confirmed !== type ? { key: 'unconfirmed', params: { status: confirmed } } : undefined;
+    if (type === 'signed' || type === 'declined') this.emit(`qys-${type}`, { contractId, confirmed });
+    else this.emit('qys-cancelled', { contractId });
+    void this.result;
+    this.settle?.({ type, contractId, ...(confirmed ? { confirmed } : {}) });
+  }
+
+  /** Runs the decision table with what is known now; shows and emits the cause, if any. */
+  private blockIf(s: Partial<Parameters<typeof diagnose>[0]> & { targetUrl: string }): boolean {
+    // A popup is a top-level window: neither mixed content nor this page's frame-src applies.
+    const pageUrl = this.display === 'frame' ? this.pageUrl : '';
+    const cause = diagnose({ pageUrl, probe: this.probe, ...s });
+    if (cause) this.block(cause, cause === 'csp' ? this.platformOrigin : origin(s.targetUrl));
+    return !!cause;
+  }
+
+  /** `name`: the origin the message names (platform for CSP / unreachable, this page for the whitelist). */
+  private block(cause: SigningBlockedCause, name: string) {
+    this.stop();
+    this._state = 'blocked';
+    this._cause = cause;
+    this._note = { key: `cause.${cause}`, hint: `hint.${cause}`, params: { origin: name }, origin: name };
+    this.emit('qys-blocked', { cause, message: this.t(`cause.${cause}`, { origin: name }), origin: name });
+  }
+
+  private fail(key: string, params?: Params) {
+    this._state = 'error';
+    this._note = { key, ...(params ? { params } : {}) };
+  }
+
+  private hostFailed(e: unknown) {
+    const message = e instanceof Error ? e.message : String(e);
+    const code = (e as { code?: string }).code ?? 'unknown';
+    if (code === 'binding') this.fail('badBinding');
+    else this.fail('hostError', { message });
+    this.emit('qys-error', { error: e instanceof Error ? e : new Error(message), code });
+  }
+
+  /** Ends the current run's side effects: pending requests, timers, listeners, frame, popup. */
+  private stop(keepPopup = false) {
+    this.run++;
+    this.abort?.abort();
+    this.stopExpiry?.();
+    this.stopExpiry = undefined;
+    clearInterval(this.popupPoll);
+    if (!keepPopup) this.closePopup();
+    this._src = undefined;
+    this.sessionUrl = undefined;
+    this.loaded = false;
+  }
+
+  private closePopup() {
+    if (this.popupWin && !this.popupWin.closed) this.popupWin.close();
+    this.popupWin = null;
+  }
+
+  private isFinal() {
+    return ['signed', 'declined', 'cancelled'].includes(this._state);
+  }
+
+  private hasSubject() {
+    return !!this.contractId || !!this.params;
+  }
+
+  private sandboxTokens(): string[] {
+    return (this.sandboxExtra ?? '').split(/\s+/).filter((t) => /^allow-[a-z-]+$/.test(t));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Helpers (a lean copy of QysElement's)
+
+  private t(key: string, params?: Params): string {
+    return translate(resolveLang(this), key, params, signingFrameMessages);
+  }
+
+  private emit<K extends keyof QysEventMap>(
+    name: K,
+    detail: QysEventMap[K] extends CustomEvent<infer D> ? D : never,
+  ): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private warnOnce(key: string, message: string): void {
+    let seen = warned.get(this);
+    if (!seen) warned.set(this, (seen = new Set()));
+    if (seen.has(key)) return;
+    seen.add(key);
+    console.warn(`[qys-elements] <qys-signing-frame>: ${message}`);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Render
+
+  override render() {
+    const s = this._state;
+    const note = this._note;
+    const problem = s === 'blocked' || s === 'error';
+    const status =
+      s === 'preparing' || s === 'loading' || s === 'popup' || s === 'signed' || s === 'declined' || s === 'cancelled'
+        ? this.t(s)
+        : '';
+    const tg = this._target;
+    return html`${this._src && this.display === 'frame'
+        ? html`<iframe
+            part="frame"
+            title=${this.t('title')}
+            src=${this._src}
+            sandbox=${[SANDBOX, ...this.sandboxTokens()].join(' ')}
+            referrerpolicy="strict-origin"
+            allow=${this.allowCamera ? 'camera' : nothing}
+            @load=${this.onLoad}
+          ></iframe>`
+        : nothing}
+      <p part="status" role="status">${status}${!problem && note ? ` ${this.t(note.key, note.params)}` : ''}</p>
+      ${problem && note
+        ? html`<div part="problem" role="alert">
+            <p part="problem-title">${this.t(note.key, note.params)}</p>
+            ${note.hint ? html`<p part="problem-hint">${this.t(note.hint, note.params)}</p>` : nothing}
+            <div part="actions">
+              <button part="button" @click=${() => this.retry()}>${this.t('retry')}</button>
+              ${this._cause
+                ? html`<button part="button" @click=${() => this.openInWindow()}>${this.t('openWindow')}</button>`
+                : nothing}
+            </div>
+          </div>`
+        : nothing}
+      ${tg
+        ? html`<p part="details">
+            ${this.t(tg.matchedRule ? 'rule' : 'zone', { zone: this.t(tg.zone), rule: tg.matchedRule?.rule ?? '' })}
+          </p>`
+        : nothing}`;
+  }
+}

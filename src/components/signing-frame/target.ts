@@ -1,0 +1,56 @@
+/**
+ * Decides which signing address (internal / external zone) this browser gets: the binding of the
+ * service (`service-id`, else the default service), the client IP as the OA server sees it, and the
+ * page's hostname, through `resolveSigningTarget` (src/core/network-strategy).
+ *
+ * The resolver is loaded on demand and only when the binding's strategy is on (`segment` / `domain`):
+ * with 内外网自动登录 off (the default, and every public-cloud service) the answer is the external
+ * address and no rule code is needed. This keeps the signing-frame entry within its 10 kB budget; the
+ * import starts as soon as the binding is known, in parallel with the client-context call.
+ */
+import type { QysHost } from '../../api/host.js';
+import type { Binding, SigningZone } from '../../api/schemas.js';
+
+export interface DecidedTarget {
+  zone: SigningZone;
+  /** The signing platform base URL of that zone (empty for public cloud: the session URL tells). */
+  url: string;
+  /** The rule that decided (text as the admin typed it), when one did. */
+  matchedRule?: { list: 'segment' | 'domain'; index: number; rule: string; presetName?: string };
+  /** Why: `off`, `public`, `segment.match`, `segment.noMatch`, `domain.match`, … */
+  reason: string;
+  serviceId: string;
+}
+
+/** Thrown when the binding cannot be resolved (its strategy is invalid). */
+export class BindingError extends Error {
+  readonly code = 'binding';
+}
+
+export async function decideTarget(
+  host: QysHost,
+  serviceId: string | undefined,
+  hostname: string,
+  signal: AbortSignal,
+): Promise<DecidedTarget> {
+  const binding: Binding | undefined = serviceId
+    ? await host.services.get(serviceId, { signal })
+    : (await host.services.list({ signal })).find((b) => b.isDefault);
+  if (!binding) throw new BindingError('No default signing service');
+  if (binding.serviceType === 'public')
+    // Public cloud: one address, known only from the session URL the host builds.
+    return { zone: 'external', url: '', reason: 'public', serviceId: binding.id };
+  const mode = binding.autoLogin.mode;
+  if (mode === 'off')
+    return { zone: 'external', url: binding.signingUrlExternal, reason: 'off', serviceId: binding.id };
+  const [ns, context, presets] = await Promise.all([
+    import('../../core/network-strategy/resolve.js'),
+    host.client.context({ signal }),
+    mode === 'segment' && binding.autoLogin.segmentPresetIds?.length
+      ? host.client.segmentPresets({ signal })
+      : undefined,
+  ]);
+  const r = ns.resolveSigningTarget(binding, { clientIp: context.clientIp, hostname }, { presets: presets ?? null });
+  if (!r.ok) throw new BindingError(r.issues.map((i) => `${i.path}: ${i.code}`).join('; '));
+  return { zone: r.zone, url: r.url, matchedRule: r.matchedRule, reason: r.reason, serviceId: binding.id };
+}
