@@ -265,6 +265,7 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
     client: {
       context: (o) => call('clientContext', { signal: o?.signal }),
       segmentPresets: (o) => call('segmentPresets', { signal: o?.signal }),
+      inspectFraming: (url, o) => call('inspectFraming', { json: { url }, signal: o?.signal }),
     },
     signing: {
       createSession: (request, o) => call('createSigningSession', { json: request, signal: o?.signal }),

@@ -16,6 +16,8 @@ import {
   ConnectionReportSchema,
   ContractStatusSchema,
   DateTimeSchema,
+  FramingInspectionSchema,
+  HttpUrlSchema,
   IdSchema,
   OrgCapabilitiesSchema,
   OrgCountSchema,
@@ -66,6 +68,8 @@ export const ResourceResolveBodySchema = z.object({
   ids: z.array(IdSchema).check(z.maxLength(1000, { error: 'list.tooLong' })),
   serviceId: z.optional(IdSchema),
 });
+
+export const InspectFramingBodySchema = z.object({ url: HttpUrlSchema });
 
 const page = { offset: 'integer', limit: 'integer' } as const;
 const orgFilter = { ...page, types: 'list', includeInactive: 'boolean' } as const;
@@ -163,6 +167,12 @@ export const routes = {
 
   clientContext: { method: 'GET', path: '/client/context', res: ClientContextSchema },
   segmentPresets: { method: 'GET', path: '/client/segment-presets', res: z.array(SegmentPresetSchema) },
+  inspectFraming: {
+    method: 'POST',
+    path: '/client/inspect-framing',
+    body: InspectFramingBodySchema,
+    res: FramingInspectionSchema,
+  },
 
   createSigningSession: {
     method: 'POST',

@@ -1,0 +1,856 @@
+/**
+ * The reference host: the REST contract (src/api/rest.ts, docs/contract.openapi.json) over Node's
+ * `http`, standing in for the E10 backend. Services, scopes, recent picks and synced resources live in a
+ * JSON file store (store.ts); the org is generated in memory (org.ts). It calls the Qiyuesuo simulator's
+ * open API with signed headers for 测试连接 and 同步服务商数据, builds SSO tickets for signing sessions,
+ * and serves the OA-side return page `GET /qys-return`.
+ *
+ * Development only. Test hooks: a request header `x-qys-fault` makes the host answer badly on purpose
+ * (`malformed`, `notjson`, `slow[:ms]`, an HTTP status such as `500` / `401`, `flaky:<key>[:n]`: the
+ * first n (default 2) requests with that key answer 503); `GET /__ref/attempts?key=` counts requests per key.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import * as z from 'zod/mini';
+import { routes, type RouteDef, type RouteName } from '../../src/api/rest.js';
+import {
+  ResourceKindSchema,
+  toValidationIssues,
+  type BindingInput,
+  type ConnectionStep,
+  type ContractStatus,
+  type OrgNodeType,
+  type OrgRef,
+  type Resource,
+  type ResourceKind,
+  type SigningSessionRequest,
+  type SyncCounts,
+  type SyncJob,
+  type ValidationIssue,
+} from '../../src/api/schemas.js';
+import { createSsoTicket } from '../simulator/crypto.js';
+import { SIMULATOR_DEFAULT_PORT } from '../simulator/defaults.js';
+import { seedDoc, toBinding, type StoreDoc, type StoredService } from './model.js';
+import { generateOrg, OrgIndex } from './org.js';
+import { QysApiError, qysGet, qysPages, qysPing, toResource, type QysCredentials } from './qys-client.js';
+import { sampleResources } from './sample-resources.js';
+import { JsonStore } from './store.js';
+
+export interface ReferenceHostOptions {
+  host?: string;
+  /** 0: a free port. Default 9180. */
+  port?: number;
+  /** Folder of the JSON store (default dev/.data). */
+  dataDir?: string;
+  /** The Qiyuesuo simulator the seeded private service points at. */
+  simulatorUrl?: string;
+  quiet?: boolean;
+  /** Persons in the generated org (default 600). */
+  orgSize?: number;
+  /** Pause between sync stages, so progress is visible (default 100 ms). */
+  syncStageDelayMs?: number;
+}
+
+export interface ReferenceHost {
+  url: string;
+  store: JsonStore<StoreDoc>;
+  org: OrgIndex;
+  stop(): Promise<void>;
+}
+
+export const REFERENCE_HOST_DEFAULT_PORT = 9180;
+const MAX_LIMIT = 500;
+const MAX_BODY = 1 << 20;
+const SESSION_TTL_MS = 5 * 60 * 1000;
+
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: { issues?: ValidationIssue[]; current?: unknown } = {},
+  ) {
+    super(message);
+  }
+}
+const notFound = (what: string) => new HttpFailure(404, 'not-found', `${what} not found`);
+const invalid = (issues: ValidationIssue[]) =>
+  new HttpFailure(422, 'validation', 'The input was refused', { issues });
+
+/** Loopback origins (any port) may call the host from a browser in development. */
+export const isDevOrigin = (origin: string) =>
+  /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(origin);
+
+interface Ctx {
+  req: IncomingMessage;
+  params: Record<string, string>;
+  query: Record<string, string | number | boolean | string[] | undefined>;
+  body: unknown;
+  self: string;
+}
+type Result = { status?: number; body?: unknown };
+
+function compile(def: RouteDef): RegExp {
+  return new RegExp('^' + def.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)') + '$');
+}
+
+function parseQuery(def: RouteDef, sp: URLSearchParams): Ctx['query'] {
+  const out: Ctx['query'] = {};
+  const issues: ValidationIssue[] = [];
+  for (const [name, type] of Object.entries(def.query ?? {})) {
+    const raw = sp.get(name);
+    if (raw === null || raw === '') continue;
+    if (type === 'integer') {
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 0) issues.push({ path: name, code: 'number.invalid' });
+      else out[name] = n;
+    } else if (type === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') issues.push({ path: name, code: 'boolean.invalid' });
+      else out[name] = raw === 'true';
+    } else if (type === 'list') out[name] = raw.split(',').filter(Boolean);
+    else out[name] = raw;
+  }
+  if (issues.length) throw invalid(issues);
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(new HttpFailure(413, 'too-large', 'Body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Breaks a valid answer at one place, for contract-error tests. */
+function corrupt(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? [corrupt(value[0]), ...value.slice(1)] : [42];
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('items' in o) return { ...o, items: corrupt(o.items) };
+    if ('id' in o) return { ...o, id: 42 };
+    const k = Object.keys(o)[0];
+    return k === undefined ? 42 : { ...o, [k]: typeof o[k] === 'number' ? 'x' : 42 };
+  }
+  return { unexpected: true };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const now = () => new Date().toISOString();
+
+function extractFrameAncestors(csp: string | null): string | null {
+  if (!csp) return null;
+  const found: string[] = [];
+  for (const policy of csp.split(','))
+    for (const d of policy.split(';')) {
+      const t = d.trim();
+      if (/^frame-ancestors(\s|$)/i.test(t)) found.push(t.slice('frame-ancestors'.length).trim());
+    }
+  return found.length ? found.join(', ') : null;
+}
+
+function returnPage(parentOrigin: string | null): string {
+  // The page posts to its parent (frame) or opener (popup). Target origin: the embedding OA page's
+  // origin (in production the same origin that serves this page; in development a loopback origin
+  // carried in the return URL's path).
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>契约锁 返回</title></head>
+<body data-qys-page="return"><p id="m">正在返回… / Returning…</p><script>
+(function () {
+  var q = new URLSearchParams(location.search);
+  var target = ${JSON.stringify(parentOrigin)} || location.origin;
+  var msg = { source: 'qys-bridge', type: q.get('type') || 'error', nonce: q.get('nonce') || '' };
+  if (q.get('contractId')) msg.contractId = q.get('contractId');
+  if (q.get('code')) msg.code = q.get('code');
+  var to = window.parent !== window ? window.parent : window.opener;
+  if (to) to.postMessage(msg, target);
+  else document.getElementById('m').textContent = '签署流程已结束,可以关闭此页面。 / Signing finished; you can close this page.';
+})();
+</script></body></html>`;
+}
+
+export async function startReferenceHost(options: ReferenceHostOptions = {}): Promise<ReferenceHost> {
+  const hostname = options.host ?? '127.0.0.1';
+  const simulatorUrl = options.simulatorUrl ?? `http://127.0.0.1:${SIMULATOR_DEFAULT_PORT}`;
+  const dataDir = options.dataDir ?? join(import.meta.dirname, '..', '.data');
+  const stageDelay = options.syncStageDelayMs ?? 100;
+  const log = options.quiet ? () => {} : (line: string) => console.log(`[reference-host] ${line}`);
+
+  const org = new OrgIndex(generateOrg({ persons: options.orgSize ?? 600 }));
+  const samples = sampleResources();
+  const store = await JsonStore.open<StoreDoc>({
+    file: join(dataDir, 'reference-host.json'),
+    seed: () =>
+      seedDoc({
+        simulatorUrl,
+        currentUserId: org.currentUserId,
+        colleagues: org.sameDepartment().map((p) => p.id),
+      }),
+  });
+
+  const jobs = new Map<string, SyncJob>();
+  const runningSync = new Map<string, string>();
+  const usedNonces = new Set<string>();
+  const contracts = new Map<string, ContractStatus>();
+  const attempts = new Map<string, number>();
+
+  const findService = (id: string): StoredService => {
+    const s = store.data.services.find((x) => x.id === id);
+    if (!s) throw notFound(`Service ${id}`);
+    return s;
+  };
+  const defaultServiceId = () => (store.data.services.find((s) => s.isDefault) ?? store.data.services[0])?.id;
+  const page = (q: Ctx['query']) => ({
+    offset: (q.offset as number | undefined) ?? 0,
+    limit: Math.min((q.limit as number | undefined) ?? 50, MAX_LIMIT),
+  });
+  const resourcesOf = (serviceId: string | undefined, kind: ResourceKind): Resource[] => {
+    const id = serviceId ?? defaultServiceId();
+    if (serviceId !== undefined) findService(serviceId);
+    const synced = id ? store.data.synced[id] : undefined;
+    return synced ? synced.resources.filter((r) => r.kind === kind) : samples[kind];
+  };
+  const kindParam = (raw: string | undefined): ResourceKind => {
+    const r = z.safeParse(ResourceKindSchema, raw);
+    if (!r.success) throw notFound(`Resource kind ${raw}`);
+    return r.data;
+  };
+  const credentials = (s: { openApiUrl: string; appToken: string }, secret: string): QysCredentials => ({
+    openApiUrl: s.openApiUrl,
+    appToken: s.appToken,
+    appSecret: secret,
+  });
+  const setStatus = (id: string, patch: Partial<Pick<StoredService, 'status' | 'lastSyncedAt'>>) =>
+    store.update((d) => {
+      const s = d.services.find((x) => x.id === id);
+      if (s) Object.assign(s, patch); // server-side state: no version bump, so an open form is not stale
+    });
+
+  function fromInput(
+    input: BindingInput,
+    prev: StoredService | undefined,
+    id: string,
+    version: number,
+  ): StoredService {
+    const { appSecret, version: _v, id: _i, ...fields } = input;
+    return {
+      ...fields,
+      id,
+      version,
+      appSecret: appSecret ?? prev?.appSecret ?? '',
+      status: prev?.status ?? 'unknown',
+      lastSyncedAt: prev?.lastSyncedAt ?? null,
+      updatedAt: now(),
+    } as StoredService;
+  }
+
+  async function testConnection(
+    input: BindingInput,
+  ): Promise<{ ok: boolean; steps: ConnectionStep[]; checkedAt: string }> {
+    const stored = input.id !== undefined ? findService(input.id) : undefined;
+    const secret = input.appSecret ?? stored?.appSecret ?? '';
+    const steps: ConnectionStep[] = [];
+    const step = async (
+      id: string,
+      run: () => Promise<{ code: string; detail?: string }>,
+      failCode: (e: unknown) => string,
+    ) => {
+      const t0 = performance.now();
+      try {
+        const r = await run();
+        steps.push({ id, status: 'pass', ...r, durationMs: Math.round(performance.now() - t0) });
+        return true;
+      } catch (e) {
+        steps.push({
+          id,
+          status: 'fail',
+          code: failCode(e),
+          detail: (e as Error).message,
+          durationMs: Math.round(performance.now() - t0),
+        });
+        return false;
+      }
+    };
+    if (input.serviceType === 'public') {
+      steps.push({ id: 'config', status: 'pass', code: 'connection.config.ok' });
+      steps.push({ id: 'reach', status: 'skip', code: 'connection.publicCloud.notChecked' });
+    } else {
+      const reached = await step(
+        'reach',
+        async () => {
+          const info = await qysPing(input.openApiUrl);
+          return {
+            code: 'connection.reach.ok',
+            detail: [info?.name, info?.version].filter(Boolean).join(' '),
+          };
+        },
+        (e) =>
+          e instanceof QysApiError && e.code === 'notQiyuesuo'
+            ? 'connection.reach.notQiyuesuo'
+            : 'connection.reach.failed',
+      );
+      if (!reached) steps.push({ id: 'auth', status: 'skip', code: 'connection.skipped' });
+      else
+        await step(
+          'auth',
+          async () => {
+            const info = await qysGet<{ appName?: string; companyName?: string }>(
+              credentials(input, secret),
+              '/open/app/info',
+            );
+            return {
+              code: 'connection.auth.ok',
+              detail: [info?.companyName, info?.appName].filter(Boolean).join(' · '),
+            };
+          },
+          (e) =>
+            ({
+              '1001': 'connection.auth.missingHeader',
+              '1002': 'connection.auth.badToken',
+              '1003': 'connection.auth.badSecret',
+              '1004': 'connection.auth.clockSkew',
+            })[e instanceof QysApiError ? e.code : ''] ?? 'connection.auth.failed',
+        );
+      const signing: [string, string][] = [['signing', input.signingUrlExternal]];
+      if (input.signingUrlInternal.trim()) signing.push(['signingInternal', input.signingUrlInternal]);
+      for (const [id, url] of signing)
+        await step(
+          id,
+          async () => {
+            const r = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
+            await r.body?.cancel();
+            return { code: 'connection.signing.ok', detail: `HTTP ${r.status}` };
+          },
+          () => 'connection.signing.failed',
+        );
+    }
+    const ok = steps.every((s) => s.status !== 'fail');
+    if (stored) await setStatus(stored.id, { status: ok ? 'ok' : 'error' });
+    return { ok, steps, checkedAt: now() };
+  }
+
+  const STAGES: [stage: string, kind: ResourceKind, path: string, query: Record<string, string>][] = [
+    ['seals', 'electronic-seal', '/open/seal/list', { type: 'ELECTRONIC' }],
+    ['seals', 'physical-seal', '/open/seal/list', { type: 'PHYSICAL' }],
+    ['templates', 'file-template', '/open/template/list', {}],
+    ['flows', 'electronic-seal-flow', '/open/category/list', { type: 'ELECTRONIC' }],
+    ['flows', 'physical-seal-flow', '/open/category/list', { type: 'PHYSICAL' }],
+  ];
+
+  async function runSync(job: SyncJob, service: StoredService): Promise<void> {
+    const startedAt = now();
+    try {
+      if (service.serviceType !== 'private')
+        throw new QysApiError(
+          'provider.publicCloud',
+          'The public cloud cannot be reached from the development host',
+        );
+      const cred = credentials(service, service.appSecret);
+      const fetched: Resource[] = [];
+      for (const [i, [stage, kind, path, query]] of STAGES.entries()) {
+        job.progress = { ratio: i / STAGES.length, stage };
+        const list = await qysPages<Parameters<typeof toResource>[1]>(cred, path, query, (got, total) => {
+          job.progress = { ratio: Math.min(1, (i + (total ? got / total : 1)) / STAGES.length), stage };
+        });
+        fetched.push(...list.map((r) => toResource(kind, r)));
+        if (stageDelay) await sleep(stageDelay);
+      }
+      const at = now();
+      const report = await store.update((d) => {
+        const before = new Map((d.synced[service.id]?.resources ?? []).map((r) => [`${r.kind}:${r.id}`, r]));
+        const counts = { seals: zero(), templates: zero(), flows: zero() };
+        const group = (k: ResourceKind) =>
+          k.endsWith('-flow') ? counts.flows : k === 'file-template' ? counts.templates : counts.seals;
+        const next = fetched.map((r) => {
+          const c = group(r.kind);
+          c.total++;
+          const prev = before.get(`${r.kind}:${r.id}`);
+          before.delete(`${r.kind}:${r.id}`);
+          if (!prev) {
+            c.added++;
+            return { ...r, updatedAt: at };
+          }
+          const { updatedAt, ...old } = prev;
+          if (JSON.stringify(old) !== JSON.stringify(r)) {
+            c.updated++;
+            return { ...r, updatedAt: at };
+          }
+          return { ...r, ...(updatedAt ? { updatedAt } : {}) };
+        });
+        for (const gone of before.values()) group(gone.kind).removed++;
+        d.synced[service.id] = { at, resources: next };
+        const s = d.services.find((x) => x.id === service.id);
+        if (s) Object.assign(s, { lastSyncedAt: at, status: 'ok' });
+        return { serviceId: service.id, startedAt, finishedAt: at, ...counts };
+      });
+      Object.assign(job, { state: 'done', progress: { ratio: 1, stage: 'done' }, report });
+      log(`sync ${service.id}: ${fetched.length} resources`);
+    } catch (e) {
+      const code =
+        e instanceof QysApiError
+          ? e.code === 'unreachable'
+            ? 'network'
+            : /^\d+$/.test(e.code)
+              ? `qys.${e.code}`
+              : e.code
+          : 'server';
+      Object.assign(job, { state: 'failed', error: { code, message: (e as Error).message } });
+      await setStatus(service.id, { status: 'error' }).catch(() => {});
+    } finally {
+      runningSync.delete(service.id);
+    }
+  }
+
+  const handlers: { [N in RouteName]: (c: Ctx) => Result | Promise<Result> } = {
+    listServices: () => ({ body: store.data.services.map(toBinding) }),
+    getService: (c) => ({ body: toBinding(findService(c.params.id!)) }),
+    createService: async (c) => {
+      const input = c.body as BindingInput;
+      if (input.id !== undefined) throw invalid([{ path: 'id', code: 'id.notAllowed' }]);
+      const id = randomUUID();
+      const created = await store.update((d) => {
+        const s = fromInput(input, undefined, id, 1);
+        if (s.isDefault) clearDefault(d, id);
+        d.services.push(s);
+        return s;
+      });
+      return { status: 201, body: toBinding(created) };
+    },
+    updateService: async (c) => {
+      const input = c.body as BindingInput;
+      const id = c.params.id!;
+      if (input.id !== undefined && input.id !== id) throw invalid([{ path: 'id', code: 'id.mismatch' }]);
+      if (input.version === undefined) throw invalid([{ path: 'version', code: 'required' }]);
+      const saved = await store.update((d) => {
+        const i = d.services.findIndex((x) => x.id === id);
+        const prev = d.services[i];
+        if (!prev) throw notFound(`Service ${id}`);
+        if (prev.version !== input.version)
+          throw new HttpFailure(409, 'conflict', 'The service was changed by someone else', {
+            current: toBinding(prev),
+          });
+        const s = fromInput(input, prev, id, prev.version + 1);
+        if (s.isDefault) clearDefault(d, id);
+        d.services[i] = s;
+        return s;
+      });
+      return { body: toBinding(saved) };
+    },
+    deleteService: async (c) => {
+      const id = c.params.id!;
+      await store.update((d) => {
+        const prev = d.services.find((x) => x.id === id);
+        if (!prev) throw notFound(`Service ${id}`);
+        if (c.query.version !== undefined && c.query.version !== prev.version)
+          throw new HttpFailure(409, 'conflict', 'The service was changed by someone else', {
+            current: toBinding(prev),
+          });
+        d.services = d.services.filter((x) => x.id !== id);
+        delete d.scopes[id];
+        delete d.synced[id];
+      });
+      return { status: 204 };
+    },
+    testConnection: async (c) => ({ body: await testConnection(c.body as BindingInput) }),
+    startSync: (c) => {
+      const service = findService(c.params.id!);
+      const running = runningSync.get(service.id);
+      if (running) return { status: 202, body: jobs.get(running) };
+      const job: SyncJob = { jobId: randomUUID(), state: 'running', progress: { ratio: 0, stage: 'start' } };
+      jobs.set(job.jobId, job);
+      runningSync.set(service.id, job.jobId);
+      void runSync(job, service);
+      return { status: 202, body: structuredClone(job) };
+    },
+    getSyncJob: (c) => {
+      const job = jobs.get(c.params.jobId!);
+      if (!job) throw notFound(`Sync job ${c.params.jobId}`);
+      return { body: job };
+    },
+    createEncryptionKey: () => ({ status: 201, body: { key: randomUUID() } }),
+    getScope: (c) => {
+      const id = c.params.id!;
+      findService(id);
+      const s = store.data.scopes[id] ?? { scope: { include: [], exclude: [] }, version: 0, updatedAt: null };
+      return { body: { serviceId: id, ...s } };
+    },
+    saveScope: async (c) => {
+      const id = c.params.id!;
+      const { scope, version } = c.body as { scope: StoreDoc['scopes'][string]['scope']; version: number };
+      const missing = [...scope.include, ...scope.exclude]
+        .map((r, i) => ({
+          r,
+          path: i < scope.include.length ? `scope.include.${i}` : `scope.exclude.${i - scope.include.length}`,
+        }))
+        .filter(({ r }) => !org.exists(r));
+      if (missing.length) throw invalid(missing.map(({ path }) => ({ path, code: 'org.notFound' })));
+      const saved = await store.update((d) => {
+        if (!d.services.some((x) => x.id === id)) throw notFound(`Service ${id}`);
+        const cur = d.scopes[id] ?? { scope: { include: [], exclude: [] }, version: 0, updatedAt: null };
+        if (cur.version !== version)
+          throw new HttpFailure(409, 'conflict', 'The scope was changed by someone else', {
+            current: { serviceId: id, ...cur },
+          });
+        d.scopes[id] = { scope, version: version + 1, updatedAt: now() };
+        return d.scopes[id];
+      });
+      return { body: { serviceId: id, ...saved } };
+    },
+
+    orgCapabilities: () => ({
+      body: {
+        tabs: ['tree', 'search', 'recent', 'same-department', 'subordinates'],
+        canShowInactive: true,
+        pinyinSearch: true,
+      },
+    }),
+    orgChildren: (c) => {
+      const { type, id } = c.query as { type?: OrgNodeType; id?: string };
+      if ((type === undefined) !== (id === undefined))
+        throw invalid([{ path: type ? 'id' : 'type', code: 'required' }]);
+      const parent = type && id ? { type, id } : null;
+      const result = org.children(parent, {
+        ...page(c.query),
+        includeInactive: c.query.includeInactive === true,
+        types: orgTypes(c.query.types),
+      });
+      if (!result) throw notFound(`Org unit ${type}:${id}`);
+      return { body: result };
+    },
+    orgSearch: (c) => ({
+      body: org.search(String(c.query.q ?? ''), {
+        ...page(c.query),
+        includeInactive: c.query.includeInactive === true,
+        types: orgTypes(c.query.types),
+      }),
+    }),
+    orgResolve: (c) => {
+      const { refs } = c.body as { refs: OrgRef[] };
+      const nodes = [];
+      const missing = [];
+      for (const r of refs) {
+        const n = org.node(r);
+        if (n) nodes.push(n);
+        else missing.push(r);
+      }
+      return { body: { nodes, missing } };
+    },
+    orgCount: (c) => ({ body: org.count(c.body as StoreDoc['scopes'][string]['scope']) }),
+    orgMatch: (c) => {
+      const b = c.body as { inputs: string[]; types?: OrgNodeType[] };
+      return { body: org.match(b.inputs, b.types) };
+    },
+    orgRecent: () => ({ body: store.data.recent.map((r) => org.node(r)).filter((n) => n !== undefined) }),
+    orgAddRecent: async (c) => {
+      const { refs } = c.body as { refs: OrgRef[] };
+      const known = refs.filter((r) => org.exists(r));
+      await store.update((d) => {
+        const keys = new Set(known.map((r) => `${r.type}:${r.id}`));
+        d.recent = [...known, ...d.recent.filter((r) => !keys.has(`${r.type}:${r.id}`))].slice(0, 20);
+      });
+      return { status: 204 };
+    },
+    orgRemoveRecent: async (c) => {
+      const { type, id } = c.query as { type?: string; id?: string };
+      if (!type || !id) throw invalid([{ path: type ? 'id' : 'type', code: 'required' }]);
+      await store.update((d) => {
+        d.recent = d.recent.filter((r) => r.type !== type || r.id !== id);
+      });
+      return { status: 204 };
+    },
+    orgSameDepartment: (c) => ({ body: personPage(org.sameDepartment(), c) }),
+    orgSubordinates: (c) => ({ body: personPage(org.subordinates(), c) }),
+
+    resourceCompanies: (c) => {
+      const seen = new Map<string, string>();
+      for (const kind of ['electronic-seal', 'physical-seal'] as const)
+        for (const r of resourcesOf(c.query.serviceId as string | undefined, kind))
+          if (r.companyId && r.company) seen.set(r.companyId, r.company);
+      return { body: [...seen].map(([id, name]) => ({ id, name })) };
+    },
+    resourceLastSynced: (c) => {
+      const id = (c.query.serviceId as string | undefined) ?? defaultServiceId();
+      if (c.query.serviceId !== undefined) findService(id!);
+      return { body: { lastSyncedAt: (id && store.data.synced[id]?.at) ?? null } };
+    },
+    listResources: (c) => {
+      const kind = kindParam(c.params.kind);
+      const kw = String(c.query.keyword ?? '')
+        .trim()
+        .toLowerCase();
+      const { offset, limit } = page(c.query);
+      const all = resourcesOf(c.query.serviceId as string | undefined, kind).filter(
+        (r) =>
+          (!kw ||
+            r.name.toLowerCase().includes(kw) ||
+            r.id === kw ||
+            (r.category ?? '').toLowerCase().includes(kw)) &&
+          (c.query.companyId === undefined || r.companyId === c.query.companyId),
+      );
+      return { body: { items: all.slice(offset, offset + limit), total: all.length, offset } };
+    },
+    resolveResources: (c) => {
+      const kind = kindParam(c.params.kind);
+      const { ids, serviceId } = c.body as { ids: string[]; serviceId?: string };
+      const byId = new Map(resourcesOf(serviceId, kind).map((r) => [r.id, r]));
+      return {
+        body: { items: ids.flatMap((id) => byId.get(id) ?? []), missing: ids.filter((id) => !byId.has(id)) },
+      };
+    },
+
+    clientContext: (c) => {
+      const fwd = String(c.req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]!
+        .trim();
+      const ip = (fwd || c.req.socket.remoteAddress || '').replace(/^::ffff:/, '') || null;
+      const me = org.person(org.currentUserId);
+      return {
+        body: { clientIp: ip, oaBaseUrl: c.self, ...(me ? { userId: me.id, userName: me.name } : {}) },
+      };
+    },
+    segmentPresets: () => ({ body: store.data.segmentPresets }),
+    inspectFraming: async (c) => {
+      const { url } = c.body as { url: string };
+      try {
+        const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
+        await r.body?.cancel();
+        return {
+          body: {
+            url,
+            reachable: true,
+            status: r.status,
+            frameAncestors: extractFrameAncestors(r.headers.get('content-security-policy')),
+            xFrameOptions: r.headers.get('x-frame-options'),
+          },
+        };
+      } catch (e) {
+        const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
+        return { body: { url, reachable: false, frameAncestors: null, xFrameOptions: null, error: cause } };
+      }
+    },
+
+    createSigningSession: (c) => {
+      const r = c.body as SigningSessionRequest;
+      const service = findService(r.serviceId ?? defaultServiceId() ?? '');
+      if (service.serviceType !== 'private')
+        throw invalid([{ path: 'serviceId', code: 'signing.privateOnly' }]);
+      const base = r.zone === 'internal' ? service.signingUrlInternal.trim() : service.signingUrlExternal;
+      if (!base) throw invalid([{ path: 'zone', code: 'signingUrlInternal.required' }]);
+      if (usedNonces.has(r.nonce)) throw new HttpFailure(409, 'nonce.reused', 'This nonce was used before');
+      usedNonces.add(r.nonce);
+      const origin = String(c.req.headers.origin ?? '');
+      const parent =
+        origin && origin !== c.self && isDevOrigin(origin)
+          ? `/o/${Buffer.from(origin).toString('base64url')}`
+          : '';
+      const exp = Date.now() + SESSION_TTL_MS;
+      const ticket = createSsoTicket(
+        {
+          userId: org.currentUserId,
+          ...(r.contractId ? { contractId: r.contractId } : {}),
+          exp,
+          nonce: r.nonce,
+          returnUrl: `${c.self}/qys-return${parent}`,
+        },
+        service.encryptionKey,
+      );
+      const target = new URLSearchParams({
+        ...(r.contractId ? { contractId: r.contractId } : {}),
+        page: r.page,
+        lang: r.lang,
+      });
+      for (const [k, v] of Object.entries(r.params ?? {})) target.set(k, String(v));
+      const url = new URL('/sso/login', base.replace(/\/+$/, '') + '/');
+      url.searchParams.set('ticket', ticket);
+      url.searchParams.set('target', `/sign?${target}`);
+      if (r.contractId && !contracts.has(r.contractId))
+        contracts.set(r.contractId, { contractId: r.contractId, status: 'signing', updatedAt: now() });
+      return {
+        status: 201,
+        body: {
+          url: url.href,
+          expiresAt: new Date(exp).toISOString(),
+          returnOrigin: c.self,
+          ...(r.contractId ? { contractId: r.contractId } : {}),
+        },
+      };
+    },
+    contractStatus: (c) => ({
+      body: contracts.get(c.params.id!) ?? { contractId: c.params.id!, status: 'unknown' },
+    }),
+  };
+
+  function personPage(list: ReturnType<OrgIndex['subordinates']>, c: Ctx) {
+    const { offset, limit } = page(c.query);
+    return {
+      items: list.slice(offset, offset + limit).map((p) => org.personNode(p)),
+      total: list.length,
+      offset,
+    };
+  }
+
+  const table = (Object.entries(routes) as [RouteName, RouteDef][])
+    .map(([name, def]) => ({ name, def, re: compile(def) }))
+    .sort((a, b) => a.def.path.split('{').length - b.def.path.split('{').length);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const self = `http://${req.headers.host ?? `${hostname}`}`;
+    const origin = req.headers.origin;
+    if (origin && isDevOrigin(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
+      res.setHeader(
+        'access-control-allow-headers',
+        req.headers['access-control-request-headers'] ?? 'content-type',
+      );
+      res.setHeader('access-control-max-age', '600');
+    }
+    const send = (status: number, body?: unknown) => {
+      if (body === undefined) return void res.writeHead(status).end();
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(JSON.stringify(body));
+    };
+    const fail = (e: HttpFailure) =>
+      send(e.status, { error: { code: e.code, message: e.message, ...e.extra } });
+
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    if (req.method === 'GET' && url.pathname.startsWith('/qys-return')) {
+      const m = /^\/qys-return(?:\/o\/([A-Za-z0-9_-]+))?$/.exec(url.pathname);
+      if (!m) return fail(notFound('Page'));
+      const parent = m[1] ? Buffer.from(m[1], 'base64url').toString('utf8') : null;
+      const contractId = url.searchParams.get('contractId');
+      const type = url.searchParams.get('type');
+      if (contractId && (type === 'signed' || type === 'declined'))
+        contracts.set(contractId, { contractId, status: type, updatedAt: now() });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return void res.end(returnPage(parent && isDevOrigin(parent) ? parent : null));
+    }
+    if (req.method === 'GET' && url.pathname === '/__ref/attempts') {
+      return send(200, { attempts: attempts.get(url.searchParams.get('key') ?? '') ?? 0 });
+    }
+
+    const fault = String(req.headers['x-qys-fault'] ?? '');
+    if (fault.startsWith('flaky:')) {
+      const [, k = '', n = '2'] = fault.split(':');
+      const count = (attempts.get(k) ?? 0) + 1;
+      attempts.set(k, count);
+      if (count <= Number(n)) return fail(new HttpFailure(503, 'unavailable', 'Injected fault: flaky'));
+    } else if (/^\d{3}$/.test(fault)) {
+      const status = Number(fault);
+      const code = status === 401 || status === 403 ? 'auth' : status === 404 ? 'not-found' : 'server';
+      return fail(new HttpFailure(status, code, `Injected fault: ${status}`));
+    } else if (fault.startsWith('slow')) {
+      await sleep(Number(fault.split(':')[1] ?? 2000));
+      if (res.destroyed || req.destroyed) return;
+    }
+
+    const match = table.find((r) => r.def.method === req.method && r.re.test(url.pathname));
+    if (!match) {
+      const known = table.some((r) => r.re.test(url.pathname));
+      return fail(
+        new HttpFailure(
+          known ? 405 : 404,
+          known ? 'method' : 'not-found',
+          `${req.method} ${url.pathname} is not a route`,
+        ),
+      );
+    }
+    const params = Object.fromEntries(
+      Object.entries(match.re.exec(url.pathname)!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
+    );
+    const ctx: Ctx = { req, params, query: parseQuery(match.def, url.searchParams), body: undefined, self };
+    if (match.def.body) {
+      const text = await readBody(req);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        throw new HttpFailure(400, 'bad-request', 'The body is not JSON');
+      }
+      const parsed = z.safeParse(match.def.body, raw);
+      if (!parsed.success)
+        throw invalid(toValidationIssues(parsed.error.issues.map((i) => requiredWhenMissing(i, raw))));
+      ctx.body = parsed.data;
+    }
+    const result = await handlers[match.name](ctx);
+    const status = result.status ?? match.def.status ?? 200;
+    if (fault === 'notjson') {
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      return void res.end('<html>not json</html>');
+    }
+    send(status, fault === 'malformed' ? corrupt(result.body) : result.body);
+    log(`${req.method} ${url.pathname} ${status}`);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      const failure = e instanceof HttpFailure ? e : new HttpFailure(500, 'server', 'Internal error');
+      if (!(e instanceof HttpFailure)) console.error('[reference-host]', e);
+      if (res.headersSent) return void res.end();
+      res.writeHead(failure.status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: { code: failure.code, message: failure.message, ...failure.extra } }));
+      log(`${req.method} ${req.url} ${failure.status}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? REFERENCE_HOST_DEFAULT_PORT, hostname, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+  log(`listening on ${url} (data: ${store.file}, simulator: ${simulatorUrl})`);
+
+  return {
+    url,
+    store,
+    org,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A missing field reports `required` (zod/mini's type error carries no code of ours). */
+function requiredWhenMissing<I extends { code: string; path: PropertyKey[]; message: string }>(
+  issue: I,
+  raw: unknown,
+): I {
+  if (issue.code === 'custom') return issue;
+  let v: unknown = raw;
+  for (const k of issue.path)
+    v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  if (v === undefined) return { ...issue, message: 'required' };
+  return issue.code === 'invalid_type' ? { ...issue, message: 'type.invalid' } : issue;
+}
+
+const zero = (): SyncCounts => ({ total: 0, added: 0, removed: 0, updated: 0 });
+
+function clearDefault(d: StoreDoc, keepId: string) {
+  for (const s of d.services)
+    if (s.id !== keepId && s.isDefault) {
+      s.isDefault = false;
+      s.version++;
+      s.updatedAt = now();
+    }
+}
+
+function orgTypes(v: unknown): OrgNodeType[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const bad = v.filter((t) => t !== 'subcompany' && t !== 'department' && t !== 'person');
+  if (bad.length) throw invalid([{ path: 'types', code: 'enum.invalid' }]);
+  return v as OrgNodeType[];
+}
