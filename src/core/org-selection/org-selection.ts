@@ -264,9 +264,10 @@ export class OrgSelection {
 
   /** Adds refs as include rules (bulk paste, recent). Already covered refs are skipped when their place is known. */
   addAll(targets: readonly ToggleTarget[]): OrgSelection {
-    let s: OrgSelection = this;
-    for (const t of targets) if (!s.isCovered(t) || s.isExcluded(t.ref)) s = s.toggle(t, true);
-    return s;
+    return targets.reduce<OrgSelection>(
+      (s, t) => (!s.isCovered(t) || s.isExcluded(t.ref) ? s.toggle(t, true) : s),
+      this,
+    );
   }
 
   sameAs(other: OrgSelection): boolean {
