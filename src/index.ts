@@ -38,3 +38,14 @@ export {
   type ToggleTarget,
 } from './core/org-selection/org-selection.js';
 export { OrgTree, type TreeRow, type ChildList, type PageLoader } from './core/org-tree/org-tree.js';
+export * from './core/network-strategy/index.js';
+export {
+  QysNetworkStrategyEditor,
+  splitRuleText,
+  type SigningUrls,
+} from './components/network-strategy-editor/network-strategy-editor.js';
+export {
+  networkStrategyMessages,
+  networkStrategyText,
+  ruleIssueText,
+} from './components/network-strategy-editor/network-strategy-editor.messages.js';

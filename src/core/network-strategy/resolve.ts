@@ -37,6 +37,11 @@ export interface SigningTargetInput {
 export interface ResolveOptions {
   /** The host's named segment presets, to apply `autoLogin.segmentPresetIds`. */
   presets?: readonly SegmentPreset[] | null;
+  /**
+   * Skip invalid rules, unknown presets and an empty list instead of refusing the binding (for
+   * previews such as the editor's "try an address"; never for real signing).
+   */
+  ignoreInvalidRules?: boolean;
 }
 
 /** The rule that decided. `index` is its position in `autoLogin.segmentRules` / `domainRules`, or in the preset. */
@@ -206,6 +211,7 @@ export function validateSigningStrategy(
   if (autoLogin.mode === 'off') return issues;
   if (!(binding.signingUrlInternal ?? '').trim())
     issues.push({ path: 'signingUrlInternal', code: 'signingUrlInternal.requiredForAutoLogin' });
+  if (options.ignoreInvalidRules) return issues;
   const c = compileStrategy(autoLogin, options);
   const list = autoLogin.mode === 'segment' ? 'segmentRules' : 'domainRules';
   const ruleIssues = autoLogin.mode === 'segment' ? c.segmentIssues : c.domainIssues;

@@ -1,0 +1,671 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { QysFormField } from '../../internal/form-field.js';
+import type { QysHost } from '../../api/host.js';
+import type { AutoLogin, AutoLoginMode, SegmentPreset } from '../../api/schemas.js';
+import { parseSegmentRules, type ParsedSegmentRules } from '../../core/network-strategy/rules.js';
+import { parseDomainRules, type ParsedDomainRules } from '../../core/network-strategy/domain.js';
+import {
+  resolveSigningTarget,
+  type SigningTargetBinding,
+  type SigningTargetResult,
+} from '../../core/network-strategy/resolve.js';
+import type { RuleIssue } from '../../core/network-strategy/issues.js';
+import { networkStrategyMessages } from './network-strategy-editor.messages.js';
+import { networkStrategyEditorStyles } from './network-strategy-editor.styles.js';
+
+/** The two signing platform addresses, for the "try an address" preview. */
+export interface SigningUrls {
+  /** 签署平台外网地址 */
+  external?: string;
+  /** 签署平台内网地址 */
+  internal?: string;
+}
+
+const MODES: readonly AutoLoginMode[] = ['off', 'segment', 'domain'];
+const emptyValue = (): AutoLogin => ({ mode: 'off', segmentRules: [], domainRules: [] });
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function asAutoLogin(v: unknown): AutoLogin | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  if (!MODES.includes(o.mode as AutoLoginMode)) return null;
+  if (!isStringArray(o.segmentRules) || !isStringArray(o.domainRules)) return null;
+  if (o.segmentPresetIds !== undefined && !isStringArray(o.segmentPresetIds)) return null;
+  const out: AutoLogin = {
+    mode: o.mode as AutoLoginMode,
+    segmentRules: [...o.segmentRules],
+    domainRules: [...o.domainRules],
+  };
+  if (o.segmentPresetIds) out.segmentPresetIds = [...(o.segmentPresetIds as string[])];
+  return out;
+}
+
+/** Splits pasted text into rules: one per line, or separated by commas / semicolons / 、. */
+export function splitRuleText(text: string): string[] {
+  return text
+    .split(/[\r\n,，;；、]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+type PresetsState =
+  | { status: 'none' }
+  | { status: 'loading' }
+  | { status: 'ready'; presets: SegmentPreset[] }
+  | { status: 'failed'; error: unknown };
+
+// Stand-ins when the page gives no signing addresses: the preview still shows the zone.
+const URL_UNKNOWN_EXTERNAL = '\u0000external';
+const URL_UNKNOWN_INTERNAL = '\u0000internal';
+
+/**
+ * Edits 内外网自动登录 (`autoLogin`): off, by network segment (client IP), or by domain (the OA page's
+ * host), with the rule lists, the host's named segment presets, and a "try an address" preview that
+ * shows which signing URL an IP or domain would get and which rule decided.
+ *
+ * Form-associated: `value` is the `AutoLogin` object; the form value is its JSON text. Both rule lists
+ * are kept whatever the mode. Validity (only the list of the mode in force is checked):
+ * `badInput` when a rule is not valid (the message names the rule and why; each row shows its own
+ * error or warning), `valueMissing` when a strategy is on without any rule, or when `required` and off.
+ * Invalid rules stay in the value (nothing typed is lost) but never make the field valid.
+ *
+ * The preview needs the signing addresses: set `signingUrls = { external, internal }`, or `binding`
+ * (a binding with `signingUrlExternal` / `signingUrlInternal`); `signingUrls` wins when both are set.
+ * It defaults to the client IP from `host.client.context()` and to `location.host`.
+ * Presets come from `host.client.segmentPresets()`, or from the `presets` property when set.
+ * Rule messages can be localised elsewhere with `ruleIssueText()` / `networkStrategyText()`.
+ *
+ * @tag qys-network-strategy-editor
+ * @fires qys-change - The user changed the value. `detail: { value: AutoLogin }`.
+ * @csspart base - The outer fieldset.
+ * @csspart modes - The radio group of modes.
+ * @csspart rules - The list of rules.
+ * @csspart rule - One rule row.
+ * @csspart rule-input - The inline edit field of a rule.
+ * @csspart remove-button - The delete button of a rule.
+ * @csspart rule-message - The error or warning under a rule.
+ * @csspart add-input - The textarea to add rules (several at once).
+ * @csspart add-button - The add button.
+ * @csspart presets - The host's segment presets.
+ * @csspart try - The "try an address" box.
+ * @csspart try-result - The result of the preview (a live region).
+ * @cssprop --qys-network-strategy-editor-gap - Space between sections (default 0.75rem).
+ * @cssprop --qys-network-strategy-editor-list-max-height - Height after which the rule list scrolls (default 24rem).
+ * @cssprop --qys-color-text - Text colour.
+ * @cssprop --qys-color-text-secondary - Hints and rule numbers.
+ * @cssprop --qys-color-danger - Errors.
+ * @cssprop --qys-color-warning - Warnings.
+ * @cssprop --qys-color-border - Field borders.
+ * @cssprop --qys-color-surface - Field background.
+ * @cssprop --qys-color-focus - Focus ring.
+ * @cssprop --qys-border-radius - Field corners.
+ */
+export class QysNetworkStrategyEditor extends QysFormField {
+  static override styles = networkStrategyEditorStyles;
+  protected override messages = [networkStrategyMessages];
+
+  private _value: AutoLogin = emptyValue();
+  private initialValue: AutoLogin | undefined;
+
+  /** The strategy (`autoLogin`). A value that is not an `AutoLogin` warns once and is ignored. */
+  @property({ attribute: false })
+  get value(): AutoLogin {
+    return this._value;
+  }
+  set value(v: AutoLogin) {
+    const next = asAutoLogin(v);
+    if (!next) {
+      this.warnOnce(
+        'value',
+        'value must be { mode, segmentRules, domainRules[, segmentPresetIds] }; ignored',
+      );
+      return;
+    }
+    const old = this._value;
+    this._value = next;
+    this.requestUpdate('value', old);
+    if (this.isConnected) this.commitValue();
+  }
+
+  /** Signing platform addresses for the preview (see the class notes). */
+  @property({ attribute: false }) signingUrls: SigningUrls | undefined;
+
+  /** A binding to take the signing addresses from when `signingUrls` is not set. */
+  @property({ attribute: false }) binding: SigningTargetBinding | undefined;
+
+  /** Segment presets to offer instead of asking the host (`undefined`: ask the host). */
+  @property({ attribute: false }) presets: SegmentPreset[] | undefined;
+
+  @state() private hostPresets: PresetsState = { status: 'none' };
+  @state() private clientIp: string | null = null;
+  @state() private tryIp: string | undefined;
+  @state() private tryHost: string | undefined;
+  @state() private addText = '';
+  @state() private announcement = '';
+
+  private loadedFrom: QysHost | undefined | null = null;
+  private loadAbort: AbortController | undefined;
+  private segmentMemo: { list: readonly string[]; parsed: ParsedSegmentRules } | undefined;
+  private domainMemo: { list: readonly string[]; parsed: ParsedDomainRules } | undefined;
+
+  // ---------------------------------------------------------------------------------------------
+  // Form field
+  // ---------------------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    if (!this.initialValue) this.initialValue = this._value;
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadAbort?.abort();
+    this.loadAbort = undefined;
+    this.loadedFrom = null;
+  }
+
+  protected formValue(): string {
+    return JSON.stringify(this._value);
+  }
+
+  protected resetValue(): void {
+    this._value = this.initialValue ?? emptyValue();
+    this.addText = '';
+    this.requestUpdate();
+  }
+
+  protected restoreValue(state: string | FormData | File | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      const v = asAutoLogin(JSON.parse(state));
+      if (v) this._value = v;
+    } catch {
+      /* not ours: keep the current value */
+    }
+    this.requestUpdate();
+  }
+
+  protected validate(): { flags: ValidityStateFlags; message: string; anchor?: HTMLElement } {
+    const v = this._value;
+    const q = (sel: string) => (this.renderRoot?.querySelector?.(sel) as HTMLElement | null) ?? undefined;
+    if (v.mode === 'off') {
+      if (this.required)
+        return {
+          flags: { valueMissing: true },
+          message: this.t('validity.required'),
+          anchor: q('input[name="mode"]'),
+        };
+      return { flags: {}, message: '' };
+    }
+    const list = v.mode === 'segment' ? v.segmentRules : v.domainRules;
+    const presetCount = v.mode === 'segment' ? (v.segmentPresetIds?.length ?? 0) : 0;
+    if (list.length + presetCount === 0)
+      return { flags: { valueMissing: true }, message: this.t('strategy.noRules'), anchor: q('textarea') };
+    const errors = this.issuesOf(v.mode).filter((i) => i.severity === 'error');
+    if (errors.length) {
+      const first = errors[0]!;
+      return {
+        flags: { badInput: true },
+        message: this.t('validity.badInput', {
+          count: errors.length,
+          n: first.index + 1,
+          message: this.issueText(first),
+        }),
+        anchor: q(`input[data-index="${first.index}"]`),
+      };
+    }
+    if (v.mode === 'segment' && this.unknownPresetIds().length)
+      return {
+        flags: { customError: true },
+        message: this.t('segmentPreset.unknown'),
+        anchor: q('.presets input'),
+      };
+    return { flags: {}, message: '' };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Derived data
+  // ---------------------------------------------------------------------------------------------
+
+  private parsedSegments(): ParsedSegmentRules {
+    const list = this._value.segmentRules;
+    if (this.segmentMemo?.list !== list) this.segmentMemo = { list, parsed: parseSegmentRules(list) };
+    return this.segmentMemo.parsed;
+  }
+
+  private parsedDomains(): ParsedDomainRules {
+    const list = this._value.domainRules;
+    if (this.domainMemo?.list !== list) this.domainMemo = { list, parsed: parseDomainRules(list) };
+    return this.domainMemo.parsed;
+  }
+
+  private issuesOf(mode: AutoLoginMode): RuleIssue[] {
+    if (mode === 'segment') return this.parsedSegments().issues;
+    if (mode === 'domain') return this.parsedDomains().issues;
+    return [];
+  }
+
+  private issueText(issue: RuleIssue): string {
+    return this.t(issue.code, issue.params);
+  }
+
+  private get availablePresets(): SegmentPreset[] | undefined {
+    if (this.presets) return this.presets;
+    return this.hostPresets.status === 'ready' ? this.hostPresets.presets : undefined;
+  }
+
+  private unknownPresetIds(): string[] {
+    const presets = this.availablePresets;
+    if (!presets) return [];
+    return (this._value.segmentPresetIds ?? []).filter((id) => !presets.some((p) => p.id === id));
+  }
+
+  private get urls(): SigningUrls | undefined {
+    if (this.signingUrls) return this.signingUrls;
+    if (this.binding)
+      return {
+        external: this.binding.signingUrlExternal ?? '',
+        internal: this.binding.signingUrlInternal ?? '',
+      };
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Host data (presets, client context)
+  // ---------------------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const host = this.effectiveHost;
+    if (this.isConnected && host !== this.loadedFrom) void this.loadFromHost(host);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('required') || changed.has('presets')) this.commitValue();
+  }
+
+  protected override firstUpdated(): void {
+    // Now the inner controls exist, point validity at them.
+    this.commitValue();
+  }
+
+  private async loadFromHost(host: QysHost | undefined, only?: 'presets'): Promise<void> {
+    this.loadedFrom = host;
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    if (!host) {
+      this.hostPresets = { status: 'none' };
+      return;
+    }
+    const { signal } = abort;
+    this.hostPresets = { status: 'loading' };
+    if (!only) {
+      host.client
+        .context({ signal })
+        .then((ctx) => {
+          if (!signal.aborted) this.clientIp = ctx.clientIp ?? null;
+        })
+        .catch(() => {
+          /* unknown client IP: the preview says so */
+        });
+    }
+    try {
+      const presets = await host.client.segmentPresets({ signal });
+      if (signal.aborted) return;
+      this.hostPresets = { status: 'ready', presets: Array.isArray(presets) ? presets : [] };
+    } catch (error) {
+      if (signal.aborted) return;
+      this.hostPresets = { status: 'failed', error };
+    }
+    this.commitValue();
+  }
+
+  private retryPresets(): void {
+    void this.loadFromHost(this.effectiveHost, 'presets');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // User changes
+  // ---------------------------------------------------------------------------------------------
+
+  private change(next: AutoLogin): void {
+    const old = this._value;
+    this._value = next;
+    this.requestUpdate('value', old);
+    this.commitValue();
+    this.markInteracted();
+    this.emit('qys-change', { value: next });
+  }
+
+  private get listKey(): 'segmentRules' | 'domainRules' {
+    return this._value.mode === 'domain' ? 'domainRules' : 'segmentRules';
+  }
+
+  private setMode(mode: AutoLoginMode): void {
+    if (mode === this._value.mode) return;
+    this.change({ ...this._value, mode });
+  }
+
+  private addRules(): void {
+    const items = splitRuleText(this.addText);
+    if (!items.length) return;
+    const key = this.listKey;
+    const start = this._value[key].length;
+    this.addText = '';
+    this.change({ ...this._value, [key]: [...this._value[key], ...items] });
+    const errors = new Set(
+      this.issuesOf(this._value.mode)
+        .filter((i) => i.severity === 'error' && i.index >= start)
+        .map((i) => i.index),
+    ).size;
+    this.announcement = errors
+      ? this.t('add.doneWithErrors', { count: items.length, errors })
+      : this.t('add.done', { count: items.length });
+  }
+
+  private editRule(index: number, text: string): void {
+    const key = this.listKey;
+    const list = this._value[key];
+    if (list[index] === undefined || list[index] === text.trim()) return;
+    const next = [...list];
+    next[index] = text.trim();
+    this.change({ ...this._value, [key]: next });
+  }
+
+  private async removeRule(index: number): Promise<void> {
+    const key = this.listKey;
+    const list = this._value[key];
+    const removed = list[index];
+    if (removed === undefined) return;
+    this.change({ ...this._value, [key]: list.filter((_, i) => i !== index) });
+    this.announcement = this.t('rule.removed', { rule: removed });
+    await this.updateComplete;
+    const count = this._value[key].length;
+    const target = count
+      ? this.renderRoot.querySelector<HTMLElement>(`input[data-index="${Math.min(index, count - 1)}"]`)
+      : this.renderRoot.querySelector<HTMLElement>('textarea');
+    target?.focus();
+  }
+
+  private togglePreset(id: string, on: boolean): void {
+    const ids = new Set(this._value.segmentPresetIds ?? []);
+    if (on) ids.add(id);
+    else ids.delete(id);
+    this.change({ ...this._value, segmentPresetIds: [...ids] });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+  // ---------------------------------------------------------------------------------------------
+
+  override render() {
+    const v = this._value;
+    return html`
+      <fieldset part="base" ?disabled=${this.isDisabled}>
+        <legend id="title">${this.t('title')}</legend>
+        <div class="modes" part="modes" role="radiogroup" aria-labelledby="title">
+          ${MODES.map(
+            (m) =>
+              html`<label
+                ><input
+                  type="radio"
+                  name="mode"
+                  .value=${m}
+                  .checked=${live(v.mode === m)}
+                  aria-describedby="mode-hint"
+                  @change=${() => this.setMode(m)}
+                />${this.t(`mode.${m}`)}</label
+              >`,
+          )}
+        </div>
+        <p class="hint" id="mode-hint">${this.t(`mode.${v.mode}.hint`)}</p>
+        ${v.mode === 'off' ? nothing : this.renderRules()}
+        ${v.mode === 'segment' ? this.renderPresets() : nothing}
+        ${
+          this.showErrors && !this.validity.valid && !this.validity.badInput
+            ? html`<p class="invalid-text" id="validity">${this.validationMessage}</p>`
+            : nothing
+        }
+        ${this.renderTry()}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </fieldset>
+    `;
+  }
+
+  private renderRules() {
+    const mode = this._value.mode as 'segment' | 'domain';
+    const list = this._value[this.listKey];
+    const issues = this.issuesOf(mode);
+    const byIndex = new Map<number, RuleIssue[]>();
+    for (const i of issues) {
+      const a = byIndex.get(i.index);
+      if (a) a.push(i);
+      else byIndex.set(i.index, [i]);
+    }
+    const other = mode === 'segment' ? this._value.domainRules : this._value.segmentRules;
+    const rows = list.map((rule, index) => ({ rule, index }));
+    return html`
+      <h3 id="list-title">${this.t(`list.${mode}`, { count: list.length })}</h3>
+      ${list.length === 0 ? html`<p class="muted">${this.t('list.empty')}</p>` : nothing}
+      ${
+        list.length
+          ? html`<ol part="rules" aria-labelledby="list-title">
+              ${repeat(
+                rows,
+                (r) => `${r.index}`,
+                ({ rule, index }) => this.renderRow(rule, index, byIndex.get(index) ?? []),
+              )}
+            </ol>`
+          : nothing
+      }
+      ${other.length ? html`<p class="muted">${this.t('list.keptOther', { count: other.length })}</p>` : nothing}
+      <div class="add">
+        <label for="add">${this.t(`add.label.${mode}`)}</label>
+        <textarea
+          id="add"
+          part="add-input"
+          rows="2"
+          .value=${live(this.addText)}
+          placeholder=${this.t(`add.placeholder.${mode}`)}
+          aria-describedby="add-hint${this.showErrors && this.validity.valueMissing ? ' validity' : ''}"
+          @input=${(e: Event) => (this.addText = (e.target as HTMLTextAreaElement).value)}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              this.addRules();
+            }
+          }}
+        ></textarea>
+        <button type="button" part="add-button" @click=${() => this.addRules()}>
+          ${this.t('add.button')}
+        </button>
+        <p class="hint" id="add-hint">${this.t('add.hint')}</p>
+      </div>
+    `;
+  }
+
+  private renderRow(rule: string, index: number, issues: RuleIssue[]) {
+    const n = index + 1;
+    const error = issues.find((i) => i.severity === 'error');
+    const shown = error ? [error] : issues;
+    const msgId = `msg-${index}`;
+    return html`<li part="rule">
+      <span class="num" aria-hidden="true">${n}</span>
+      <input
+        type="text"
+        part="rule-input"
+        data-index=${index}
+        .value=${live(rule)}
+        aria-label=${this.t('rule.label', { n })}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${shown.length ? msgId : nothing}
+        @change=${(e: Event) => this.editRule(index, (e.target as HTMLInputElement).value)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter' && !e.isComposing) {
+            e.preventDefault();
+            this.editRule(index, (e.target as HTMLInputElement).value);
+          }
+        }}
+      />
+      <button
+        type="button"
+        part="remove-button"
+        aria-label=${this.t('rule.removeLabel', { n, rule })}
+        @click=${() => this.removeRule(index)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Delete' || e.key === 'Backspace') {
+            e.preventDefault();
+            void this.removeRule(index);
+          }
+        }}
+      >
+        ${this.t('rule.remove')}
+      </button>
+      ${
+        shown.length
+          ? html`<p id=${msgId} part="rule-message" class="msg ${error ? 'error' : 'warning'}">
+              ${shown
+                .map((i) =>
+                  this.t(i.severity === 'error' ? 'issue.error' : 'issue.warning', {
+                    message: this.issueText(i),
+                  }),
+                )
+                .join(' ')}
+            </p>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private renderPresets() {
+    const own = this.presets;
+    const st: PresetsState = own ? { status: 'ready', presets: own } : this.hostPresets;
+    if (st.status === 'none') return nothing;
+    if (st.status === 'loading')
+      return html`<p class="muted" part="presets">${this.t('presets.loading')}</p>`;
+    if (st.status === 'failed')
+      return html`<div class="presets" part="presets">
+        <p class="invalid-text" role="alert">
+          ${this.t('presets.failed', { message: this.errorText(st.error) })}
+        </p>
+        <div><button type="button" @click=${() => this.retryPresets()}>${this.t('retry')}</button></div>
+      </div>`;
+    const selected = new Set(this._value.segmentPresetIds ?? []);
+    const unknown = this.unknownPresetIds();
+    if (!st.presets.length && !unknown.length) return nothing;
+    return html`<fieldset class="presets" part="presets">
+      <legend>${this.t('presets.label')}</legend>
+      ${st.presets.map(
+        (p) =>
+          html`<label title=${p.rules.join('\n')}
+            ><input
+              type="checkbox"
+              .checked=${live(selected.has(p.id))}
+              @change=${(e: Event) => this.togglePreset(p.id, (e.target as HTMLInputElement).checked)}
+            />${p.name}
+            <span class="muted">${this.t('presets.ruleCount', { count: p.rules.length })}</span></label
+          >`,
+      )}
+      ${unknown.map(
+        (id) =>
+          html`<label class="invalid-text"
+            ><input
+              type="checkbox"
+              checked
+              aria-invalid="true"
+              @change=${(e: Event) => this.togglePreset(id, (e.target as HTMLInputElement).checked)}
+            />${this.t('presets.unknown', { id })}</label
+          >`,
+      )}
+    </fieldset>`;
+  }
+
+  private renderTry() {
+    const v = this._value;
+    const defaultHost = typeof location !== 'undefined' ? location.host : '';
+    const ip = this.tryIp ?? this.clientIp ?? '';
+    const host = this.tryHost ?? defaultHost;
+    const urls = this.urls;
+    const binding: SigningTargetBinding = {
+      signingUrlExternal: urls?.external?.trim() || URL_UNKNOWN_EXTERNAL,
+      signingUrlInternal: urls ? (urls.internal ?? '') : URL_UNKNOWN_INTERNAL,
+      autoLogin: v,
+    };
+    const result = resolveSigningTarget(
+      binding,
+      { clientIp: ip, hostname: host },
+      { presets: this.availablePresets ?? null, ignoreInvalidRules: true },
+    );
+    const ignored = new Set(
+      this.issuesOf(v.mode)
+        .filter((i) => i.severity === 'error')
+        .map((i) => i.index),
+    ).size;
+    return html`<section class="try" part="try" aria-labelledby="try-title">
+      <h3 id="try-title">${this.t('try.title')}</h3>
+      ${
+        v.mode === 'segment'
+          ? html`<label for="try-ip">${this.t('try.ip')}</label>
+              <input
+                id="try-ip"
+                type="text"
+                .value=${live(ip)}
+                aria-describedby="try-ip-hint"
+                @input=${(e: Event) => (this.tryIp = (e.target as HTMLInputElement).value)}
+              />
+              <p class="hint" id="try-ip-hint">${this.t('try.ip.hint')}</p>`
+          : nothing
+      }
+      ${
+        v.mode === 'domain'
+          ? html`<label for="try-host">${this.t('try.host')}</label>
+              <input
+                id="try-host"
+                type="text"
+                .value=${live(host)}
+                aria-describedby="try-host-hint"
+                @input=${(e: Event) => (this.tryHost = (e.target as HTMLInputElement).value)}
+              />
+              <p class="hint" id="try-host-hint">${this.t('try.host.hint')}</p>`
+          : nothing
+      }
+      <div part="try-result" role="status" aria-live="polite">${this.renderResult(result, ignored)}</div>
+    </section>`;
+  }
+
+  private renderResult(r: SigningTargetResult, ignored: number) {
+    if (!r.ok)
+      return html`<p class="invalid-text">
+        ${this.t('try.invalid', { message: r.issues.map((i) => this.t(i.code)).join(' ') })}
+      </p>`;
+    const url =
+      r.url === URL_UNKNOWN_EXTERNAL || r.url === URL_UNKNOWN_INTERNAL ? this.t('try.urlUnknown') : r.url;
+    const m = r.matchedRule;
+    return html`<p>
+        <span class="zone-${r.zone}">${this.t(`try.zone.${r.zone}`)}</span> <span class="url">${url}</span>
+      </p>
+      <p class="muted">
+        ${
+          m
+            ? this.t('try.reasonWithRule', {
+                reason: this.t(`reason.${r.reason}`),
+                rule: m.presetId
+                  ? this.t('try.matchedPreset', { name: m.presetName ?? m.presetId, rule: m.rule })
+                  : this.t('try.matched', { n: m.index + 1, rule: m.rule }),
+              })
+            : this.t(`reason.${r.reason}`)
+        }
+      </p>
+      ${
+        ignored && this._value.mode !== 'off'
+          ? html`<p class="invalid-text">${this.t('try.ignored', { count: ignored })}</p>`
+          : nothing
+      }`;
+  }
+}
