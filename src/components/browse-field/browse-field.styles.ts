@@ -242,12 +242,12 @@ export const browseFieldStyles = css`
     block-size: 100%;
     background: var(--_primary);
   }
-  footer {
+  .footer {
     display: flex;
     align-items: center;
     gap: 8px;
   }
-  footer .count {
+  .footer .count {
     margin-inline-end: auto;
     color: var(--_muted);
   }

@@ -189,6 +189,8 @@ export class QysBrowseField extends QysFormField {
   @state() private open = false;
   @state() private draft: string[] = [];
   @state() private keyword = '';
+  /** The keyword of the query whose results are shown. */
+  @state() private queryKeyword = '';
   @state() private companyId = '';
   @state() private companies: Company[] = [];
   @state() private active = 0;
@@ -199,6 +201,8 @@ export class QysBrowseField extends QysFormField {
 
   private readonly pager = new ResourcePager(() => this.requestUpdate(), PAGE_SIZE);
   private dialogController: AbortController | undefined;
+  /** showModal() ran for the current session. */
+  private showing = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private observed: Element | undefined;
@@ -392,7 +396,7 @@ export class QysBrowseField extends QysFormField {
       <dialog
         part="dialog"
         aria-labelledby="title"
-        @close=${this.onDialogClosed}
+        @close=${this.onCloseEvent}
         @keydown=${this.onDialogKeydown}
       >
         ${this.open ? this.renderDialog() : nothing}
@@ -473,17 +477,24 @@ export class QysBrowseField extends QysFormField {
     await this.updateComplete;
     if (!this.open) return;
     if (!this.dialog.open) this.dialog.showModal();
+    this.showing = true;
     this.searchInput?.focus();
   }
 
   private closeDialog(): void {
     if (this.dialog?.open) this.dialog.close();
-    else this.onDialogClosed();
+    this.onDialogClosed(); // the close event comes later; the field is closed now
   }
+
+  /** The dialog closed by itself (Escape). A late close event of an earlier session is ignored. */
+  private onCloseEvent = (): void => {
+    if (this.showing && !this.dialog.open) this.onDialogClosed();
+  };
 
   private onDialogClosed = (): void => {
     if (!this.open) return;
     this.open = false;
+    this.showing = false;
     clearTimeout(this.searchTimer);
     this.pager.abort();
     this.dialogController?.abort();
@@ -513,6 +524,7 @@ export class QysBrowseField extends QysFormField {
     const keyword = this.keyword.trim();
     const companyId = this.companyId;
     const serviceId = this.serviceId;
+    this.queryKeyword = keyword;
     this.active = 0;
     this.listScrollTop = 0;
     if (this.scroller) this.scroller.scrollTop = 0;
@@ -609,7 +621,7 @@ export class QysBrowseField extends QysFormField {
     }
     const total = this.pager.total;
     if (total === null) return;
-    if (total === 0 && !this.keyword.trim() && !this.companyId) this.loadLastSynced();
+    if (total === 0 && !this.queryKeyword && !this.companyId) this.loadLastSynced();
     const w = this.windowRange();
     this.pager.ensure(w.start * this.cols, Math.min(total, w.end * this.cols));
   }
@@ -697,14 +709,15 @@ export class QysBrowseField extends QysFormField {
         break;
       case ' ':
         e.preventDefault();
-        if (!this.multiple && this.draft[0] === this.pager.items[a]?.id) return;
         this.toggle(a);
         return;
       case 'Enter':
         e.preventDefault();
+        // Single: Enter picks the active item and confirms. Multiple: Enter confirms the selection
+        // (picking the active item first when nothing is selected yet).
         if (!this.multiple || this.draft.length === 0) {
           if (!this.pager.items[a]) return;
-          if (!this.draft.includes(this.pager.items[a].id)) this.toggle(a);
+          if (!this.multiple || !this.draft.includes(this.pager.items[a].id)) this.toggle(a);
         }
         this.confirm();
         return;
@@ -794,7 +807,7 @@ export class QysBrowseField extends QysFormField {
         return this.t('listFailed', { kind: this.kindLabel, error: this.errorText(this.pager.error) });
       return this.t('listLoading', { kind: this.kindLabel });
     }
-    const keyword = this.keyword.trim();
+    const keyword = this.queryKeyword;
     if (total === 0 && keyword) return this.t('noMatch', { keyword, kind: this.kindLabel });
     if (total === 0) return this.t('emptyTitle', { kind: this.kindLabel });
     const count = keyword ? this.t('countKeyword', { total, keyword }) : this.t('countAll', { total });
@@ -836,13 +849,13 @@ export class QysBrowseField extends QysFormField {
       </div>
       <div part="status" class="status" role="status">${this.statusText()}</div>
       ${this.renderBody()}
-      <footer>
+      <div class="footer">
         <span class="count">${this.t('selectedCount', { count: this.draft.length })}</span>
         <button part="cancel" type="button" @click=${() => this.closeDialog()}>${this.t('cancel')}</button>
         <button part="confirm" class="primary" type="button" @click=${() => this.confirm()}>
           ${this.t('confirm')}
         </button>
-      </footer>
+      </div>
     </div>`;
   }
 
@@ -853,7 +866,7 @@ export class QysBrowseField extends QysFormField {
       return nothing;
     }
     if (p.total === 0) {
-      if (this.keyword.trim() || this.companyId) return nothing;
+      if (this.queryKeyword || this.companyId) return nothing;
       return this.renderEmpty();
     }
     return html`${p.error ? this.renderListError() : nothing}${this.renderList()}`;
