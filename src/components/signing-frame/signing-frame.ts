@@ -6,7 +6,7 @@ import type { QysEventMap, SigningBlockedCause, SigningOutcome } from '../../api
 import type { SigningPage, SigningSession } from '../../api/schemas.js';
 import { resolveLang, translate, type Params } from '../../internal/localize.js';
 import { evaluateFraming } from '../../core/integration/framing.js';
-import { BridgeGate, type BridgeData, type MessageStats } from '../../core/signing/bridge.js';
+import { BridgeGate, markerCause, type BridgeData, type MessageStats } from '../../core/signing/bridge.js';
 import { createNonce } from '../../core/signing/nonce.js';
 import { diagnose, isMixedContent, probeReachable } from '../../core/signing/diagnose.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
@@ -343,7 +343,7 @@ export class QysSigningFrame extends LitElement {
       await this.updateComplete;
       if (run !== this.run) return;
       this.expectFrame();
-      void probeReachable(url, 2500, signal).then(
+      void probeReachable(target.url || `${this.platformOrigin}/`, 2500, signal).then(
         (p) => {
           if (run !== this.run) return;
           this.probe = p;
@@ -426,10 +426,25 @@ export class QysSigningFrame extends LitElement {
   };
 
   private onMessage = (e: MessageEvent) => {
+    const hint = markerCause(e.data);
+    if (hint) {
+      // A platform's own page marker (not a bridge message): a hint, from our window and the platform only.
+      const live = this._state === 'loading' || this._state === 'ready' || this._state === 'popup';
+      if (live && e.origin === this.platformOrigin && e.source && e.source === this.expectedSource()) {
+        const nonce = this.gateNonce;
+        this.gateNonce = ''; // the session is spent
+        void this.complete({ source: 'qys-bridge', type: hint, nonce }, this.run);
+      }
+      return;
+    }
     const data = this.gate.check(e);
     if (typeof data === 'string') return;
     void this.complete(data, this.run);
   };
+
+  private expectedSource(): Window | null | undefined {
+    return this.display === 'popup' ? this.popupWin : this.renderRoot.querySelector('iframe')?.contentWindow;
+  }
 
   private async complete(data: BridgeData, run: number) {
     const host = this.effectiveHost;

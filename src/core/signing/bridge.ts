@@ -87,3 +87,15 @@ export class BridgeGate {
     return undefined;
   }
 }
+
+/**
+ * A page marker some platforms post (the simulator does: `{ source: 'qys-platform', page, reason }`
+ * from every page, to its parent or opener). The real platform posts nothing, so a marker is only a
+ * hint, taken only from the expected window and the platform's origin: a `login` page means SSO
+ * failed (`reason` `expired` / `session-expired`: the link expired).
+ */
+export function markerCause(data: unknown): 'login-required' | 'expired' | undefined {
+  const d = data as { source?: unknown; page?: unknown; reason?: unknown } | null;
+  if (!d || d.source !== 'qys-platform' || d.page !== 'login') return undefined;
+  return d.reason === 'expired' || d.reason === 'session-expired' ? 'expired' : 'login-required';
+}

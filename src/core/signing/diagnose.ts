@@ -12,8 +12,8 @@
  *   (`host.client.inspectFraming`, optional) and `evaluateFraming` decides against this page's origin.
  * - `csp`: this page's own CSP refused the frame: a `securitypolicyviolation` event for the platform.
  * - `unreachable`: a `no-cors` request from this browser to the platform's origin fails (network
- *   error, or no answer within the probe timeout). It cannot read headers, but it tells a network
- *   failure from any HTTP answer. It never requests the session URL (its ticket is single use).
+ *   error, or no answer within the probe timeout) — the signing address, never the session URL (its
+ *   ticket is single use). It cannot read headers, but it tells a network failure from any answer.
  * - `login-required`: the return page reported that SSO failed, twice in a row (once is retried).
  */
 import type { SigningBlockedCause } from '../../api/events.js';
@@ -67,14 +67,15 @@ export function isMixedContent(pageUrl: string, targetUrl: string): boolean {
 }
 
 /**
- * Probes whether this browser reaches `url`'s origin: a `no-cors` HEAD to the origin root (never
- * the session URL), no credentials, no referrer. Resolves `ok` on any HTTP answer, `failed` on a
- * network error or after `timeoutMs`.
+ * Probes whether this browser reaches the signing platform: a `no-cors` HEAD to `url` — the signing
+ * address of the binding or the platform's origin, never the session URL (its ticket is single use) —
+ * with no credentials and no referrer. Resolves `ok` on any HTTP answer, `failed` on a network error
+ * or after `timeoutMs`.
  */
 export async function probeReachable(url: string, timeoutMs = 2500, signal?: AbortSignal): Promise<'ok' | 'failed'> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    await fetch(new URL(url).origin + '/', {
+    await fetch(url, {
       method: 'HEAD',
       mode: 'no-cors',
       credentials: 'omit',

@@ -1,6 +1,7 @@
 export { createNonce } from './nonce.js';
 export {
   BridgeGate,
+  markerCause,
   isBridgeMessage,
   type BridgeData,
   type BridgeType,
