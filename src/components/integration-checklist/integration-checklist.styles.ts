@@ -126,8 +126,8 @@ export const styles = css`
     cursor: pointer;
     border-radius: 4px;
     padding: 0.2rem 0.7rem;
-    border: 1px solid var(--qys-color-primary, #1e6fff);
-    background: var(--qys-color-primary, #1e6fff);
+    border: 1px solid var(--qys-color-primary, #1763e6);
+    background: var(--qys-color-primary, #1763e6);
     color: #fff;
   }
   button.secondary,
@@ -137,7 +137,7 @@ export const styles = css`
   }
   button:focus-visible,
   input:focus-visible {
-    outline: 2px solid var(--qys-color-primary, #1e6fff);
+    outline: 2px solid var(--qys-color-primary, #1763e6);
     outline-offset: 2px;
   }
   .check {

@@ -70,7 +70,7 @@ function toInput(b: Binding): BindingInput {
  * @csspart copy-button - The copy button of a value.
  * @csspart checks - The list of checks.
  * @csspart check - One check row (also `check-pass`, `check-fail`, `check-cannot-check`).
- * @cssprop --qys-color-primary - Accent colour (buttons, focus ring). Default #1e6fff.
+ * @cssprop --qys-color-primary - Accent colour (buttons, focus ring). Default #1763e6.
  * @cssprop --qys-color-success - Pass colour. Default #16803c.
  * @cssprop --qys-color-danger - Fail colour. Default #c4291c.
  * @cssprop --qys-color-muted - Secondary text. Default #5f6b7a.
