@@ -3,3 +3,4 @@ import './components/host-provider/define.js';
 import './components/integration-checklist/define.js';
 import './components/org-scope-picker/define.js';
 import './components/network-strategy-editor/define.js';
+import './components/browse-field/define.js';

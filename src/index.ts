@@ -49,3 +49,5 @@ export {
   networkStrategyText,
   ruleIssueText,
 } from './components/network-strategy-editor/network-strategy-editor.messages.js';
+export { QysBrowseField } from './components/browse-field/browse-field.js';
+export { browseFieldMessages } from './components/browse-field/browse-field.messages.js';

@@ -6,6 +6,7 @@ import type { QysBrowseField } from '../../../src/components/browse-field/browse
 import type { QysHost } from '../../../src/api/host.js';
 import type { Resource, ResourceKind } from '../../../src/api/schemas.js';
 import { recording } from './recording-host.js';
+import { formFieldSuite } from '../../shared/form-field-suite.js';
 
 const KINDS: ResourceKind[] = [
   'electronic-seal',
@@ -500,3 +501,36 @@ describe('<qys-browse-field>', () => {
     await expect(rows).to.be.accessible();
   });
 });
+
+{
+  const host = createMemoryHost({ seed: 7 });
+  let ids: string[] = [];
+  before(async () => {
+    ids = (await host.resources.list('file-template', { limit: 2 })).items.map((r) => r.id);
+  });
+  formFieldSuite<QysBrowseField>({
+    tag: 'qys-browse-field',
+    create: () => {
+      const el = document.createElement('qys-browse-field');
+      el.kind = 'file-template';
+      el.multiple = true;
+      el.searchDelay = 0;
+      el.host = host;
+      return el;
+    },
+    setValue: (el) => {
+      el.value = ids;
+    },
+    get expected() {
+      return [ids.join(',')];
+    },
+    userChange: async (el) => {
+      q(el, '[part~="browse"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => options(el).length > 0, 'list did not load');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Enter' });
+    },
+  });
+}
