@@ -119,8 +119,9 @@ export class Deployment {
     if (patch.contracts !== undefined) {
       if (!Array.isArray(patch.contracts)) throw new PatchError('contracts must be an array');
       for (const c of patch.contracts) {
-        if (!c || typeof c.id !== 'string' || !/^\d{1,19}$/.test(c.id))
-          throw new PatchError('contract id must be digits');
+        if (!c || typeof c.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(c.id)) {
+          throw new PatchError('contract id must be 1-64 letters, digits, _ or -');
+        }
         if (c.status !== undefined && !CONTRACT_STATES.includes(c.status)) {
           throw new PatchError(`contract status must be one of ${CONTRACT_STATES.join(', ')}`);
         }
@@ -158,6 +159,13 @@ export class Deployment {
       c = newContract(this.data, id);
       this.data.contracts.push(c);
     }
+    return c;
+  }
+
+  /** A new contract with a fresh 19-digit ID, in state SIGNING. */
+  newContract(): Contract {
+    const c = newContract(this.data);
+    this.data.contracts.push(c);
     return c;
   }
 

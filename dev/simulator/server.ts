@@ -50,6 +50,7 @@ export interface Simulator {
 
 const SCOPE_RE = /^\/s\/([A-Za-z0-9_-]{1,64})(\/.*)?$/;
 const MAX_SCOPES = 1000;
+const CONTRACT_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_BODY = 1_000_000;
 
 class HttpError extends Error {
@@ -316,10 +317,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (target.origin !== origin) return sendHtml(res, d, 200, loginPage(lang, 'malformed', d.base));
     if (d.base && !target.pathname.startsWith(`${d.base}/`))
       target = new URL(`${d.base}${target.pathname}${target.search}`, origin);
-    const contractId =
+    const requested =
       (typeof payload.contractId === 'string' && payload.contractId) || target.searchParams.get('contractId');
-    if (!contractId || !/^\d{1,19}$/.test(contractId))
+    if (requested && !CONTRACT_ID_RE.test(requested)) {
       return sendHtml(res, d, 200, loginPage(lang, 'malformed', d.base));
+    }
+    // No contract named (host-defined params only): the platform starts a new one.
+    const contractId = requested || d.newContract().id;
     let returnUrl: string | undefined;
     if (typeof payload.returnUrl === 'string' && payload.returnUrl) {
       try {

@@ -1,0 +1,77 @@
+/**
+ * `npm start`: the Qiyuesuo simulator, the reference host and the demo page, with one command.
+ * Ports: QYS_SIMULATOR_PORT (9181), QYS_REFERENCE_PORT (8787), QYS_DEMO_PORT (5173); 0 = a free port.
+ * QYS_HOST (127.0.0.1), QYS_DATA_DIR (dev/.data). Ctrl-C / SIGTERM stops everything.
+ */
+import { fileURLToPath } from 'node:url';
+import { DEMO_DEFAULT_PORT, REFERENCE_DEFAULT_PORT, SIMULATOR_PORT, startDevServers } from './servers.js';
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`${name} must be a port number (0–65535), got ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const simulatorPort = port('QYS_SIMULATOR_PORT', SIMULATOR_PORT);
+const referencePort = port('QYS_REFERENCE_PORT', REFERENCE_DEFAULT_PORT);
+const demoPort = port('QYS_DEMO_PORT', DEMO_DEFAULT_PORT);
+const host = process.env.QYS_HOST || '127.0.0.1';
+const dataDir = process.env.QYS_DATA_DIR || fileURLToPath(new URL('./.data/', import.meta.url));
+
+let servers: Awaited<ReturnType<typeof startDevServers>>;
+try {
+  servers = await startDevServers({ host, simulatorPort, referencePort, demoPort, dataDir, quiet: true });
+} catch (err) {
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  if (e.code === 'EADDRINUSE') {
+    console.error(
+      `A port is already in use (${e.message}). Stop the other process, or choose ports with ` +
+        `QYS_SIMULATOR_PORT / QYS_REFERENCE_PORT / QYS_DEMO_PORT (0 = any free port).`,
+    );
+  } else {
+    console.error('Could not start the development servers:', err);
+  }
+  process.exit(1);
+}
+
+const { urls } = servers;
+console.log(
+  [
+    '',
+    '  qys-elements — development servers',
+    `  演示页 Demo page        ${urls.demo ?? '-'}/`,
+    `  参考宿主 Reference host  ${urls.referenceHost}`,
+    `  契约锁模拟器 Simulator   ${urls.simulator}`,
+    `  数据 Data               ${dataDir}`,
+    '  Ctrl-C 停止 / to stop',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const timer = setTimeout(() => {
+    console.error(`Servers did not stop within 5 s after ${signal}; exiting.`);
+    process.exit(1);
+  }, 5_000);
+  timer.unref();
+  await servers.stop();
+  console.log('Stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
+// `npm start` runs us through `sh -c`; a SIGTERM sent to npm alone stops npm and sh but not us.
+// When our parent goes away we stop too, so no server is left behind.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown('parent exit');
+}, 500).unref();
