@@ -117,8 +117,8 @@ describe('createMemoryHost: org', () => {
     const [main, extra] = pt.departments;
     const inMain = (await allChildren(host, main!)).find((n) => n.id === pt.id);
     const inExtra = (await allChildren(host, extra!)).find((n) => n.id === pt.id);
-    expect(inMain, 'listed under the main department').to.exist;
-    expect(inExtra, 'listed under the part-time department').to.exist;
+    expect(inMain, 'listed under the main department').to.not.equal(undefined);
+    expect(inExtra, 'listed under the part-time department').to.not.equal(undefined);
     expect(inMain!.partTime).to.equal(false);
     expect(inExtra!.partTime).to.equal(true);
     expect(inExtra!.parentId).to.equal(extra!.id);
@@ -211,7 +211,7 @@ describe('createMemoryHost: org', () => {
     const outsider = (await walkTree(host)).persons.find(
       (p) => p.path[0]!.id === other.id && p.status === 'active' && p.departmentIds!.length === 1,
     );
-    expect(outsider).to.exist;
+    expect(outsider).to.not.equal(undefined);
     const plus = await host.org.count({ include: [sub, { type: 'person', id: outsider!.id }], exclude: [] });
     expect(plus.total).to.equal(all.total + 1);
     expect(plus.byRef[`person:${outsider!.id}`]).to.equal(1);

@@ -75,6 +75,10 @@ export const GIVEN: Syl[] = table(`
 楠:nan 航:hang 睿:rui 泽:ze 铭:ming 昊:hao 诗:shi 语:yu 可:ke 心:xin 天:tian 一:yi 若:ruo 安:an
 `);
 
+/** Syllable → small id (< 255), for numeric pinyin keys. */
+const SYL_ID = new Map<string, number>();
+for (const s of [...SURNAMES, ...GIVEN]) if (!SYL_ID.has(s.p)) SYL_ID.set(s.p, SYL_ID.size);
+
 // Unit names: "name|syllables" (space-separated pinyin per character).
 const SUBCOMPANY_NAMES = [
   '总部|zong bu',
@@ -235,8 +239,6 @@ export interface OrgData {
   personMainDept: Int32Array;
   /** Second (part-time) department, -1 when none. */
   personExtraDept: Int32Array;
-  /** Lower-case `name\u0001pinyin\u0001initials\u0001工号\u0001login`, for a one-pass contains test. */
-  personSearchKey: string[];
   // notable records (for tests and stories)
   currentUser: number;
   /** Person indexes named 张伟 (at least two, in different departments). */
@@ -428,13 +430,14 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
   const personInitials: string[] = new Array<string>(P);
   const personLogin: string[] = new Array<string>(P);
   const personTitle: string[] = new Array<string>(P);
-  const personSearchKey: string[] = new Array<string>(P);
+  // pinyin identity of each name as a number (syllable ids), for fast duplicate counting
+  const pyKey = new Int32Array(P);
   const personStatus = new Uint8Array(P);
   const personMainDept = new Int32Array(P);
   const personExtraDept = new Int32Array(P).fill(-1);
   const unitMembers: number[][] = [];
   for (let u = 0; u < unitCount; u++) unitMembers[u] = [];
-  const loginCounter = new Map<string, number>();
+  const loginCounter = new Map<number, number>();
   const nS = SURNAMES.length;
   const nG = GIVEN.length;
 
@@ -451,6 +454,7 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
       const g2 = two ? GIVEN[int(nG)]! : undefined;
       const name = g2 ? sur.c + g1.c + g2.c : sur.c + g1.c;
       const py = g2 ? sur.p + g1.p + g2.p : sur.p + g1.p;
+      pyKey[p] = (SYL_ID.get(sur.p)! << 16) | (SYL_ID.get(g1.p)! << 8) | (g2 ? SYL_ID.get(g2.p)! + 1 : 0);
       const ini = sur.p.length > 0 && sur.c.length === 2 ? sur.p[0]! + surSecondInitial(sur) : sur.p[0]!;
       const initials = ini + g1.p[0]! + (g2 ? g2.p[0]! : '');
       personName[p] = name;
@@ -482,19 +486,17 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
       personPinyin[i] = 'zhangwei';
       personInitials[i] = 'zw';
       personStatus[i] = STATUS_ACTIVE;
+      pyKey[i] = (SYL_ID.get('zhang')! << 16) | (SYL_ID.get('wei')! << 8);
     }
     for (let i = 0; i < P; i++) if (personName[i] === '张伟') dup.push(i);
   }
 
-  // login accounts (pinyin + a number for repeats), search keys
+  // login accounts: pinyin, plus a number for repeats (zhangwei, zhangwei2, …)
   for (let i = 0; i < P; i++) {
-    const py = personPinyin[i]!;
-    const c = (loginCounter.get(py) ?? 0) + 1;
-    loginCounter.set(py, c);
-    const login = c === 1 ? py : py + c;
-    personLogin[i] = login;
-    personSearchKey[i] =
-      `${personName[i]}\u0001${py}\u0001${personInitials[i]}\u0001${employeeNo(i)}\u0001${login}`;
+    const key = pyKey[i]!;
+    const c = (loginCounter.get(key) ?? 0) + 1;
+    loginCounter.set(key, c);
+    personLogin[i] = c === 1 ? personPinyin[i]! : personPinyin[i]! + c;
   }
 
   // part-time: ~1% have a second department (at least two when possible)
@@ -583,7 +585,6 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
     personStatus,
     personMainDept,
     personExtraDept,
-    personSearchKey,
     currentUser,
     duplicateNamePersons: dup,
     largestDepartment: largest,

@@ -473,47 +473,68 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   }
 
   // ---------------------------------------------------------------- search
+  let employeeNos: string[] | null = null;
+  /** Rank of one field: 0 exact, 1 prefix, 2 contains, 3 no match. */
+  const rankOf = (f: string, q: string): number =>
+    f === q ? 0 : f.startsWith(q) ? 1 : f.includes(q) ? 2 : 3;
+
+  /**
+   * Persons and units matching `query`, bucketed by rank (exact, prefix, contains), each bucket in
+   * org order. A query with Chinese characters matches names; otherwise pinyin, initials, login
+   * and (digits) 工号.
+   */
   function search(
     query: string,
     types: OrgNodeType[] | undefined,
     inactive: boolean,
   ): { units: number[][]; persons: number[][] } {
     const q = norm(query);
-    const qp = q.replace(/\s+/g, '');
     const units: number[][] = [[], [], []];
     const persons: number[][] = [[], [], []];
     if (!q) return { units, persons };
-    const rank = (fields: string[]): number => {
-      let r = 3;
-      for (const f of fields) {
-        if (f === q || f === qp) return 0;
-        if (f.startsWith(q) || f.startsWith(qp)) r = Math.min(r, 1);
-        else if (r > 2 && (f.includes(q) || f.includes(qp))) r = 2;
-      }
-      return r;
-    };
+    const cjk = /[\u3400-\u9fff\uf900-\ufaff]/.test(q);
+    const qp = q.replace(/\s+/g, '');
+    const digits = /^\d+$/.test(qp);
     if (wants(types, 'subcompany') || wants(types, 'department')) {
       for (let u = 0; u < org.unitCount; u++) {
         if (!wants(types, unitTypeName(u))) continue;
-        const r = rank([org.unitName[u]!, org.unitPinyin[u]!, org.unitInitials[u]!]);
+        const r = cjk
+          ? rankOf(org.unitName[u]!, q)
+          : Math.min(rankOf(org.unitPinyin[u]!, qp), rankOf(org.unitInitials[u]!, qp));
         if (r < 3) units[r]!.push(u);
       }
     }
     if (wants(types, 'person')) {
-      const keys = org.personSearchKey;
       const status = org.personStatus;
-      for (let p = 0; p < org.personCount; p++) {
-        const key = keys[p]!;
-        if (!key.includes(q) && (qp === q || !key.includes(qp))) continue;
-        if (!inactive && status[p] !== STATUS_ACTIVE) continue;
-        const r = rank([
-          org.personName[p]!,
-          org.personPinyin[p]!,
-          org.personInitials[p]!,
-          employeeNo(p),
-          org.personLogin[p]!,
-        ]);
-        if (r < 3) persons[r]!.push(p);
+      const n = org.personCount;
+      if (cjk) {
+        const names = org.personName;
+        for (let p = 0; p < n; p++) {
+          const name = names[p]!;
+          if (!name.includes(q) || (!inactive && status[p] !== STATUS_ACTIVE)) continue;
+          persons[rankOf(name, q)]!.push(p);
+        }
+      } else if (digits) {
+        employeeNos ??= Array.from({ length: n }, (_, p) => employeeNo(p));
+        for (let p = 0; p < n; p++) {
+          const no = employeeNos[p]!;
+          if (!no.includes(qp) || (!inactive && status[p] !== STATUS_ACTIVE)) continue;
+          persons[rankOf(no, qp)]!.push(p);
+        }
+      } else {
+        const py = org.personPinyin;
+        const ini = org.personInitials;
+        const login = org.personLogin;
+        for (let p = 0; p < n; p++) {
+          const a = py[p]!;
+          const b = ini[p]!;
+          const c = login[p]!;
+          // the login starts with the pinyin, so a pinyin miss is a login miss unless it is in the number
+          if (!a.includes(qp) && !b.includes(qp) && !c.includes(qp)) continue;
+          if (!inactive && status[p] !== STATUS_ACTIVE) continue;
+          const r = Math.min(rankOf(a, qp), rankOf(b, qp), rankOf(c, qp));
+          persons[r]!.push(p);
+        }
       }
     }
     return { units, persons };
