@@ -68,7 +68,7 @@ let instances = 0;
  * people who join later; `exclude` lists persons or sub-units under an included unit that are left out.
  * Nearest rule wins (see `src/core/org-selection`). In `persons` mode only persons are included and
  * `exclude` stays empty. A value set by the page reads back exactly; the form submits one entry per rule
- * (`type:id`, and `!type:id` for exclusions).
+ * as one comma-separated entry (`type:id`, `!type:id` for exclusions: `department:12,!person:34`).
  *
  * **Sources.** Tabs over one shared selection, as the host's `capabilities().tabs` allow: 组织结构 (the
  * tree), 搜索 (name, pinyin, initials, 工号, account; results show their full path), and in persons mode
@@ -314,10 +314,7 @@ export class QysOrgScopePicker extends QysFormField {
 
   protected formValue(): string | FormData | null {
     const entries = scopeToEntries(this.sel.value);
-    if (!entries.length) return null;
-    const fd = new FormData();
-    for (const e of entries) fd.append(this.name, e);
-    return fd;
+    return entries.length ? entries.join(',') : null;
   }
 
   protected validate(): { flags: ValidityStateFlags; message: string; anchor?: HTMLElement } {
@@ -363,9 +360,9 @@ export class QysOrgScopePicker extends QysFormField {
 
   protected restoreValue(state: string | FormData | File | null): void {
     let entries: string[] = [];
-    if (typeof state === 'string') entries = [state];
+    if (typeof state === 'string') entries = state.split(',');
     else if (state instanceof FormData)
-      entries = state.getAll(this.name).filter((e): e is string => typeof e === 'string');
+      entries = state.getAll(this.name).flatMap((e) => (typeof e === 'string' ? e.split(',') : []));
     this.sel = OrgSelection.from(scopeFromEntries(entries), this._mode, this.sel);
     this.scheduleResolve();
     this.scheduleCount();
@@ -1004,30 +1001,19 @@ export class QysOrgScopePicker extends QysFormField {
     return html`<ul part="chips" aria-label=${this.t('selectionLabel')}>
       ${shown.map(([r, ex]) => this.renderChip(r, ex))}
       ${
-        rest > 0
+        all.length > limit
           ? html`<li>
               <button
                 part="more"
                 type="button"
-                aria-expanded="false"
-                aria-label=${this.t('chip.moreLabel', { n: rest })}
-                @click=${() => (this.chipsExpanded = true)}
+                aria-expanded=${this.chipsExpanded ? 'true' : 'false'}
+                aria-label=${this.chipsExpanded ? this.t('chip.less') : this.t('chip.moreLabel', { n: rest })}
+                @click=${() => (this.chipsExpanded = !this.chipsExpanded)}
               >
-                ${this.t('chip.more', { n: rest })}
+                ${this.chipsExpanded ? this.t('chip.less') : this.t('chip.more', { n: rest })}
               </button>
             </li>`
-          : this.chipsExpanded && all.length > limit
-            ? html`<li>
-                <button
-                  part="more"
-                  type="button"
-                  aria-expanded="true"
-                  @click=${() => (this.chipsExpanded = false)}
-                >
-                  ${this.t('chip.less')}
-                </button>
-              </li>`
-            : nothing
+          : nothing
       }
     </ul>`;
   }
