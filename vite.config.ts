@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { minifyLiterals } from './scripts/vite-minify-literals.mjs';
 
 /**
  * Library build. Entries are discovered, not listed: every `src/components/<name>/define.ts`
@@ -16,6 +17,7 @@ const defineEntries = Object.fromEntries(
 );
 
 export default defineConfig({
+  plugins: [minifyLiterals()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -4,6 +4,7 @@
 // 2. Timings: bench/**/*.bench.ts run in headless Chromium through web-test-runner; each records its
 //    measurements with `record()` from bench/record.ts. Numbers are reported, never asserted.
 import { build } from 'vite';
+import { minifyLiterals } from './vite-minify-literals.mjs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
@@ -26,12 +27,13 @@ async function sizes() {
       configFile: false,
       logLevel: 'silent',
       root,
+      plugins: [minifyLiterals()],
       build: {
         outDir: out,
         minify: true,
         target: 'es2022',
         lib: { entry: file, formats: ['es'], fileName: () => 'entry.js' },
-        rolldownOptions: { output: { inlineDynamicImports: true } },
+        rolldownOptions: { output: { codeSplitting: false } },
       },
     });
     const code = readFileSync(join(out, 'entry.js'));
