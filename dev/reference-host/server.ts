@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { routes, type RouteDef, type RouteName } from '../../src/api/rest.js';
 import {
+  ContractStatusSchema,
   ResourceKindSchema,
   toValidationIssues,
   type BindingInput,
@@ -30,8 +31,8 @@ import {
   type ValidationIssue,
 } from '../../src/api/schemas.js';
 import { createSsoTicket } from '../simulator/crypto.js';
-import { SIMULATOR_DEFAULT_PORT } from '../simulator/defaults.js';
-import { seedDoc, toBinding, type StoreDoc, type StoredService } from './model.js';
+import { SIMULATOR_DEFAULT_APP, SIMULATOR_DEFAULT_PORT, type SimulatorApp } from '../simulator/defaults.js';
+import { SEED_PRIVATE_ID, seedDoc, toBinding, type StoreDoc, type StoredService } from './model.js';
 import { generateOrg, OrgIndex } from './org.js';
 import { QysApiError, qysGet, qysPages, qysPing, toResource, type QysCredentials } from './qys-client.js';
 import { sampleResources } from './sample-resources.js';
@@ -56,6 +57,8 @@ export interface ReferenceHost {
   url: string;
   store: JsonStore<StoreDoc>;
   org: OrgIndex;
+  /** Credentials of the seeded private service (dev/servers.ts tells the simulator). */
+  simulatorApp: SimulatorApp;
   stop(): Promise<void>;
 }
 
@@ -666,7 +669,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         lang: r.lang,
       });
       for (const [k, v] of Object.entries(r.params ?? {})) target.set(k, String(v));
-      const url = new URL('/sso/login', base.replace(/\/+$/, '') + '/');
+      const url = new URL('sso/login', base.replace(/\/+$/, '') + '/');
       url.searchParams.set('ticket', ticket);
       url.searchParams.set('target', `/sign?${target}`);
       if (r.contractId && !contracts.has(r.contractId))
@@ -681,9 +684,32 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         },
       };
     },
-    contractStatus: (c) => ({
-      body: contracts.get(c.params.id!) ?? { contractId: c.params.id!, status: 'unknown' },
-    }),
+    contractStatus: async (c) => {
+      const id = c.params.id!;
+      const service = findService((c.query.serviceId as string | undefined) ?? defaultServiceId() ?? '');
+      if (service.serviceType === 'private') {
+        try {
+          const r = await qysGet<{ contractStatus?: string; updateTime?: string }>(
+            credentials(service, service.appSecret),
+            '/open/contract/detail',
+            { contractId: id },
+          );
+          const parsed = z.safeParse(ContractStatusSchema, {
+            contractId: id,
+            status: r?.contractStatus ?? 'unknown',
+            ...(r?.updateTime && !Number.isNaN(Date.parse(r.updateTime))
+              ? { updatedAt: new Date(r.updateTime).toISOString() }
+              : {}),
+          });
+          if (parsed.success) return { body: parsed.data };
+        } catch (e) {
+          if (e instanceof QysApiError && e.code === '1404')
+            return { body: { contractId: id, status: 'unknown' } };
+          // Provider unreachable: fall back to what the return page reported.
+        }
+      }
+      return { body: contracts.get(id) ?? { contractId: id, status: 'unknown' } };
+    },
   };
 
   function personPage(list: ReturnType<OrgIndex['subordinates']>, c: Ctx) {
@@ -816,6 +842,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     url,
     store,
     org,
+    simulatorApp: seededApp(store.data),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -835,6 +862,18 @@ function requiredWhenMissing<I extends { code: string; path: PropertyKey[]; mess
     v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
   if (v === undefined) return { ...issue, message: 'required' };
   return issue.code === 'invalid_type' ? { ...issue, message: 'type.invalid' } : issue;
+}
+
+function seededApp(d: StoreDoc): SimulatorApp {
+  const s = d.services.find((x) => x.id === SEED_PRIVATE_ID);
+  return s?.serviceType === 'private'
+    ? {
+        ...SIMULATOR_DEFAULT_APP,
+        appToken: s.appToken,
+        appSecret: s.appSecret,
+        encryptionKey: s.encryptionKey,
+      }
+    : SIMULATOR_DEFAULT_APP;
 }
 
 const zero = (): SyncCounts => ({ total: 0, added: 0, removed: 0, updated: 0 });

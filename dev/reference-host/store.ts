@@ -5,7 +5,7 @@
  * never a half-written one. Writes are queued, so two concurrent `update`s never interleave.
  */
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export interface JsonStoreOptions<T> {
@@ -35,6 +35,9 @@ export class JsonStore<T> {
   static async open<T>(options: JsonStoreOptions<T>): Promise<JsonStore<T>> {
     const store = new JsonStore(options);
     await mkdir(dirname(store.file), { recursive: true });
+    // Temp files of a write that was interrupted (crash between write and rename) are garbage.
+    for (const f of await readdir(dirname(store.file)))
+      if (/^\.\d+-\d+-\d+\.tmp$/.test(f)) await rm(join(dirname(store.file), f), { force: true });
     let text: string | undefined;
     try {
       text = await readFile(store.file, 'utf8');
