@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { QysFormField } from '../../internal/form-field.js';
 import type { QysHost } from '../../api/host.js';
@@ -449,18 +448,13 @@ export class QysNetworkStrategyEditor extends QysFormField {
       else byIndex.set(i.index, [i]);
     }
     const other = mode === 'segment' ? this._value.domainRules : this._value.segmentRules;
-    const rows = list.map((rule, index) => ({ rule, index }));
     return html`
       <h3 id="list-title">${this.t(`list.${mode}`, { count: list.length })}</h3>
       ${list.length === 0 ? html`<p class="muted">${this.t('list.empty')}</p>` : nothing}
       ${
         list.length
           ? html`<ol part="rules" aria-labelledby="list-title">
-              ${repeat(
-                rows,
-                (r) => `${r.index}`,
-                ({ rule, index }) => this.renderRow(rule, index, byIndex.get(index) ?? []),
-              )}
+              ${list.map((rule, index) => this.renderRow(rule, index, byIndex.get(index) ?? []))}
             </ol>`
           : nothing
       }
@@ -607,7 +601,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
         .filter((i) => i.severity === 'error')
         .map((i) => i.index),
     ).size;
-    return html`<section class="try" part="try" aria-labelledby="try-title">
+    return html`<div class="try" part="try" role="group" aria-labelledby="try-title">
       <h3 id="try-title">${this.t('try.title')}</h3>
       ${
         v.mode === 'segment'
@@ -636,7 +630,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
           : nothing
       }
       <div part="try-result" role="status" aria-live="polite">${this.renderResult(result, ignored)}</div>
-    </section>`;
+    </div>`;
   }
 
   private renderResult(r: SigningTargetResult, ignored: number) {
