@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { QysFormField } from '../../internal/form-field.js';
 import type { QysHost } from '../../api/host.js';
 import type {
@@ -241,7 +241,9 @@ export class QysOrgScopePicker extends QysFormField {
   private scrollPending: number | null = null;
   private resizeObserver: ResizeObserver | undefined;
 
-  @query('[part="tree"]') private treeEl!: HTMLElement | null;
+  private get treeEl(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part="tree"]') ?? null;
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
