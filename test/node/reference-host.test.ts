@@ -1,0 +1,426 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startDevServers, type DevServers } from '../../dev/servers.js';
+import { verifySsoTicket } from '../../dev/simulator/crypto.js';
+import { SIMULATOR_DEFAULT_APP } from '../../dev/simulator/defaults.js';
+import type { Binding, OrgNode, Page, SyncJob } from '../../src/api/schemas.js';
+
+let servers: DevServers;
+let base: string;
+let sim: string;
+let dataDir: string;
+const SECRETS = [
+  SIMULATOR_DEFAULT_APP.appSecret,
+  'qys-public-app-secret-demo',
+  'my-new-secret-123',
+  'wrong-secret-xyz',
+];
+const bodies: string[] = [];
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  bodies.push(text);
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads arbitrary JSON answers
+    json: text ? (JSON.parse(text) as any) : undefined,
+  };
+}
+
+function privateInput(over: Record<string, unknown> = {}) {
+  return {
+    serviceType: 'private',
+    provider: 'qiyuesuo',
+    name: '测试服务',
+    isDefault: false,
+    appToken: SIMULATOR_DEFAULT_APP.appToken,
+    appSecret: 'my-new-secret-123',
+    signatories: [],
+    openApiUrl: sim,
+    encryptionKey: SIMULATOR_DEFAULT_APP.encryptionKey,
+    signingUrlExternal: sim,
+    signingUrlInternal: '',
+    autoLogin: { mode: 'off', segmentRules: [], domainRules: [] },
+    ...over,
+  };
+}
+
+async function waitJob(job: SyncJob): Promise<SyncJob> {
+  for (let i = 0; i < 200 && job.state === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    job = (await call('GET', `/sync-jobs/${job.jobId}`)).json;
+  }
+  return job;
+}
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'qys-ref-'));
+  servers = await startDevServers({ referencePort: 0, simulatorPort: 0, dataDir, quiet: true });
+  base = servers.urls.referenceHost;
+  sim = servers.urls.simulator;
+});
+after(async () => {
+  await servers?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('reference host: services', () => {
+  it('is seeded with a private (simulator) and a public service, the secret stored but not returned', async () => {
+    const { status, json } = await call('GET', '/services');
+    assert.equal(status, 200);
+    const list = json as Binding[];
+    assert.deepEqual(
+      list.map((s) => s.serviceType),
+      ['private', 'public'],
+    );
+    assert.ok(list.every((s) => s.appSecretSet && !('appSecret' in s)));
+    assert.equal(list.filter((s) => s.isDefault).length, 1);
+    const stored = JSON.parse(readFileSync(join(dataDir, 'reference-host.json'), 'utf8'));
+    assert.equal(stored.services[0].appSecret, SIMULATOR_DEFAULT_APP.appSecret);
+  });
+
+  it('creates, updates with the version read, refuses a stale version with 409 + current, deletes', async () => {
+    const created = await call('POST', '/services', privateInput());
+    assert.equal(created.status, 201);
+    const b = created.json as Binding;
+    assert.equal(b.version, 1);
+    assert.equal(b.appSecretSet, true);
+
+    const { appSecret: _secret, ...noSecret } = privateInput({ id: b.id, version: 1, name: '改名' });
+    const updated = await call('PUT', `/services/${b.id}`, noSecret);
+    assert.equal(updated.status, 200);
+    assert.equal(updated.json.version, 2);
+    assert.equal(updated.json.name, '改名');
+    assert.equal(updated.json.appSecretSet, true, 'omitting the secret keeps it');
+
+    const stale = await call('PUT', `/services/${b.id}`, { ...noSecret, name: '另一个' });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.json.error.code, 'conflict');
+    assert.equal(stale.json.error.current.version, 2);
+    assert.equal(stale.json.error.current.name, '改名');
+    assert.equal((await call('GET', `/services/${b.id}`)).json.name, '改名');
+
+    assert.equal((await call('DELETE', `/services/${b.id}?version=1`)).status, 409);
+    assert.equal((await call('DELETE', `/services/${b.id}?version=2`)).status, 204);
+    const gone = await call('GET', `/services/${b.id}`);
+    assert.equal(gone.status, 404);
+    assert.equal(gone.json.error.code, 'not-found');
+  });
+
+  it('making a service the default clears the previous default (and bumps its version)', async () => {
+    const before = (await call('GET', '/services')).json as Binding[];
+    const oldDefault = before.find((s) => s.isDefault)!;
+    const created = (await call('POST', '/services', privateInput({ isDefault: true }))).json as Binding;
+    const after = (await call('GET', '/services')).json as Binding[];
+    assert.deepEqual(
+      after.filter((s) => s.isDefault).map((s) => s.id),
+      [created.id],
+    );
+    assert.equal(after.find((s) => s.id === oldDefault.id)!.version, oldDefault.version + 1);
+    // restore
+    const o = after.find((s) => s.id === oldDefault.id)!;
+    const { appSecretSet: _a, status: _s, lastSyncedAt: _l, updatedAt: _u, ...input } = o;
+    await call('PUT', `/services/${o.id}`, { ...input, isDefault: true });
+    await call('DELETE', `/services/${created.id}`);
+  });
+
+  it('answers 422 with field paths and message codes', async () => {
+    const bad = await call(
+      'POST',
+      '/services',
+      privateInput({
+        openApiUrl: 'ftp://qys.example.com',
+        signingUrlExternal: 'qys.example.com',
+      }),
+    );
+    assert.equal(bad.status, 422);
+    const issues = bad.json.error.issues as { path: string; code: string }[];
+    const byPath = Object.fromEntries(issues.map((i) => [i.path, i.code]));
+    assert.equal(byPath.openApiUrl, 'url.protocol');
+    assert.equal(byPath.signingUrlExternal, 'url.invalid');
+    const cross = await call(
+      'POST',
+      '/services',
+      privateInput({
+        appSecret: undefined,
+        autoLogin: { mode: 'segment', segmentRules: [], domainRules: [] },
+      }),
+    );
+    const crossPaths = Object.fromEntries(
+      (cross.json.error.issues as { path: string; code: string }[]).map((i) => [i.path, i.code]),
+    );
+    assert.equal(crossPaths.appSecret, 'required');
+    assert.equal(crossPaths.signingUrlInternal, 'signingUrlInternal.requiredForAutoLogin');
+
+    const missing = await call('PUT', '/services/1001', { serviceType: 'private', id: '1001' });
+    assert.equal(missing.status, 422);
+    assert.ok(
+      missing.json.error.issues.some(
+        (i: { path: string; code: string }) => i.path === 'appToken' && i.code === 'required',
+      ),
+    );
+
+    const notJson = await fetch(`${base}/services`, {
+      method: 'POST',
+      body: '{',
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(notJson.status, 400);
+    assert.equal((await call('GET', '/org/children?offset=-1')).status, 422);
+  });
+});
+
+describe('reference host: org', () => {
+  it('lists the root 分部 and children, units first, paged', async () => {
+    const root = (await call('GET', '/org/children')).json as Page<OrgNode>;
+    assert.equal(root.items.length, 1);
+    assert.equal(root.items[0]!.type, 'subcompany');
+    assert.ok(root.items[0]!.headCount! > 100);
+    const subs = (await call('GET', `/org/children?type=subcompany&id=${root.items[0]!.id}&limit=2`))
+      .json as Page<OrgNode>;
+    assert.equal(subs.items.length, 2);
+    assert.ok(subs.total >= 4);
+    assert.equal((await call('GET', '/org/children?type=department&id=nope')).status, 404);
+  });
+
+  it('search matches name, full pinyin, pinyin initials, 工号 and login; two 张伟 are told apart by path', async () => {
+    const byName = (await call('GET', `/org/search?q=${encodeURIComponent('张伟')}&types=person`))
+      .json as Page<OrgNode>;
+    const zhangs = byName.items.filter((n) => n.name === '张伟');
+    assert.ok(zhangs.length >= 2);
+    assert.notDeepEqual(zhangs[0]!.path, zhangs[1]!.path);
+    for (const q of ['zhangwei', 'zw']) {
+      const r = (await call('GET', `/org/search?q=${q}&limit=500`)).json as Page<OrgNode>;
+      assert.ok(
+        r.items.some((n) => n.name === '张伟'),
+        `"${q}" finds 张伟`,
+      );
+    }
+    const p = zhangs[0]!;
+    for (const q of [p.employeeNo!, p.loginId!]) {
+      const r = (await call('GET', `/org/search?q=${q}`)).json as Page<OrgNode>;
+      assert.equal(r.items[0]!.id, p.id, `"${q}" finds ${p.id} first`);
+    }
+    const none = (await call('GET', '/org/search?q=qqqqxxxx')).json as Page<OrgNode>;
+    assert.equal(none.total, 0);
+  });
+
+  it('resolves refs, counts a scope live, matches bulk input', async () => {
+    const resolved = (
+      await call('POST', '/org/resolve', {
+        refs: [
+          { type: 'subcompany', id: 'sc-2' },
+          { type: 'person', id: 'u-999999' },
+        ],
+      })
+    ).json;
+    assert.equal(resolved.nodes[0].name, '上海总部');
+    assert.deepEqual(resolved.missing, [{ type: 'person', id: 'u-999999' }]);
+
+    const whole = (
+      await call('POST', '/org/count', { include: [{ type: 'subcompany', id: 'sc-2' }], exclude: [] })
+    ).json;
+    const kids = (await call('GET', '/org/children?type=subcompany&id=sc-2&limit=1')).json as Page<OrgNode>;
+    const dept = kids.items[0]!;
+    const less = (
+      await call('POST', '/org/count', {
+        include: [{ type: 'subcompany', id: 'sc-2' }],
+        exclude: [{ type: dept.type, id: dept.id }],
+      })
+    ).json;
+    assert.equal(whole.byRef['subcompany:sc-2'], whole.total);
+    assert.ok(dept.headCount! > 0);
+    assert.equal(less.total, whole.total - dept.headCount!);
+
+    const matched = (await call('POST', '/org/match', { inputs: ['张伟', 'nobody', 'E10003'] })).json;
+    assert.ok(matched[0].matches.length >= 2);
+    assert.equal(matched[1].matches.length, 0);
+    assert.equal(matched[2].matches[0].employeeNo, 'E10003');
+  });
+
+  it('recent: add puts first, remove forgets; scope get/put with versions', async () => {
+    await call('POST', '/org/recent', { refs: [{ type: 'person', id: 'u-1010' }] });
+    let recent = (await call('GET', '/org/recent')).json as OrgNode[];
+    assert.equal(recent[0]!.id, 'u-1010');
+    assert.equal((await call('DELETE', '/org/recent?type=person&id=u-1010')).status, 204);
+    recent = (await call('GET', '/org/recent')).json as OrgNode[];
+    assert.ok(!recent.some((n) => n.id === 'u-1010'));
+
+    const scope = (await call('GET', '/services/1001/scope')).json;
+    const next = {
+      include: [{ type: 'subcompany', id: 'sc-3' }],
+      exclude: [{ type: 'person', id: 'u-1020' }],
+    };
+    const saved = await call('PUT', '/services/1001/scope', { scope: next, version: scope.version });
+    assert.equal(saved.status, 200);
+    assert.equal(saved.json.version, scope.version + 1);
+    const stale = await call('PUT', '/services/1001/scope', { scope: next, version: scope.version });
+    assert.equal(stale.status, 409);
+    assert.deepEqual(stale.json.error.current.scope, next);
+    const unknownNode = await call('PUT', '/services/1001/scope', {
+      scope: { include: [{ type: 'department', id: 'gone' }], exclude: [] },
+      version: saved.json.version,
+    });
+    assert.equal(unknownNode.status, 422);
+    assert.equal(unknownNode.json.error.issues[0].path, 'scope.include.0');
+  });
+});
+
+describe('reference host: provider calls', () => {
+  it('test-connection reports each step: good credentials, wrong secret, unreachable address', async () => {
+    const good = (
+      await call('POST', '/services/test-connection', {
+        ...privateInput({ id: '1001', version: 1 }),
+        appSecret: undefined,
+      })
+    ).json;
+    assert.equal(good.ok, true, JSON.stringify(good));
+    assert.deepEqual(
+      good.steps.slice(0, 2).map((s: { id: string; status: string }) => `${s.id}:${s.status}`),
+      ['reach:pass', 'auth:pass'],
+    );
+    const wrong = (
+      await call('POST', '/services/test-connection', privateInput({ appSecret: 'wrong-secret-xyz' }))
+    ).json;
+    assert.equal(wrong.ok, false);
+    assert.equal(wrong.steps[1].code, 'connection.auth.badSecret');
+    const down = (
+      await call('POST', '/services/test-connection', privateInput({ openApiUrl: 'http://127.0.0.1:9' }))
+    ).json;
+    assert.equal(down.steps[0].code, 'connection.reach.failed');
+    assert.equal(down.steps[1].status, 'skip');
+  });
+
+  it('sync pulls seals, templates and flows page by page and reports the diff', async () => {
+    // An isolated simulator deployment, so other tests' state does not matter.
+    const scoped = `${sim}/s/ref-sync-${process.pid}`;
+    const svc = (
+      await call(
+        'POST',
+        '/services',
+        privateInput({
+          openApiUrl: scoped,
+          signingUrlExternal: scoped,
+          appSecret: SIMULATOR_DEFAULT_APP.appSecret,
+        }),
+      )
+    ).json as Binding;
+    const first = await waitJob((await call('POST', `/services/${svc.id}/sync`)).json);
+    assert.equal(first.state, 'done', JSON.stringify(first.error));
+    const r1 = first.report!;
+    assert.ok(r1.seals.total > 0 && r1.templates.total > 0 && r1.flows.total > 0);
+    assert.equal(r1.seals.added, r1.seals.total);
+
+    const seals = (await call('GET', `/resources/electronic-seal?serviceId=${svc.id}&limit=500`)).json;
+    const physical = (await call('GET', `/resources/physical-seal?serviceId=${svc.id}&limit=500`)).json;
+    assert.equal(seals.total + physical.total, r1.seals.total);
+    assert.ok(seals.items[0].image.startsWith('data:image/svg+xml'));
+    const last = (await call('GET', `/resources/last-synced?serviceId=${svc.id}`)).json;
+    assert.equal(last.lastSyncedAt, r1.finishedAt);
+
+    const again = await waitJob((await call('POST', `/services/${svc.id}/sync`)).json);
+    assert.deepEqual(again.report!.seals, { ...r1.seals, added: 0 });
+
+    const mutate = (m: unknown) =>
+      fetch(`${scoped}/__sim/mutate`, {
+        method: 'POST',
+        body: JSON.stringify(m),
+        headers: { 'content-type': 'application/json' },
+      });
+    const removedId = seals.items[0].id as string;
+    assert.equal(
+      (await mutate({ op: 'remove', resource: 'seal', type: 'ELECTRONIC', id: removedId })).status,
+      200,
+    );
+    assert.equal(
+      (await mutate({ op: 'update', resource: 'template', fields: { name: '改过的模板' } })).status,
+      200,
+    );
+    const third = await waitJob((await call('POST', `/services/${svc.id}/sync`)).json);
+    assert.equal(third.report!.seals.removed, 1);
+    assert.equal(third.report!.templates.updated, 1);
+    const resolved = (
+      await call('POST', '/resources/electronic-seal/resolve', { ids: [removedId], serviceId: svc.id })
+    ).json;
+    assert.deepEqual(resolved.missing, [removedId]);
+    await call('DELETE', `/services/${svc.id}`);
+  });
+
+  it('signing sessions: SSO ticket with the encryption key, zone picks the base, nonce single use', async () => {
+    const req = { contractId: 'c-100', page: 'sign', lang: 'zh-CN', nonce: 'n'.repeat(20), display: 'frame' };
+    const ext = await call(
+      'POST',
+      '/signing/sessions',
+      { ...req, zone: 'external' },
+      { origin: 'http://127.0.0.1:5555' },
+    );
+    assert.equal(ext.status, 201);
+    const services = (await call('GET', '/services')).json as Binding[];
+    const p = services.find((s) => s.id === '1001') as Extract<Binding, { serviceType: 'private' }>;
+    assert.ok(ext.json.url.startsWith(p.signingUrlExternal.replace(/\/$/, '') + '/sso/login?'));
+    assert.equal(ext.json.returnOrigin, base);
+    const ticket = new URL(ext.json.url).searchParams.get('ticket');
+    const check = verifySsoTicket(ticket, [SIMULATOR_DEFAULT_APP.encryptionKey], new Set());
+    assert.ok(check.ok);
+    assert.equal(check.payload.nonce, req.nonce);
+    assert.equal(check.payload.contractId, 'c-100');
+    assert.ok(String(check.payload.returnUrl).startsWith(`${base}/qys-return/o/`));
+
+    const reused = await call('POST', '/signing/sessions', { ...req, zone: 'external' });
+    assert.equal(reused.status, 409);
+    const internal = await call('POST', '/signing/sessions', {
+      ...req,
+      nonce: 'm'.repeat(20),
+      zone: 'internal',
+    });
+    assert.ok(internal.json.url.startsWith(p.signingUrlInternal.replace(/\/$/, '') + '/sso/login?'));
+    assert.notEqual(p.signingUrlInternal, p.signingUrlExternal);
+
+    const page = await fetch(String(check.payload.returnUrl) + '?nonce=abc&type=signed&contractId=c-100');
+    const html = await page.text();
+    assert.match(html, /postMessage/);
+    assert.match(html, /"http:\/\/127\.0\.0\.1:5555"/);
+    assert.match(html, /qys-bridge/);
+  });
+});
+
+describe('reference host: client, CORS, secrets', () => {
+  it('client context reports the caller IP', async () => {
+    const ctx = (await call('GET', '/client/context')).json;
+    assert.equal(ctx.clientIp, '127.0.0.1');
+    assert.equal(ctx.oaBaseUrl, base);
+  });
+
+  it('allows loopback origins without credentials, not others', async () => {
+    const ok = await fetch(`${base}/services`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:8000',
+        'access-control-request-headers': 'content-type,x-qys-fault',
+      },
+    });
+    assert.equal(ok.headers.get('access-control-allow-origin'), 'http://localhost:8000');
+    assert.equal(ok.headers.get('access-control-allow-credentials'), null);
+    const foreign = await fetch(`${base}/services`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('no response ever carried an App Secret', () => {
+    assert.ok(bodies.length > 30);
+    for (const text of bodies) {
+      for (const secret of SECRETS)
+        assert.ok(!text.includes(secret), `a response contains a secret: ${text.slice(0, 200)}`);
+      assert.ok(!/"appSecret"\s*:/.test(text), 'a response has an appSecret field');
+    }
+  });
+});
