@@ -34,7 +34,7 @@ describe('createMemoryHost: injected faults', () => {
       const host = createMemoryHost({ failures: { 'org.children': kind } });
       const err = await rejection(host.org.children(null));
       expect(err).to.be.instanceOf(ctor);
-      expect((err as { code: string }).code).to.equal(code);
+      expect((err as unknown as { code: string }).code).to.equal(code);
       // always: fails again
       expect(await rejection(host.org.children(null))).to.be.instanceOf(ctor);
       // other methods are unaffected

@@ -284,6 +284,23 @@ describe('createMemoryHost: sync scope, client, signing', () => {
     expect(presets).to.deep.include({ id: 'branch-offices', name: '分支机构', rules: ['172.16.0.0/12'] });
   });
 
+  it('inspectFraming: frame-ancestors lists the whitelisted origins; noframe / unreachable hosts', async () => {
+    const ok = await host.client.inspectFraming!('https://qys.example.com/sign');
+    expect(ok.reachable).to.equal(true);
+    expect(ok.contentSecurityPolicy).to.contain('frame-ancestors').and.contain(location.origin);
+    expect(ok.xFrameOptions).to.equal(null);
+    const deny = await host.client.inspectFraming!('https://noframe.example.com');
+    expect(deny.contentSecurityPolicy).to.equal("frame-ancestors 'none'");
+    expect(deny.xFrameOptions).to.equal('DENY');
+    const down = await host.client.inspectFraming!('https://unreachable.example.com');
+    expect(down.reachable).to.equal(false);
+    expect(down.error).to.be.a('string');
+    const custom = createMemoryHost({ embedWhitelist: ['https://other.example'] });
+    const c = await custom.client.inspectFraming!('https://qys.example.com');
+    expect(c.contentSecurityPolicy).to.equal("frame-ancestors 'self' https://other.example");
+    expect(c.contentSecurityPolicy).to.not.contain(location.origin);
+  });
+
   it('signing sessions: URL on the zone’s address or from the option; contract status from the map', async () => {
     const req = {
       contractId: '2880000000000000009',

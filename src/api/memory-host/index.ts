@@ -21,6 +21,9 @@
  *   excluded is not counted.
  * - `org.match(inputs)`: exact (case-insensitive) match on name, 工号 or login account, and unit
  *   name; active persons only.
+ * - `client.inspectFraming(url)`: a host name containing `unreachable` is unreachable; one
+ *   containing `noframe` answers `frame-ancestors 'none'` + `X-Frame-Options: DENY`; any other
+ *   answers `frame-ancestors 'self'` plus `embedWhitelist` (default: this page's and the OA's origin).
  * - `org.search(query)`: name, full pinyin, pinyin initials, 工号 and login for persons; name,
  *   pinyin and initials for units. Ranked exact > prefix > contains; within a rank units come
  *   before persons, then org order.
@@ -44,6 +47,7 @@ import {
   CompanySchema,
   ConnectionReportSchema,
   ContractStatusSchema,
+  FramingInspectionSchema,
   OrgCapabilitiesSchema,
   OrgCountSchema,
   OrgMatchSchema,
@@ -68,6 +72,7 @@ import {
   type ConnectionReport,
   type ConnectionStep,
   type ContractStatus,
+  type FramingInspection,
   type OrgCapabilities,
   type OrgCount,
   type OrgNode,
@@ -162,6 +167,11 @@ export interface MemoryHostOptions {
   signingUrl?: (request: SigningSessionRequest) => string;
   /** Origin the return page posts from (default: the page's origin, else the OA base URL's). */
   returnOrigin?: string;
+  /**
+   * Origins the simulated signing platform lets frame it (`client.inspectFraming` reports them as CSP
+   * `frame-ancestors`). Default: this page's origin and the OA's.
+   */
+  embedWhitelist?: string[];
   /** Start with no services (the first-run state). */
   noServices?: boolean;
   /** Validate every answer with its schema (default true). */
@@ -793,6 +803,13 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     }
   }
 
+  const oaOrigin = () => new URL(options.oaBaseUrl ?? 'https://oa.example.com').origin;
+  /** This page's origin (browser), else the OA's (Node). */
+  const pageOrigin = () =>
+    typeof location !== 'undefined' && location.origin && location.origin !== 'null'
+      ? location.origin
+      : oaOrigin();
+
   // ---------------------------------------------------------------- samples
   const personRef = (p: number): OrgRef => ({ type: 'person', id: personId(p) });
   const unitRef = (u: number): OrgRef => ({ type: unitTypeName(u), id: unitId(org, u) });
@@ -1283,6 +1300,44 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
           userId: personId(org.currentUser),
           userName: org.personName[org.currentUser]!,
         })),
+      inspectFraming: (url, o) =>
+        call('client.inspectFraming', o?.signal, FramingInspectionSchema, (): FramingInspection => {
+          const h = hostOf(url);
+          if (!h)
+            return {
+              url,
+              reachable: false,
+              contentSecurityPolicy: null,
+              xFrameOptions: null,
+              error: 'invalid-url',
+            };
+          if (h.includes('unreachable')) {
+            return {
+              url,
+              reachable: false,
+              contentSecurityPolicy: null,
+              xFrameOptions: null,
+              error: 'ECONNREFUSED',
+            };
+          }
+          if (h.includes('noframe')) {
+            return {
+              url,
+              reachable: true,
+              status: 200,
+              contentSecurityPolicy: "frame-ancestors 'none'",
+              xFrameOptions: 'DENY',
+            };
+          }
+          const allowed = options.embedWhitelist ?? [pageOrigin(), oaOrigin()];
+          return {
+            url,
+            reachable: true,
+            status: 200,
+            contentSecurityPolicy: `frame-ancestors 'self' ${[...new Set(allowed)].join(' ')}`.trim(),
+            xFrameOptions: null,
+          };
+        }),
       segmentPresets: (o) =>
         call('client.segmentPresets', o?.signal, z.array(SegmentPresetSchema), () => clone(segmentPresets)),
     },
@@ -1318,11 +1373,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
               updatedAt: iso(),
             });
           }
-          const origin =
-            options.returnOrigin ??
-            (typeof location !== 'undefined' && location.origin && location.origin !== 'null'
-              ? location.origin
-              : new URL(options.oaBaseUrl ?? 'https://oa.example.com').origin);
+          const origin = options.returnOrigin ?? pageOrigin();
           const session: SigningSession = {
             url,
             expiresAt: new Date(now() + 5 * 60_000).toISOString(),
@@ -1393,6 +1444,7 @@ export const MEMORY_HOST_METHODS = [
   'resources.lastSynced',
   'client.context',
   'client.segmentPresets',
+  'client.inspectFraming',
   'signing.createSession',
   'signing.contractStatus',
 ] as const;
