@@ -73,9 +73,21 @@ function parsePort(text: string): number | null {
   return n <= 65535 ? n : null;
 }
 
-/** Parses one domain rule. Never throws. */
+const cache = new Map<string, DomainRuleResult>();
+
+/** Parses one domain rule. Never throws. Results are shared: do not mutate them. */
 export function parseDomainRule(input: string): DomainRuleResult {
-  const text = String(input).trim();
+  const key = String(input);
+  let r = cache.get(key);
+  if (!r) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, (r = parseDomainUncached(key)));
+  }
+  return r;
+}
+
+function parseDomainUncached(input: string): DomainRuleResult {
+  const text = input.trim();
   if (text === '') return { ok: false, code: 'rule.empty' };
   if (text.length > DOMAIN_RULE_MAX)
     return { ok: false, code: 'rule.tooLong', params: { max: DOMAIN_RULE_MAX } };
@@ -135,7 +147,7 @@ export function formatDomainRule(rule: DomainRule): string {
  * a port is kept). Returns null when it is not a host name or IP literal.
  */
 export function normaliseHostname(input: string): { host: string; port?: number } | null {
-  const r = parseDomainRule(String(input ?? ''));
+  const r = parseDomainUncached(String(input ?? ''));
   if (!r.ok || r.rule.kind !== 'exact') return null;
   return r.rule.port !== undefined ? { host: r.rule.host, port: r.rule.port } : { host: r.rule.host };
 }

@@ -31,16 +31,16 @@ export function bits(version: IpVersion): number {
 function parseIpv4Value(text: string): { ok: true; value: bigint } | { ok: false; code: IpErrorCode } {
   const parts = text.split('.');
   if (parts.length !== 4) return { ok: false, code: 'ip.invalid' };
-  let value = 0n;
+  let value = 0;
   for (const p of parts) {
     if (!/^[0-9]{1,3}$/.test(p)) return { ok: false, code: 'ip.invalid' };
     // `010` is octal 8 in some tools and decimal 10 in others: refuse rather than guess.
     if (p.length > 1 && p[0] === '0') return { ok: false, code: 'ip.leadingZero' };
     const n = Number(p);
     if (n > 255) return { ok: false, code: 'ip.octetRange' };
-    value = (value << 8n) | BigInt(n);
+    value = value * 256 + n;
   }
-  return { ok: true, value };
+  return { ok: true, value: BigInt(value) };
 }
 
 function parseIpv6Value(text: string): { ok: true; value: bigint } | { ok: false; code: IpErrorCode } {

@@ -27,9 +27,23 @@ function looksLikeDomain(text: string): boolean {
   return /[a-z]/i.test(text) && !text.includes(':') && /^[*a-z0-9.-]+$/i.test(text);
 }
 
+// Rule lists are re-parsed on every edit; most rules did not change. Results are immutable.
+const cache = new Map<string, SegmentRuleResult>();
+
 /** Parses one segment rule. `index` is only used for the warnings it returns. */
 export function parseSegmentRule(input: string, index = 0): SegmentRuleResult {
-  const text = String(input).trim();
+  const key = String(input);
+  let r = cache.get(key);
+  if (!r) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, (r = parseUncached(key, 0)));
+  }
+  if (!r.ok || !r.warnings.length || index === 0) return r;
+  return { ...r, warnings: r.warnings.map((w) => ({ ...w, index })) };
+}
+
+function parseUncached(input: string, index: number): SegmentRuleResult {
+  const text = input.trim();
   if (text === '') return err('rule.empty');
   if (text.length > SEGMENT_RULE_MAX) return err('rule.tooLong', { max: SEGMENT_RULE_MAX });
   if (/^[0-9.]*\*[0-9.*]*$/.test(text) && text.includes('.')) return err('segment.wildcard');
