@@ -148,17 +148,6 @@ function corrupt(value: unknown): unknown {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const now = () => new Date().toISOString();
 
-function extractFrameAncestors(csp: string | null): string | null {
-  if (!csp) return null;
-  const found: string[] = [];
-  for (const policy of csp.split(','))
-    for (const d of policy.split(';')) {
-      const t = d.trim();
-      if (/^frame-ancestors(\s|$)/i.test(t)) found.push(t.slice('frame-ancestors'.length).trim());
-    }
-  return found.length ? found.join(', ') : null;
-}
-
 function returnPage(parentOrigin: string | null): string {
   // The page posts to its parent (frame) or opener (popup). Target origin: the embedding OA page's
   // origin (in production the same origin that serves this page; in development a loopback origin
@@ -628,13 +617,15 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
             url,
             reachable: true,
             status: r.status,
-            frameAncestors: extractFrameAncestors(r.headers.get('content-security-policy')),
+            contentSecurityPolicy: r.headers.get('content-security-policy'),
             xFrameOptions: r.headers.get('x-frame-options'),
           },
         };
       } catch (e) {
         const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
-        return { body: { url, reachable: false, frameAncestors: null, xFrameOptions: null, error: cause } };
+        return {
+          body: { url, reachable: false, contentSecurityPolicy: null, xFrameOptions: null, error: cause },
+        };
       }
     },
 
