@@ -75,10 +75,6 @@ export const GIVEN: Syl[] = table(`
 楠:nan 航:hang 睿:rui 泽:ze 铭:ming 昊:hao 诗:shi 语:yu 可:ke 心:xin 天:tian 一:yi 若:ruo 安:an
 `);
 
-/** Syllable → small id (< 255), for numeric pinyin keys. */
-const SYL_ID = new Map<string, number>();
-for (const s of [...SURNAMES, ...GIVEN]) if (!SYL_ID.has(s.p)) SYL_ID.set(s.p, SYL_ID.size);
-
 // Unit names: "name|syllables" (space-separated pinyin per character).
 const SUBCOMPANY_NAMES = [
   '总部|zong bu',
@@ -430,14 +426,12 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
   const personInitials: string[] = new Array<string>(P);
   const personLogin: string[] = new Array<string>(P);
   const personTitle: string[] = new Array<string>(P);
-  // pinyin identity of each name as a number (syllable ids), for fast duplicate counting
-  const pyKey = new Int32Array(P);
   const personStatus = new Uint8Array(P);
   const personMainDept = new Int32Array(P);
   const personExtraDept = new Int32Array(P).fill(-1);
   const unitMembers: number[][] = [];
   for (let u = 0; u < unitCount; u++) unitMembers[u] = [];
-  const loginCounter = new Map<number, number>();
+  const loginCounter = new Map<string, number>();
   const nS = SURNAMES.length;
   const nG = GIVEN.length;
 
@@ -454,7 +448,6 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
       const g2 = two ? GIVEN[int(nG)]! : undefined;
       const name = g2 ? sur.c + g1.c + g2.c : sur.c + g1.c;
       const py = g2 ? sur.p + g1.p + g2.p : sur.p + g1.p;
-      pyKey[p] = (SYL_ID.get(sur.p)! << 16) | (SYL_ID.get(g1.p)! << 8) | (g2 ? SYL_ID.get(g2.p)! + 1 : 0);
       const ini = sur.p.length > 0 && sur.c.length === 2 ? sur.p[0]! + surSecondInitial(sur) : sur.p[0]!;
       const initials = ini + g1.p[0]! + (g2 ? g2.p[0]! : '');
       personName[p] = name;
@@ -486,14 +479,14 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
       personPinyin[i] = 'zhangwei';
       personInitials[i] = 'zw';
       personStatus[i] = STATUS_ACTIVE;
-      pyKey[i] = (SYL_ID.get('zhang')! << 16) | (SYL_ID.get('wei')! << 8);
     }
     for (let i = 0; i < P; i++) if (personName[i] === '张伟') dup.push(i);
   }
 
   // login accounts: pinyin, plus a number for repeats (zhangwei, zhangwei2, …)
   for (let i = 0; i < P; i++) {
-    const key = pyKey[i]!;
+    // by pinyin string: different syllables can spell the same (li+nan, lin+an)
+    const key = personPinyin[i]!;
     const c = (loginCounter.get(key) ?? 0) + 1;
     loginCounter.set(key, c);
     personLogin[i] = c === 1 ? personPinyin[i]! : personPinyin[i]! + c;
