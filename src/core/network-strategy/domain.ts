@@ -97,10 +97,8 @@ function parseDomainUncached(input: string): DomainRuleResult {
     return { ok: false, code: 'domain.path' };
   }
   if (text.includes('@')) return { ok: false, code: 'domain.userinfo' };
-  if (
-    /^[0-9.]+\s*-\s*[0-9.]+$/.test(text) ||
-    (/^[0-9a-f:]+\s*-\s*[0-9a-f:]+$/i.test(text) && text.includes(':'))
-  )
+  const dash = text.indexOf('-');
+  if (dash > 0 && parseIp(text.slice(0, dash)).ok && parseIp(text.slice(dash + 1)).ok)
     return { ok: false, code: 'domain.isSegment' };
   if (/\s/.test(text)) return { ok: false, code: 'domain.label' };
   const parts = splitHostPort(text);
