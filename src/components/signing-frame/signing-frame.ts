@@ -308,6 +308,7 @@ export class QysSigningFrame extends LitElement {
       this.platformOrigin = origin(url);
       this.sessionUrl = url;
       if (this.blockIf({ targetUrl: url, expiresAt: expiryTime(session.expiresAt), now: Date.now() })) return;
+      this.stopExpiry = scheduleExpiry(expiryTime(session.expiresAt), () => this.onUrlExpired(run));
       if (inspect) {
         const inspection = await Promise.race([inspect, new Promise<undefined>((r) => setTimeout(r, INSPECT_WAIT_MS))]);
         if (run !== this.run) return;
@@ -317,7 +318,6 @@ export class QysSigningFrame extends LitElement {
           return;
         }
       }
-      this.stopExpiry = scheduleExpiry(expiryTime(session.expiresAt), () => this.onUrlExpired(run));
       this.loaded = false;
       this.probe = 'pending';
       this.gate.expect({ origin: session.returnOrigin, source: null, nonce });
@@ -409,9 +409,10 @@ export class QysSigningFrame extends LitElement {
   private onUrlExpired(run: number) {
     // The URL is never kept beyond its life. If it has not been used yet, a fresh one is asked for.
     this.sessionUrl = undefined;
-    if (run === this.run && (this._state === 'loading' && !this.loaded)) {
-      this.emit('qys-expired', { contractId: this.sessionContractId });
-      void this.start(this.display, true);
+    if (run === this.run && !this.loaded && (this._state === 'preparing' || this._state === 'loading')) {
+      this.emit('qys-expired', { contractId: this.sessionContractId ?? this.contractId });
+      if (!this.blockIf({ targetUrl: this.platformOrigin, expiredReports: ++this.expiredReports }))
+        void this.start(this.display, true);
     }
   }
 
@@ -471,6 +472,7 @@ export class QysSigningFrame extends LitElement {
     this.stop();
     if (data.type === 'cancelled') return this.finish('cancelled', contractId);
     this._state = data.type;
+    run = this.run; // stop() began a new run: a newer open() now supersedes this confirmation
     let confirmed: string | undefined;
     if (host && contractId) {
       try {

@@ -1,0 +1,165 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { QysSigningFrame } from '../../../src/components/signing-frame/signing-frame.js';
+import { contract, frameFor, frameOf, returnUrl, setup, shadow, text, waitFor } from './helpers.js';
+
+type Blocked = CustomEvent<{ cause: string; message: string; origin?: string }>;
+
+/** The same element on a page served over https (the mixed-content path needs one). */
+class HttpsPageSigningFrame extends QysSigningFrame {
+  protected override get pageUrl() {
+    return 'https://oa.example.com/workflow/123';
+  }
+}
+customElements.define('test-https-signing-frame', HttpsPageSigningFrame);
+
+const buttons = (el: QysSigningFrame) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[part="button"]')];
+
+describe('<qys-signing-frame> blank-frame diagnosis', function () {
+  this.timeout(30_000);
+
+  it('embed whitelist miss: names this page origin to add, no frame, accessible, keyboard reaches both actions', async () => {
+    const r = await setup('refused', { simState: { whitelist: ['http://oa.example.com'] } });
+    const el = await frameFor(r, await contract(r.scope));
+    const blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    const e = await blocked;
+    expect(e.detail.cause).to.equal('frame-refused');
+    expect(e.detail.origin).to.equal(location.origin);
+    expect(el.state).to.equal('blocked');
+    expect(el.blockedCause).to.equal('frame-refused');
+    await el.updateComplete;
+    expect(frameOf(el)).to.equal(null);
+    expect(shadow(el).querySelector('[part="problem"]')!.getAttribute('role')).to.equal('alert');
+    expect(text(el, 'problem-hint')).to.include(location.origin).and.include('嵌入电子签平台页面白名单');
+    await expect(el).to.be.accessible();
+
+    // keyboard: Tab from the page start reaches Retry, then Open in a new window
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(buttons(el)[0]);
+    expect(buttons(el)[0]!.textContent!.trim()).to.equal('Retry');
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(buttons(el)[1]);
+    expect(buttons(el)[1]!.textContent!.trim()).to.equal('Open in a new window');
+
+    // Retry by keyboard asks again (and is refused again)
+    const again = waitFor<Blocked>(el, 'qys-blocked');
+    buttons(el)[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await again).detail.cause).to.equal('frame-refused');
+    expect(r.requests.length).to.equal(2);
+    before.remove();
+  });
+
+  it('zh-CN message for the whitelist miss', async () => {
+    const r = await setup('refused-zh', { simState: { whitelist: ["'none'"] } });
+    const el = await frameFor(r, await contract(r.scope), { lang: 'zh-CN' });
+    const blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    await blocked;
+    await el.updateComplete;
+    expect(text(el, 'problem-title')).to.equal('契约锁拒绝被嵌入本页面（嵌入白名单未包含本站）。');
+    expect(text(el, 'problem-hint')).to.include(`加入 ${location.origin}`);
+    expect(buttons(el).map((b) => b.textContent!.trim())).to.deep.equal(['重试', '在新窗口中打开']);
+  });
+
+  it('popup fallback completes through the same return page (window.opener), with the same checks', async () => {
+    const r = await setup('popup', {
+      simState: { whitelist: ['http://oa.example.com'] },
+      // In the popup, the platform goes straight to the return page (as after 签署).
+      edit: async (s, _i, req) =>
+        req.display === 'popup'
+          ? { ...s, url: await returnUrl({ nonce: req.nonce, type: 'signed', contractId: req.contractId! }) }
+          : s,
+    });
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    await blocked;
+    await el.updateComplete;
+    const signed = waitFor<CustomEvent<{ contractId: string; confirmed?: string }>>(el, 'qys-signed', 10_000);
+    buttons(el)[1]!.focus();
+    await sendKeys({ press: 'Enter' }); // a real key press: the user activation popups need
+    const e = await signed;
+    expect(e.detail.contractId).to.equal(cid);
+    // The platform never signed (the popup went straight to the return page): the host's real state
+    // says so, and the element shows it rather than trusting the redirect alone.
+    expect(e.detail.confirmed).to.equal('signing');
+    await el.updateComplete;
+    expect(text(el, 'status')).to.equal('Signed. Qiyuesuo has not confirmed the contract state yet (now: signing).');
+    expect(r.requests.at(-1)!.display).to.equal('popup');
+    expect(el.messageStats.accepted).to.equal(1);
+    expect(await el.result).to.deep.equal({ type: 'signed', contractId: cid, confirmed: 'signing' });
+  });
+
+  it('SSO failure (ticket rejected, login page): asked again once, then blocked "login-required"', async () => {
+    const r = await setup('sso', { simState: { ssoReject: true } });
+    const el = await frameFor(r, await contract(r.scope));
+    const blocked = waitFor<Blocked>(el, 'qys-blocked', 10_000);
+    await el.open();
+    expect((await blocked).detail.cause).to.equal('login-required');
+    expect(r.requests).to.have.length(2);
+    await el.updateComplete;
+    expect(text(el, 'problem-hint')).to.include('encryption key');
+  });
+
+  it('unreachable platform: blocked "unreachable" naming the platform', async () => {
+    const r = await setup('down', { simState: { unreachable: true } });
+    const el = await frameFor(r, await contract(r.scope));
+    const blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    const e = await blocked;
+    expect(e.detail.cause).to.equal('unreachable');
+    await el.updateComplete;
+    expect(text(el, 'problem-title')).to.include(new URL(r.sessions[0]!.url).origin);
+  });
+
+  it('platform that never answers (hang): blocked "unreachable" by the probe timeout', async () => {
+    const r = await setup('hang', { simState: { unreachable: 'hang' } });
+    const el = await frameFor(r, await contract(r.scope));
+    const blocked = waitFor<Blocked>(el, 'qys-blocked', 10_000);
+    await el.open();
+    expect((await blocked).detail.cause).to.equal('unreachable');
+    el.remove();
+  });
+
+  it('mixed content (https page, http platform): decided before any session is asked for', async () => {
+    const r = await setup('mixed', { signingUrl: 'http://qys.example.test:8080', mode: 'off' });
+    const el = await fixture<HttpsPageSigningFrame>(
+      html`<test-https-signing-frame .host=${r.host} contract-id="1" service-id=${r.serviceId} lang="en"></test-https-signing-frame>`,
+    );
+    const blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    const e = await blocked;
+    expect(e.detail.cause).to.equal('mixed-content');
+    expect(e.detail.origin).to.equal('http://qys.example.test:8080');
+    expect(r.requests).to.have.length(0); // no single-use ticket was spent
+    expect(el.target).to.deep.include({ zone: 'external', reason: 'off' });
+    await el.updateComplete;
+    expect(text(el, 'details')).to.equal('Signing address: external network');
+  });
+
+  it('a bad page value warns once and is ignored', async () => {
+    const warns: string[] = [];
+    const orig = console.warn;
+    console.warn = (m: string) => warns.push(m);
+    try {
+      const el = await fixture<QysSigningFrame>(html`<qys-signing-frame page="edit"></qys-signing-frame>`);
+      expect(el.page).to.equal('sign');
+      el.page = 'nope' as 'sign';
+      await el.updateComplete;
+      expect(el.page).to.equal('sign');
+      el.page = 'view';
+      await el.updateComplete;
+      expect(el.page).to.equal('view');
+    } finally {
+      console.warn = orig;
+    }
+    expect(warns).to.have.length(1);
+  });
+});

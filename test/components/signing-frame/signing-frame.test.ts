@@ -1,0 +1,260 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { QysNetworkError } from '../../../src/api/errors.js';
+import type { QysSigningFrame } from '../../../src/components/signing-frame/signing-frame.js';
+import {
+  act,
+  contract,
+  env,
+  frameFor,
+  frameOf,
+  returnUrl,
+  setup,
+  shadow,
+  sleep,
+  text,
+  waitFor,
+} from './helpers.js';
+
+type Detail<T> = CustomEvent<T>;
+
+describe('<qys-signing-frame> with the simulator', function () {
+  this.timeout(30_000);
+
+  it('opens on the zone the network strategy decides, with a minimal sandboxed frame', async () => {
+    const r = await setup('ready');
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const ready = waitFor<Detail<{ zone: string; url: string }>>(el, 'qys-ready');
+    await el.open();
+    const e = await ready;
+    expect(e.detail.zone).to.equal('internal');
+    expect(e.detail.url).to.not.include('ticket'); // the event names the signing address, not the ticket URL
+    expect(el.state).to.equal('ready');
+    expect(el.target?.zone).to.equal('internal');
+    expect(el.target?.matchedRule?.rule).to.equal('127.0.0.1');
+    expect(text(el, 'details')).to.equal('Signing address: internal network (rule 127.0.0.1)');
+    // the request carried a fresh nonce, the decided zone and the frame display
+    expect(r.requests).to.have.length(1);
+    expect(r.requests[0]).to.include({ zone: 'internal', display: 'frame', page: 'sign', lang: 'en', contractId: cid });
+    expect(r.requests[0]!.nonce).to.match(/^[A-Za-z0-9_-]{24}$/);
+    const f = frameOf(el)!;
+    expect(f.getAttribute('sandbox')).to.equal('allow-scripts allow-same-origin allow-forms allow-popups allow-downloads');
+    expect(f.getAttribute('referrerpolicy')).to.equal('strict-origin');
+    expect(f.hasAttribute('allow')).to.equal(false);
+    expect(f.title).to.equal('Qiyuesuo signing page');
+    await expect(el).to.be.accessible();
+  });
+
+  it('signs end to end: qys-signed with the host-confirmed state, result settles once', async () => {
+    const r = await setup('sign');
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    const signed = waitFor<Detail<{ contractId: string; confirmed: string }>>(el, 'qys-signed');
+    await act(el, 'sign');
+    const e = await signed;
+    expect(e.detail).to.deep.equal({ contractId: cid, confirmed: 'signed' });
+    expect(await el.result).to.deep.equal({ type: 'signed', contractId: cid, confirmed: 'signed' });
+    expect(el.state).to.equal('signed');
+    expect(frameOf(el)).to.equal(null);
+    expect(text(el, 'status')).to.equal('Signed.');
+    expect(el.messageStats.accepted).to.equal(1);
+  });
+
+  it('declines: qys-declined, result declined', async () => {
+    const r = await setup('decline');
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid, { lang: 'zh-CN' });
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    const declined = waitFor<Detail<{ confirmed: string }>>(el, 'qys-declined');
+    await act(el, 'decline');
+    expect((await declined).detail.confirmed).to.equal('declined');
+    expect((await el.result).type).to.equal('declined');
+    expect(text(el, 'status')).to.equal('已拒签。');
+  });
+
+  it('cancels from the signing page: qys-cancelled, result cancelled', async () => {
+    const r = await setup('cancel');
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    const cancelled = waitFor(el, 'qys-cancelled');
+    await act(el, 'cancel');
+    await cancelled;
+    expect(await el.result).to.deep.equal({ type: 'cancelled', contractId: cid });
+  });
+
+  it('expired on the platform: qys-expired, and a new URL (new nonce) is asked for', async () => {
+    const r = await setup('expire');
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    const expired = waitFor(el, 'qys-expired');
+    const readyAgain = waitFor(el, 'qys-ready', 10_000);
+    await act(el, 'expire');
+    await expired;
+    await readyAgain;
+    expect(r.requests).to.have.length(2);
+    expect(r.requests[1]!.nonce).to.not.equal(r.requests[0]!.nonce);
+    expect(r.sessions[1]!.url).to.not.equal(r.sessions[0]!.url);
+  });
+
+  it('a session URL already past its expiresAt is asked for again; twice past → blocked "expired"', async () => {
+    const once = await setup('stale-once', {
+      edit: (s, i) => (i === 0 ? { ...s, expiresAt: new Date(Date.now() - 1000).toISOString() } : s),
+    });
+    const el = await frameFor(once, await contract(once.scope));
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    expect(once.requests).to.have.length(2);
+    expect(frameOf(el)!.getAttribute('src')).to.equal(once.sessions[1]!.url);
+
+    const always = await setup('stale', { edit: (s) => ({ ...s, expiresAt: new Date(Date.now() - 1000).toISOString() }) });
+    const el2 = await frameFor(always, await contract(always.scope));
+    const blocked = waitFor<Detail<{ cause: string }>>(el2, 'qys-blocked');
+    await el2.open();
+    expect((await blocked).detail.cause).to.equal('expired');
+    expect(frameOf(el2)).to.equal(null);
+    expect(text(el2, 'problem-title')).to.equal('The signing link has expired.');
+  });
+
+  it('a URL that expires before the frame used it is dropped and asked for again', async () => {
+    const r = await setup('ttl', {
+      simState: { unreachable: 'hang' },
+      edit: (s, i) => (i === 0 ? { ...s, expiresAt: new Date(Date.now() + 300).toISOString() } : s),
+    });
+    const el = await frameFor(r, await contract(r.scope));
+    const expired = waitFor(el, 'qys-expired', 2000);
+    await el.open();
+    await expired;
+    await sleep(100);
+    expect(r.requests).to.have.length(2);
+    el.remove();
+  });
+
+  it('forged messages are ignored and counted: wrong origin, source, shape, nonce', async () => {
+    const r = await setup('forge');
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    const nonce = r.requests[0]!.nonce;
+    let outcomes = 0;
+    for (const t of ['qys-signed', 'qys-declined', 'qys-cancelled', 'qys-error']) el.addEventListener(t, () => outcomes++);
+    const base = el.messageStats;
+
+    // 1. wrong origin: the right shape and nonce, posted by this page itself
+    window.postMessage({ source: 'qys-bridge', type: 'signed', nonce, contractId: cid }, '*');
+    // 2. wrong source: the real return page, right origin and nonce, but in another frame
+    const other = document.createElement('iframe');
+    other.src = await returnUrl({ nonce, type: 'signed', contractId: cid });
+    document.body.append(other);
+    await new Promise((res) => other.addEventListener('load', res, { once: true }));
+    await sleep(100);
+    other.remove();
+    // 3. wrong shape, 4. wrong nonce: the return page in the element's own frame
+    const f = frameOf(el)!;
+    const nav = async (q: Record<string, string>) => {
+      const loaded = new Promise((res) => f.addEventListener('load', res, { once: true }));
+      f.contentWindow!.location.href = await returnUrl(q);
+      await loaded;
+      await sleep(100);
+    };
+    await nav({ nonce, type: 'bogus', contractId: cid });
+    await nav({ nonce: 'x'.repeat(24), type: 'signed', contractId: cid });
+    const s = el.messageStats;
+    expect(s.origin - base.origin).to.equal(1);
+    expect(s.source - base.source).to.equal(1);
+    expect(s.shape - base.shape).to.equal(1);
+    expect(s.nonce - base.nonce).to.equal(1);
+    expect(s.accepted).to.equal(0);
+    expect(outcomes).to.equal(0);
+    expect(el.state).to.equal('ready');
+
+    // the genuine one is accepted (the frame then gives way to the outcome)
+    const signed = waitFor(el, 'qys-signed');
+    f.contentWindow!.location.href = await returnUrl({ nonce, type: 'signed', contractId: cid });
+    await signed;
+    expect(el.messageStats.accepted).to.equal(1);
+    expect(outcomes).to.equal(1);
+  });
+
+  it('a replayed nonce is ignored', async () => {
+    const r = await setup('replay');
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    const nonce = r.requests[0]!.nonce;
+    const f = frameOf(el)!;
+    let declined = 0;
+    el.addEventListener('qys-declined', () => declined++);
+    // the return page posts "cancelled" with the right nonce: accepted; the frame is then cleared.
+    // Re-open: a new run with a new nonce, then the old nonce replayed through the new frame.
+    const cancelled = waitFor(el, 'qys-cancelled');
+    f.contentWindow!.location.href = await returnUrl({ nonce, type: 'cancelled', contractId: cid });
+    await cancelled;
+    const ready2 = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready2;
+    const f2 = frameOf(el)!;
+    const loaded = new Promise((res) => f2.addEventListener('load', res, { once: true }));
+    f2.contentWindow!.location.href = await returnUrl({ nonce, type: 'declined', contractId: cid });
+    await loaded;
+    await sleep(150);
+    expect(el.messageStats.replay).to.equal(1);
+    expect(declined).to.equal(0);
+    expect(el.state).to.equal('ready');
+  });
+
+  it('host failure: qys-error with the code, a message, retry reachable by keyboard', async () => {
+    const r = await setup('host-fail');
+    let fail = true;
+    const host = {
+      ...r.host,
+      signing: {
+        ...r.host.signing,
+        createSession: (req: Parameters<typeof r.host.signing.createSession>[0], o?: { signal?: AbortSignal }) =>
+          fail ? Promise.reject(new QysNetworkError()) : r.host.signing.createSession(req, o),
+      },
+    };
+    const el = await fixture<QysSigningFrame>(
+      html`<qys-signing-frame .host=${host} contract-id=${await contract(r.scope)} service-id=${r.serviceId} lang="en"></qys-signing-frame>`,
+    );
+    const err = waitFor<Detail<{ code: string }>>(el, 'qys-error');
+    await el.open();
+    expect((await err).detail.code).to.equal('network');
+    await el.updateComplete;
+    expect(text(el, 'problem-title')).to.match(/^Could not get a signing link/);
+    await expect(el).to.be.accessible();
+    fail = false;
+    const ready = waitFor(el, 'qys-ready');
+    const retry = shadow(el).querySelector<HTMLButtonElement>('[part="button"]')!;
+    expect(retry.textContent!.trim()).to.equal('Retry');
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
+    await ready;
+    expect(el.state).to.equal('ready');
+  });
+
+  it('no host, no contract: a clear message, never a throw', async () => {
+    const el = await fixture<QysSigningFrame>(html`<qys-signing-frame lang="en" contract-id="1"></qys-signing-frame>`);
+    await el.open();
+    await el.updateComplete;
+    expect(text(el, 'problem-title')).to.include('No data source');
+    const { referenceHost } = await env();
+    expect(referenceHost).to.match(/^http:/);
+  });
+});
