@@ -4,3 +4,4 @@ import './components/integration-checklist/define.js';
 import './components/org-scope-picker/define.js';
 import './components/network-strategy-editor/define.js';
 import './components/browse-field/define.js';
+import './components/signing-frame/define.js';

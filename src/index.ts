@@ -51,3 +51,7 @@ export {
 } from './components/network-strategy-editor/network-strategy-editor.messages.js';
 export { QysBrowseField } from './components/browse-field/browse-field.js';
 export { browseFieldMessages } from './components/browse-field/browse-field.messages.js';
+export { QysSigningFrame, type SigningFrameState } from './components/signing-frame/signing-frame.js';
+export { signingFrameMessages } from './components/signing-frame/signing-frame.messages.js';
+export type { DecidedTarget } from './components/signing-frame/target.js';
+export * from './core/signing/index.js';
