@@ -189,8 +189,6 @@ export class QysBrowseField extends QysFormField {
   @state() private open = false;
   @state() private draft: string[] = [];
   @state() private keyword = '';
-  /** The keyword of the query whose results are shown. */
-  @state() private queryKeyword = '';
   @state() private companyId = '';
   @state() private companies: Company[] = [];
   @state() private active = 0;
@@ -199,7 +197,10 @@ export class QysBrowseField extends QysFormField {
   @state() private sync: SyncState = { phase: 'idle' };
   @state() private lastSynced: string | null | undefined = undefined;
 
-  private readonly pager = new ResourcePager(() => this.requestUpdate(), PAGE_SIZE);
+  private readonly pager = new ResourcePager<{ keyword: string; companyId: string }>(
+    () => this.requestUpdate(),
+    PAGE_SIZE,
+  );
   private dialogController: AbortController | undefined;
   /** showModal() ran for the current session. */
   private showing = false;
@@ -517,14 +518,22 @@ export class QysBrowseField extends QysFormField {
     return o;
   }
 
-  private startQuery(): void {
+  /** The keyword of the query whose results are on show. */
+  private get shownKeyword(): string {
+    return this.pager.key?.keyword ?? '';
+  }
+  private get shownFiltered(): boolean {
+    return !!(this.pager.key?.keyword || this.pager.key?.companyId);
+  }
+
+  /** Runs the query for the current keyword and company. `keep`: show the old results until it answers. */
+  private startQuery(keep = false): void {
     clearTimeout(this.searchTimer);
     const host = this.effectiveHost;
     const kind = this.kind;
     const keyword = this.keyword.trim();
     const companyId = this.companyId;
     const serviceId = this.serviceId;
-    this.queryKeyword = keyword;
     this.active = 0;
     this.listScrollTop = 0;
     if (this.scroller) this.scroller.scrollTop = 0;
@@ -540,7 +549,10 @@ export class QysBrowseField extends QysFormField {
               ...(companyId ? { companyId } : {}),
             })
         : undefined,
+      { keyword, companyId },
+      keep,
     );
+    this.requestUpdate();
   }
 
   private loadCompanies(): void {
@@ -572,13 +584,13 @@ export class QysBrowseField extends QysFormField {
   private onSearchInput = (e: Event): void => {
     this.keyword = (e.target as HTMLInputElement).value;
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.startQuery(), Math.max(0, this.searchDelay));
+    this.searchTimer = setTimeout(() => this.startQuery(true), Math.max(0, this.searchDelay));
   };
 
   private onSearchKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      this.startQuery();
+      this.startQuery(true);
     } else if (e.key === 'ArrowDown' && (this.pager.total ?? 0) > 0) {
       e.preventDefault();
       this.listEl?.focus();
@@ -587,7 +599,7 @@ export class QysBrowseField extends QysFormField {
 
   private onCompanyChange = (e: Event): void => {
     this.companyId = (e.target as HTMLSelectElement).value;
-    this.startQuery();
+    this.startQuery(true);
   };
 
   private onDialogKeydown = (e: KeyboardEvent): void => {
@@ -621,7 +633,7 @@ export class QysBrowseField extends QysFormField {
     }
     const total = this.pager.total;
     if (total === null) return;
-    if (total === 0 && !this.queryKeyword && !this.companyId) this.loadLastSynced();
+    if (total === 0 && !this.shownFiltered) this.loadLastSynced();
     const w = this.windowRange();
     this.pager.ensure(w.start * this.cols, Math.min(total, w.end * this.cols));
   }
@@ -807,7 +819,7 @@ export class QysBrowseField extends QysFormField {
         return this.t('listFailed', { kind: this.kindLabel, error: this.errorText(this.pager.error) });
       return this.t('listLoading', { kind: this.kindLabel });
     }
-    const keyword = this.queryKeyword;
+    const keyword = this.shownKeyword;
     if (total === 0 && keyword) return this.t('noMatch', { keyword, kind: this.kindLabel });
     if (total === 0) return this.t('emptyTitle', { kind: this.kindLabel });
     const count = keyword ? this.t('countKeyword', { total, keyword }) : this.t('countAll', { total });
@@ -866,7 +878,7 @@ export class QysBrowseField extends QysFormField {
       return nothing;
     }
     if (p.total === 0) {
-      if (this.queryKeyword || this.companyId) return nothing;
+      if (this.shownFiltered) return nothing;
       return this.renderEmpty();
     }
     return html`${p.error ? this.renderListError() : nothing}${this.renderList()}`;
@@ -950,6 +962,7 @@ export class QysBrowseField extends QysFormField {
           aria-labelledby=${common['aria-labelledby']}
           aria-multiselectable=${common['aria-multiselectable']}
           aria-activedescendant=${common['aria-activedescendant']}
+          aria-busy=${this.pager.stale ? 'true' : nothing}
           aria-rowcount=${Math.ceil(total / cols)}
           aria-colcount=${cols}
           style="block-size:${w.totalHeight}px"
@@ -967,6 +980,7 @@ export class QysBrowseField extends QysFormField {
           aria-labelledby=${common['aria-labelledby']}
           aria-multiselectable=${common['aria-multiselectable']}
           aria-activedescendant=${common['aria-activedescendant']}
+          aria-busy=${this.pager.stale ? 'true' : nothing}
           style="block-size:${w.totalHeight}px"
           @keydown=${this.onListKeydown}
           @click=${this.onListClick}
@@ -1023,7 +1037,7 @@ export class QysBrowseField extends QysFormField {
         >
           ${
             item
-              ? html`${item.image ? html`<img src=${item.image} alt="" />` : nothing}
+              ? html`${item.image ? html`<img src=${item.image} alt="" loading="lazy" decoding="async" />` : nothing}
                   <span class="name">${item.name}</span>
                   <span class="facts"
                     >${[

@@ -152,6 +152,9 @@ describe('<qys-browse-field>', () => {
 
     await sendKeys({ type: '劳' });
     await aTimeout(60); // debounce fired: the query for 劳 is in flight
+    // The previous results stay on show (marked busy) instead of flashing an empty list.
+    expect(options(el).length).to.be.greaterThan(0);
+    expect(q(el, '[role="listbox"]')!.getAttribute('aria-busy')).to.equal('true');
     await sendKeys({ type: '动' });
     await waitUntil(() => status(el).includes('劳动'), 'no filtered result', { timeout: 3000 });
 
@@ -335,7 +338,7 @@ describe('<qys-browse-field>', () => {
     const host = memory({ resources: 2, latency: 20 });
     const el = await mount('electronic-seal-flow', host, { 'allow-sync': true });
     await openDialog(el);
-    expect(text(q(el, '[part~="empty"]'))).to.contain('上次同步');
+    await waitUntil(() => text(q(el, '[part~="empty"]')).includes('上次同步'), 'no last-synced time');
     const done = oneEvent(el, 'qys-sync-complete');
     q(el, '[part~="sync"]')!.click();
     await waitUntil(() => q(el, '[role="progressbar"]'), 'no progress shown');

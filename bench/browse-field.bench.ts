@@ -1,0 +1,175 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/components/browse-field/define.js';
+import { createMemoryHost } from '../src/api/memory-host/index.js';
+import type { QysBrowseField } from '../src/components/browse-field/browse-field.js';
+import type { ResourceKind } from '../src/api/schemas.js';
+import { median, nextFrames, record } from './record.js';
+
+const AREA = 'browse-field';
+// 10,001 generated: the OA copy holds 10,000 (two newest not synced yet, one stale item).
+const memory = createMemoryHost({ seed: 3, resources: 10_001 });
+/** Time spent inside host.resources.list (to tell component time from the memory host's filtering). */
+let hostMs = 0;
+const host = {
+  ...memory,
+  resources: {
+    ...memory.resources,
+    list: async (...args: Parameters<typeof memory.resources.list>) => {
+      const t = performance.now();
+      try {
+        return await memory.resources.list(...args);
+      } finally {
+        hostMs += performance.now() - t;
+      }
+    },
+  },
+};
+
+const sr = (el: QysBrowseField) => el.shadowRoot!;
+const rows = (el: QysBrowseField) =>
+  sr(el).querySelectorAll('[role="option"]:not([aria-busy]),[role="gridcell"]:not([aria-busy])').length;
+const domRows = (el: QysBrowseField) => sr(el).querySelectorAll('[role="option"],[role="gridcell"]').length;
+const statusText = (el: QysBrowseField) => sr(el).querySelector('[role="status"]')?.textContent ?? '';
+
+/** Resolves with the time the shadow DOM first satisfied `cond` (checked right after each DOM change). */
+function whenDom(el: QysBrowseField, cond: () => boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (cond()) return resolve(performance.now());
+    const timer = setTimeout(() => (mo.disconnect(), reject(new Error('timed out'))), 5000);
+    const mo = new MutationObserver(() => {
+      if (!cond()) return;
+      const t = performance.now();
+      clearTimeout(timer);
+      mo.disconnect();
+      resolve(t);
+    });
+    mo.observe(sr(el), { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+async function mount(kind: ResourceKind) {
+  const el = await fixture<QysBrowseField>(
+    html`<qys-browse-field kind=${kind} multiple .host=${host}></qys-browse-field>`,
+  );
+  el.searchDelay = 0; // measure the component and host, not the debounce
+  return el;
+}
+
+async function openToRows(el: QysBrowseField) {
+  (sr(el).querySelector('[part~="browse"]') as HTMLElement).click();
+  await waitUntil(() => rows(el) > 0, 'no rows', { interval: 1, timeout: 5000 });
+}
+
+async function close(el: QysBrowseField) {
+  (sr(el).querySelector('[part~="cancel"]') as HTMLElement).click();
+  await el.updateComplete;
+}
+
+describe('browse-field benchmarks (10,000 items per kind)', () => {
+  for (const kind of ['file-template', 'electronic-seal'] as const) {
+    const label = kind === 'file-template' ? 'rows' : 'seal grid';
+
+    it(`${label}: open, search, scroll`, async () => {
+      const el = await mount(kind);
+      // warm up (first render, image decode)
+      await openToRows(el);
+      await close(el);
+
+      const open = await median(15, async () => {
+        await openToRows(el);
+        await close(el);
+      });
+
+      await openToRows(el);
+      const total = statusText(el);
+      const afterOpen = domRows(el);
+      const input = sr(el).querySelector<HTMLInputElement>('[part~="search"]')!;
+      const keywords =
+        kind === 'file-template' ? ['劳', '劳动', '保密', '合同'] : ['华信', '公章', '云岭', '财务'];
+      let k = 0;
+      const componentTimes: number[] = [];
+      const keystroke = await median(16, async () => {
+        const kw = keywords[k++ % keywords.length]!;
+        const done = whenDom(el, () => statusText(el).includes(`“${kw}”`) && rows(el) > 0);
+        const t = performance.now();
+        hostMs = 0;
+        input.value = kw;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const end = await done;
+        componentTimes.push(end - t - hostMs);
+      });
+      componentTimes.sort((a, b) => a - b);
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await waitUntil(() => statusText(el) === total, 'not reset', { interval: 1, timeout: 5000 });
+
+      // Scroll step within loaded pages: component time from the scroll event to the rendered rows.
+      const scroller = sr(el).querySelector<HTMLElement>('[part~="list"]')!;
+      const steps: number[] = [];
+      let t0 = 0;
+      scroller.addEventListener('scroll', () => (t0 = performance.now()), { capture: true });
+      for (let i = 1; i <= 30; i++) {
+        scroller.scrollTop = (i % 10) * 97;
+        await new Promise((r) => scroller.addEventListener('scroll', r, { once: true }));
+        await el.updateComplete;
+        steps.push(performance.now() - t0);
+      }
+      steps.sort((a, b) => a - b);
+      const maxRows = domRows(el);
+
+      // Jump to the end: pages in the rows there from the host.
+      const jump = await median(5, async () => {
+        scroller.scrollTop = 0;
+        await nextFrames();
+        scroller.scrollTop = scroller.scrollHeight;
+        await waitUntil(
+          () => !!sr(el).querySelector('[aria-posinset="10000"]:not([aria-busy]),#o-9999:not([aria-busy])'),
+          'last row not loaded',
+          { interval: 1, timeout: 5000 },
+        );
+      });
+      const afterJump = domRows(el);
+      await close(el);
+
+      await record(
+        {
+          area: AREA,
+          name: `${label}: open → first rows (10,000)`,
+          value: open,
+          unit: 'ms',
+          note: 'click → rows rendered, memory host',
+        },
+        {
+          area: AREA,
+          name: `${label}: keystroke → filtered rows`,
+          value: keystroke,
+          unit: 'ms',
+          note: 'search-delay 0 (default debounce 250 ms comes on top); includes the memory host filtering 10,000 items',
+        },
+        {
+          area: AREA,
+          name: `${label}: keystroke → filtered rows, component time`,
+          value: componentTimes[Math.floor(componentTimes.length / 2)]!,
+          unit: 'ms',
+          target: '< 16 ms',
+          note: 'the above minus the time inside host.resources.list',
+        },
+        {
+          area: AREA,
+          name: `${label}: scroll step (scroll event → rows rendered)`,
+          value: steps[Math.floor(steps.length / 2)]!,
+          unit: 'ms',
+          target: '< 16 ms',
+          note: `max ${steps.at(-1)!.toFixed(2)} ms of ${steps.length}`,
+        },
+        { area: AREA, name: `${label}: jump to the end → last rows paged in`, value: jump, unit: 'ms' },
+        {
+          area: AREA,
+          name: `${label}: DOM rows (open / scrolled / at the end)`,
+          value: `${afterOpen} / ${maxRows} / ${afterJump}`,
+          note: 'of 10,000 items',
+        },
+      );
+    });
+  }
+});
