@@ -433,6 +433,7 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
   for (let u = 0; u < unitCount; u++) unitMembers[u] = [];
   const loginCounter = new Map<string, number>();
   const nS = SURNAMES.length;
+  const pairs: ({ c: string; p: string; i: string } | undefined)[] = [];
   const nG = GIVEN.length;
 
   let p = 0;
@@ -442,17 +443,31 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
     for (let k = 0; k < n; k++, p++) {
       // surnames: skewed towards the common ones
       const r = rnd();
-      const sur = SURNAMES[Math.floor(r * r * nS)]!;
-      const g1 = GIVEN[int(nG)]!;
+      const si = Math.floor(r * r * nS);
+      const g1 = int(nG);
       const two = rnd() < 0.62;
-      const g2 = two ? GIVEN[int(nG)]! : undefined;
-      const name = g2 ? sur.c + g1.c + g2.c : sur.c + g1.c;
-      const py = g2 ? sur.p + g1.p + g2.p : sur.p + g1.p;
-      const ini = sur.p.length > 0 && sur.c.length === 2 ? sur.p[0]! + surSecondInitial(sur) : sur.p[0]!;
-      const initials = ini + g1.p[0]! + (g2 ? g2.p[0]! : '');
-      personName[p] = name;
-      personPinyin[p] = py;
-      personInitials[p] = initials;
+      // surname + first character, built once per pair (fewer short-lived strings at 100k persons)
+      const pairIndex = si * nG + g1;
+      let pair = pairs[pairIndex];
+      if (!pair) {
+        const sur = SURNAMES[si]!;
+        const g = GIVEN[g1]!;
+        pair = pairs[pairIndex] = {
+          c: sur.c + g.c,
+          p: sur.p + g.p,
+          i: sur.p[0]! + surSecondInitial(sur) + g.p[0]!,
+        };
+      }
+      if (two) {
+        const g2 = GIVEN[int(nG)]!;
+        personName[p] = pair.c + g2.c;
+        personPinyin[p] = pair.p + g2.p;
+        personInitials[p] = pair.i + g2.p[0]!;
+      } else {
+        personName[p] = pair.c;
+        personPinyin[p] = pair.p;
+        personInitials[p] = pair.i;
+      }
       personMainDept[p] = u;
       personTitle[p] = k === 0 ? (unitDepth[u] === 1 ? '总监' : '部门经理') : TITLES[int(TITLES.length)]!;
       const s = rnd();
