@@ -105,3 +105,47 @@ describe('network strategy benchmarks', () => {
     });
   }
 });
+
+describe('qys-network-strategy-editor benchmarks', () => {
+  for (const n of [100, 500]) {
+    it(`editor interactions with ${n} rules`, async () => {
+      await import('../src/components/network-strategy-editor/define.js');
+      const el = document.createElement('qys-network-strategy-editor');
+      el.signingUrls = { external: 'https://qys.example.com', internal: 'http://10.0.0.5' };
+      el.value = { mode: 'segment', segmentRules: segmentRules(n, 999), domainRules: domainRules(n, 999) };
+      const t0 = performance.now();
+      document.body.append(el);
+      await el.updateComplete;
+      const firstRender = performance.now() - t0;
+      const root = el.shadowRoot!;
+      let k = 0;
+      const add = await median(7, async () => {
+        const ta = root.querySelector('textarea')!;
+        ta.value = `172.31.${k++ % 256}.0/24`;
+        ta.dispatchEvent(new Event('input'));
+        ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        await el.updateComplete;
+      });
+      const edit = await median(7, async () => {
+        const input = root.querySelector<HTMLInputElement>('input[data-index="3"]')!;
+        input.value = `172.30.${k++ % 256}.0/24`;
+        input.dispatchEvent(new Event('change'));
+        await el.updateComplete;
+      });
+      const mode = await median(7, async () => {
+        const next = el.value.mode === 'segment' ? 'domain' : 'segment';
+        const radio = root.querySelector<HTMLInputElement>(`input[value="${next}"]`)!;
+        radio.click();
+        await el.updateComplete;
+      });
+      const A = 'network-strategy-editor';
+      await record(
+        { area: A, name: `first render, ${n} rules`, value: firstRender, unit: 'ms' },
+        { area: A, name: `add a rule (Enter), ${n} rules`, value: add, unit: 'ms', target: '< 16 ms' },
+        { area: A, name: `edit a rule inline, ${n} rules`, value: edit, unit: 'ms', target: '< 16 ms' },
+        { area: A, name: `switch mode, ${n} rules each`, value: mode, unit: 'ms', target: '< 16 ms' },
+      );
+      el.remove();
+    });
+  }
+});

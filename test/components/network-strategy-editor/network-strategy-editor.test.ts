@@ -6,6 +6,12 @@ import { createMemoryHost } from '../../../src/api/memory-host/index.js';
 import type { AutoLogin } from '../../../src/api/schemas.js';
 import type { QysHost } from '../../../src/api/host.js';
 import { formFieldSuite } from '../../shared/form-field-suite.js';
+import {
+  networkStrategyMessages,
+  networkStrategyText,
+  ruleIssueText,
+} from '../../../src/components/network-strategy-editor/network-strategy-editor.messages.js';
+import { RULE_ISSUE_CODES, parseSegmentRules } from '../../../src/core/network-strategy/index.js';
 
 const URLS = { external: 'https://qys.example.com', internal: 'http://10.0.0.5:9180' };
 const segment = (rules: string[], domainRules: string[] = []): AutoLogin => ({
@@ -270,7 +276,7 @@ describe('<qys-network-strategy-editor>', () => {
     expect(text($(el, 'legend'))).to.equal('Intranet auto-login');
     expect(text($(el, '#msg-0'))).to.equal('Error: The prefix length must be a whole number from 0 to 32');
     expect(el.validationMessage).to.equal(
-      '1 rules are not valid. Rule 1: The prefix length must be a whole number from 0 to 32',
+      'Rules with errors: 1. Rule 1: The prefix length must be a whole number from 0 to 32',
     );
   });
 
@@ -316,5 +322,35 @@ describe('<qys-network-strategy-editor>', () => {
     expect(ruleInputs(el)).to.have.length(400);
     expect(text($(el, '#list-title'))).to.equal('网段规则（400 条）');
     expect(el.checkValidity()).to.equal(true);
+  });
+
+  it('every rule issue code, validation code and reason has a message (for binding settings too)', () => {
+    const reasons = [
+      'off',
+      'segment.match',
+      'segment.noMatch',
+      'segment.noClientIp',
+      'segment.badClientIp',
+      'domain.match',
+      'domain.noMatch',
+      'domain.noHostname',
+      'domain.badHostname',
+    ];
+    const keys = [
+      ...RULE_ISSUE_CODES,
+      'strategy.noRules',
+      'segmentPreset.unknown',
+      ...reasons.map((r) => `reason.${r}`),
+    ];
+    const missing = keys.filter(
+      (k) => !(k in networkStrategyMessages['zh-CN']) || !(k in networkStrategyMessages.en),
+    );
+    expect(missing).to.deep.equal([]);
+    const issue = parseSegmentRules(['10.0.0.0/8', '10.1.1.256']).issues[0]!;
+    expect(ruleIssueText(issue, 'zh-CN', true)).to.equal('第 2 条规则：IPv4 地址的每一段必须在 0–255 之间');
+    expect(ruleIssueText(issue, 'en-US')).to.equal('Each part of an IPv4 address must be 0–255');
+    expect(networkStrategyText('signingUrlInternal.requiredForAutoLogin', 'en')).to.contain(
+      'internal address',
+    );
   });
 });
