@@ -93,6 +93,19 @@ describe('createMemoryHost: injected faults', () => {
     expect((await host.org.search('zw')).total).to.be.greaterThan(0);
   });
 
+  it('a spec with times: 0 is skipped', async () => {
+    const host = createMemoryHost({
+      failures: {
+        'org.search': [
+          { kind: 'timeout', times: 0 },
+          { kind: 'auth', times: 1 },
+        ],
+      },
+    });
+    expect(await rejection(host.org.search('zw'))).to.be.instanceOf(QysAuthError);
+    expect((await host.org.search('zw')).total).to.be.greaterThan(0);
+  });
+
   it('can be changed at runtime: setFailures, failNext, and "*" for every method', async () => {
     const host = createMemoryHost();
     host.control.setFailures({ '*': 'network' });

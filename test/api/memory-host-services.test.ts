@@ -231,6 +231,15 @@ describe('createMemoryHost: services', () => {
     expect(await rejection(host.services.sync('nope'))).to.be.instanceOf(QysNotFoundError);
   });
 
+  it('with resources: 2 the lists start empty and the first sync fills them', async () => {
+    const h = createMemoryHost({ resources: 2 });
+    expect((await h.resources.list('electronic-seal')).total).to.equal(0);
+    expect((await h.resources.list('file-template')).items).to.deep.equal([]);
+    const report = await h.services.sync(h.control.samples.defaultServiceId!);
+    expect(report.templates).to.deep.equal({ total: 2, added: 2, removed: 0, updated: 0 });
+    expect((await h.resources.list('file-template')).total).to.equal(2);
+  });
+
   it('generates encryption keys', async () => {
     const a = await host.services.generateEncryptionKey();
     const b = await host.services.generateEncryptionKey();

@@ -149,7 +149,12 @@ export interface MemoryHostOptions {
   seed?: number | string;
   /** Org size: `small` (default, ~200 persons), `large` (100,000 persons, ~5,000 departments, 8 分部) or explicit. */
   orgSize?: OrgSize | 'small' | 'large';
-  /** Resources per kind (default: a dozen or two each). 10,000 for large browse-field stories. */
+  /**
+   * Resources per kind (default: a dozen or two each); 10,000 for large browse-field stories. The
+   * OA's copy starts one sync behind the provider: the two newest items of each kind appear only
+   * after `services.sync` (so `resources: 2` gives empty lists that a sync fills), and one stale
+   * item per kind (when there are 4 or more) disappears with it.
+   */
   resources?: number;
   /** Simulated latency per call in ms (default 0). A range draws from the seeded PRNG. */
   latency?: Latency;
@@ -328,16 +333,17 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   function takeFailure(method: string): FailureKind | null {
     for (const key of [method, '*']) {
       const queue = failures.get(key);
-      if (!queue || queue.length === 0) continue;
-      const spec = queue[0]!;
-      if (typeof spec === 'string') return spec;
-      if (spec.times === undefined) return spec.kind;
-      if (spec.times > 0) {
-        spec.times--;
-        if (spec.times === 0) queue.shift();
-        return spec.kind;
+      while (queue && queue.length > 0) {
+        const spec = queue[0]!;
+        if (typeof spec === 'string') return spec;
+        if (spec.times === undefined) return spec.kind;
+        if (spec.times > 0) {
+          spec.times--;
+          if (spec.times === 0) queue.shift();
+          return spec.kind;
+        }
+        queue.shift(); // used up (or given with times: 0)
       }
-      queue.shift();
     }
     return null;
   }
