@@ -372,8 +372,11 @@ export class QysNetworkStrategyEditor extends QysFormField {
     const key = this.listKey;
     const list = this._value[key];
     if (list[index] === undefined || list[index] === text.trim()) return;
+    // Several rules pasted into one row become several rows; clearing a row keeps it (as an error)
+    // until the user deletes it, so an accidental clear loses nothing silently.
+    const parts = splitRuleText(text);
     const next = [...list];
-    next[index] = text.trim();
+    next.splice(index, 1, ...(parts.length > 1 ? parts : [text.trim()]));
     this.change({ ...this._value, [key]: next });
   }
 

@@ -162,6 +162,22 @@ describe('<qys-network-strategy-editor>', () => {
     expect(text($(el, '#msg-2'))).to.equal('提示：与第 1 条规则重复');
   });
 
+  it('several rules pasted into one row become several rows', async () => {
+    const el = await make(segment(['10.0.0.0/8', '192.168.0.0/16']));
+    const input = ruleInputs(el)[0]!;
+    input.focus();
+    input.select();
+    await sendKeys({ type: '10.0.0.0/8, 172.16.0.0/12' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value.segmentRules).to.deep.equal(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']);
+    expect(ruleInputs(el).map((i) => i.value)).to.deep.equal([
+      '10.0.0.0/8',
+      '172.16.0.0/12',
+      '192.168.0.0/16',
+    ]);
+  });
+
   it('Delete on a row’s delete button removes the rule and moves focus to the next rule', async () => {
     const el = await make(segment(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']));
     ruleInputs(el)[0]!.focus();
