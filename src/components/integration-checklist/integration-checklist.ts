@@ -158,12 +158,18 @@ export class QysIntegrationChecklist extends QysElement {
     if (hostChanged && !this.oaUrl) void this.loadContext();
   }
 
-  protected override updated(): void {
+  private checkKey(): string {
     const b = this.currentBinding;
-    const key = b ? `${b.id}@${b.version}|${this.effectiveOaUrl}|${this.effectiveHost ? 'h' : ''}` : '';
-    if (b && key !== this.checkedFor && !this.manualCheck) {
+    return b
+      ? `${b.id}@${b.version}|${b.lastSyncedAt}|${this.effectiveOaUrl}|${this.effectiveHost ? 'h' : ''}`
+      : '';
+  }
+
+  protected override updated(): void {
+    const key = this.checkKey();
+    if (key && key !== this.checkedFor && !this.manualCheck) {
       this.checkedFor = key;
-      void this.runChecks();
+      void this.runChecks({ reload: false });
     }
   }
 
@@ -178,7 +184,7 @@ export class QysIntegrationChecklist extends QysElement {
     }
   }
 
-  private async loadBinding() {
+  private async loadBinding({ keepShown = false } = {}) {
     const host = this.effectiveHost;
     this.loadAbort?.abort();
     if (!host || !this.serviceId) {
@@ -186,7 +192,7 @@ export class QysIntegrationChecklist extends QysElement {
       return;
     }
     const ac = (this.loadAbort = new AbortController());
-    this.loading = true;
+    this.loading = !keepShown;
     this.loadError = undefined;
     try {
       this.loadedBinding = await host.services.get(this.serviceId, { signal: ac.signal });
@@ -199,7 +205,12 @@ export class QysIntegrationChecklist extends QysElement {
   }
 
   /** Runs every check again (aborting a run in progress). Resolves when all have finished. */
-  async runChecks(): Promise<void> {
+  async runChecks(options: { reload?: boolean } = {}): Promise<void> {
+    // "Check again" re-reads a service loaded by ID: a sync or an edit since may have changed it.
+    if (options.reload !== false && !this.binding && this.serviceId && this.loadedBinding) {
+      await this.loadBinding({ keepShown: true });
+      this.checkedFor = this.checkKey();
+    }
     const b = this.currentBinding;
     if (!b) return;
     this.checkAbort?.abort();

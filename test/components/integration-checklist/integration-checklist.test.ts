@@ -164,9 +164,11 @@ describe('<qys-integration-checklist>', () => {
 
   it('without inspectFraming the framing check says it cannot check, and why', async () => {
     const b = await firstPrivate(host);
+    const { inspectFraming: _, ...client } = host.client;
+    const plain: QysHost = { ...host, client };
     const el = await fixture<QysIntegrationChecklist>(
       html`<qys-integration-checklist
-        .host=${host}
+        .host=${plain}
         .binding=${b}
         oa-url="https://oa.example.com"
       ></qys-integration-checklist>`,
