@@ -124,7 +124,28 @@ async function startDemo(
     clearScreen: false,
     appType: 'mpa',
     server: { middlewareMode: true, hmr: { server: httpServer }, fs: { allow: [repo] } },
-    optimizeDeps: { entries: [`${root}index.html`] },
+    // Its own cache (Storybook and the library build use Vite too), and the element dependencies
+    // pre-bundled up front, so the first page load does not reload once Vite discovers them.
+    cacheDir: fileURLToPath(new URL('../node_modules/.vite-demo/', import.meta.url)),
+    optimizeDeps: {
+      entries: [`${root}index.html`],
+      include: [
+        'lit',
+        'lit/decorators.js',
+        'lit/html.js',
+        'lit/static-html.js',
+        'lit/directive.js',
+        'lit/directives/class-map.js',
+        'lit/directives/if-defined.js',
+        'lit/directives/live.js',
+        'lit/directives/ref.js',
+        'lit/directives/repeat.js',
+        'lit/directives/style-map.js',
+        '@lit/context',
+        'ky',
+        'zod/mini',
+      ],
+    },
   });
   stops.push(async () => {
     await vite.close();

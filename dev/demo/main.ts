@@ -368,13 +368,16 @@ function browseSection(): TemplateResult {
           <div class="grid">
             ${BROWSE_KINDS.map(
               (kind) =>
-                html`<qys-browse-field
-                  kind=${kind}
-                  name=${kind}
-                  label=${s().browseKinds[kind] ?? kind}
-                  ?multiple=${kind.endsWith('seal')}
-                  allow-sync
-                ></qys-browse-field>`,
+                html`<div class="field">
+                  <span class="field-label" aria-hidden="true">${s().browseKinds[kind] ?? kind}</span>
+                  <qys-browse-field
+                    kind=${kind}
+                    name=${kind}
+                    label=${s().browseKinds[kind] ?? kind}
+                    ?multiple=${kind.endsWith('seal')}
+                    allow-sync
+                  ></qys-browse-field>
+                </div>`,
             )}
           </div>
           ${formButtons()}
