@@ -42,6 +42,7 @@ export function seedDoc(options: {
   simulatorUrl: string;
   currentUserId: string;
   colleagues: string[];
+  scope: OrgScope;
 }): StoreDoc {
   const now = new Date().toISOString();
   const sim = new URL(options.simulatorUrl);
@@ -95,7 +96,7 @@ export function seedDoc(options: {
     ],
     scopes: {
       [SEED_PRIVATE_ID]: {
-        scope: { include: [{ type: 'subcompany', id: 'sc-2' }], exclude: [] },
+        scope: options.scope,
         version: 1,
         updatedAt: now,
       },

@@ -5,6 +5,7 @@
  * pinyin initials / 工号 / login, resolve, live head counts of a scope, bulk match.
  */
 import { pinyin } from 'pinyin-pro';
+import * as gen from '../../src/api/memory-host/data.js';
 import type {
   OrgCount,
   OrgNode,
@@ -20,6 +21,9 @@ export interface OrgUnit {
   id: string;
   name: string;
   parentId: string | null;
+  /** Full pinyin without spaces and initials (computed when absent). */
+  pinyin?: string;
+  initials?: string;
 }
 
 export interface OrgPerson {
@@ -45,109 +49,63 @@ export interface OrgData {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic sample data
+// Sample data: the memory host's deterministic generator (src/api/memory-host/data.ts)
 // ---------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN =
-  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣晨阳佳琪子涵梓轩宇航思远雨桐一诺浩然嘉怡';
-const DEPTS = [
-  '行政部',
-  '人力资源部',
-  '财务部',
-  '法务部',
-  '市场部',
-  '销售部',
-  '研发中心',
-  '产品部',
-  '客户服务部',
-  '采购部',
-  '质量管理部',
-  '信息技术部',
-];
-const SUBDEPTS = ['一组', '二组', '三组'];
-const TITLES = ['专员', '高级专员', '主管', '经理', '工程师', '高级工程师', '助理', '总监'];
-
-/** Sample org: a group with 分部, departments (some nested) and persons; two 张伟 on purpose. */
+/**
+ * The sample org of the memory host's generator (same seed, same org), as flat units and persons.
+ * Each department's first main member manages the others (for 我的下属).
+ */
 export function generateOrg(options: { seed?: number; persons?: number } = {}): OrgData {
-  const rand = mulberry32(options.seed ?? 20240601);
-  const pick = <T>(list: ArrayLike<T>): T => list[Math.floor(rand() * list.length)]!;
-  const units: OrgUnit[] = [{ type: 'subcompany', id: 'sc-1', name: '泛微集团', parentId: null }];
-  const subs = ['上海总部', '北京分部', '深圳分部', '成都分部'];
-  subs.forEach((name, i) => units.push({ type: 'subcompany', id: `sc-${i + 2}`, name, parentId: 'sc-1' }));
-  const leafDepts: string[] = [];
-  let d = 100;
-  for (const sc of units.filter((u) => u.parentId === 'sc-1')) {
-    const n = 5 + Math.floor(rand() * 4);
-    for (let i = 0; i < n; i++) {
-      const dept: OrgUnit = {
-        type: 'department',
-        id: `d-${++d}`,
-        name: DEPTS[(i + d) % DEPTS.length]!,
-        parentId: sc.id,
-      };
-      units.push(dept);
-      if (rand() < 0.35) {
-        for (const s of SUBDEPTS.slice(0, 2 + Math.floor(rand() * 2))) {
-          const sub: OrgUnit = {
-            type: 'department',
-            id: `d-${++d}`,
-            name: dept.name.replace(/部|中心$/, '') + s,
-            parentId: dept.id,
-          };
-          units.push(sub);
-          leafDepts.push(sub.id);
-        }
-      }
-      leafDepts.push(dept.id);
-    }
+  const persons = options.persons ?? 2000;
+  const g = gen.generateOrg(gen.seedNumber(options.seed), {
+    persons,
+    departments: Math.max(8, Math.round(persons / 20)),
+    subcompanies: persons >= 50_000 ? 8 : 4,
+  });
+  const units: OrgUnit[] = [];
+  for (let u = 0; u < g.unitCount; u++) {
+    const parent = g.unitParent[u]!;
+    units.push({
+      type: g.unitType[u] === gen.UNIT_SUBCOMPANY ? 'subcompany' : 'department',
+      id: gen.unitId(g, u),
+      name: g.unitName[u]!,
+      parentId: parent < 0 ? null : gen.unitId(g, parent),
+      pinyin: g.unitPinyin[u]!,
+      initials: g.unitInitials[u]!,
+    });
   }
-  const total = options.persons ?? 600;
-  const persons: OrgPerson[] = [];
-  const logins = new Map<string, number>();
-  const heads = new Map<string, string>();
-  for (let i = 0; i < total; i++) {
-    const name =
-      i === 0 || i === 1 ? '张伟' : pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '');
-    const dept =
-      i === 1 ? leafDepts[leafDepts.length - 1]! : leafDepts[Math.floor(rand() * leafDepts.length)]!;
-    const py = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' });
-    const base = py.join('');
-    const seen = logins.get(base) ?? 0;
-    logins.set(base, seen + 1);
-    const head = heads.get(dept);
-    const person: OrgPerson = {
-      id: `u-${1001 + i}`,
-      name,
-      employeeNo: `E${String(10001 + i)}`,
-      loginId: seen ? `${base}${seen + 1}` : base,
-      title: head ? pick(TITLES) : '经理',
-      status: i > 3 && rand() < 0.04 ? (rand() < 0.7 ? 'resigned' : 'invalid') : 'active',
-      departmentIds: [dept],
-      pinyin: base,
-      initials: py.map((s) => s[0]).join(''),
-    };
-    if (head) person.managerId = head;
-    else heads.set(dept, person.id);
-    if (rand() < 0.05) {
-      const other = leafDepts[Math.floor(rand() * leafDepts.length)]!;
-      if (other !== dept) person.departmentIds.push(other);
-    }
-    persons.push(person);
+  const head = new Map<number, number>();
+  for (let u = 0; u < g.unitCount; u++) {
+    const first = g.unitMembers[u]?.find((p) => g.personMainDept[p] === u);
+    if (first !== undefined) head.set(u, first);
   }
-  return { units, persons, currentUserId: persons[0]!.id };
+  const status = ['active', 'resigned', 'invalid'] as const;
+  const people: OrgPerson[] = [];
+  for (let i = 0; i < g.personCount; i++) {
+    const main = g.personMainDept[i]!;
+    const extra = g.personExtraDept[i]!;
+    const manager = head.get(main);
+    people.push({
+      id: gen.personId(i),
+      name: g.personName[i]!,
+      employeeNo: gen.employeeNo(i),
+      loginId: g.personLogin[i]!,
+      title: g.personTitle[i]!,
+      status: status[g.personStatus[i]!] ?? 'active',
+      departmentIds: [gen.unitId(g, main), ...(extra >= 0 ? [gen.unitId(g, extra)] : [])],
+      ...(manager !== undefined && manager !== i ? { managerId: gen.personId(manager) } : {}),
+      pinyin: g.personPinyin[i]!,
+      initials: g.personInitials[i]!,
+    });
+  }
+  // The signed-in user manages their department, so 我的下属 is not empty.
+  const me = g.currentUser;
+  const myDept = g.personMainDept[me]!;
+  for (const p of people)
+    if (p.departmentIds[0] === gen.unitId(g, myDept) && p.id !== gen.personId(me))
+      p.managerId = gen.personId(me);
+  return { units, persons: people, currentUserId: gen.personId(me) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,6 +125,11 @@ export class OrgIndex {
   constructor(data: OrgData) {
     this.currentUserId = data.currentUserId;
     for (const u of data.units) {
+      if (u.pinyin === undefined || u.initials === undefined) {
+        const py = pinyin(u.name, { toneType: 'none', type: 'array' });
+        u.pinyin ??= py.join('');
+        u.initials ??= py.map((x) => x[0]).join('');
+      }
       this.#units.set(u.id, u);
       const list = this.#childUnits.get(u.parentId) ?? [];
       list.push(u);
@@ -265,6 +228,11 @@ export class OrgIndex {
     return ref.type === 'person' ? this.#persons.has(ref.id) : this.#units.get(ref.id)?.type === ref.type;
   }
 
+  /** The root 分部 (no parent). */
+  roots(): OrgRef[] {
+    return (this.#childUnits.get(null) ?? []).map((u) => ({ type: u.type, id: u.id }));
+  }
+
   person(id: string): OrgPerson | undefined {
     return this.#persons.get(id);
   }
@@ -317,9 +285,8 @@ export class OrgIndex {
     }
     for (const u of this.#units.values()) {
       if (!want(u.type)) continue;
-      const py = pinyin(u.name, { toneType: 'none', type: 'array' });
-      const full = py.join('');
-      const initials = py.map((s) => s[0]).join('');
+      const full = u.pinyin!;
+      const initials = u.initials!;
       const rank =
         u.name === query.trim()
           ? 0

@@ -47,7 +47,7 @@ export interface ReferenceHostOptions {
   /** The Qiyuesuo simulator the seeded private service points at. */
   simulatorUrl?: string;
   quiet?: boolean;
-  /** Persons in the generated org (default 600). */
+  /** Persons in the generated org (default 2000; the memory host's generator, same seed). */
   orgSize?: number;
   /** Pause between sync stages, so progress is visible (default 100 ms). */
   syncStageDelayMs?: number;
@@ -174,7 +174,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   const stageDelay = options.syncStageDelayMs ?? 100;
   const log = options.quiet ? () => {} : (line: string) => console.log(`[reference-host] ${line}`);
 
-  const org = new OrgIndex(generateOrg({ persons: options.orgSize ?? 600 }));
+  const org = new OrgIndex(generateOrg({ persons: options.orgSize ?? 2000 }));
   const samples = sampleResources();
   const store = await JsonStore.open<StoreDoc>({
     file: join(dataDir, 'reference-host.json'),
@@ -183,6 +183,8 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         simulatorUrl,
         currentUserId: org.currentUserId,
         colleagues: org.sameDepartment().map((p) => p.id),
+        // The second 分部 (北京分公司) as the private service's sync scope.
+        scope: { include: [org.roots()[1] ?? org.roots()[0]!], exclude: [] },
       }),
   });
 

@@ -116,27 +116,27 @@ describe('createHttpHost: answers parsed by their schemas', () => {
     expect(found.items.some((n) => n.name === '张伟')).to.equal(true);
     expect(found.items.every((n) => n.type === 'person')).to.equal(true);
     const { nodes, missing } = await h.org.resolve([
-      { type: 'subcompany', id: 'sc-2' },
-      { type: 'person', id: 'nobody' },
+      { type: 'subcompany', id: '102' },
+      { type: 'person', id: '99999998' },
     ]);
-    expect(nodes[0]!.name).to.equal('上海总部');
-    expect(missing).to.deep.equal([{ type: 'person', id: 'nobody' }]);
-    const count = await h.org.count({ include: [{ type: 'subcompany', id: 'sc-2' }], exclude: [] });
+    expect(nodes[0]!.name).to.equal('北京分公司');
+    expect(missing).to.deep.equal([{ type: 'person', id: '99999998' }]);
+    const count = await h.org.count({ include: [{ type: 'subcompany', id: '102' }], exclude: [] });
     expect(count.total).to.be.greaterThan(0);
     const scope = await h.org.getScope('1002');
     const saved = await h.org.saveScope(
       '1002',
-      { include: [{ type: 'subcompany', id: 'sc-3' }], exclude: [] },
+      { include: [{ type: 'subcompany', id: '103' }], exclude: [] },
       scope.version,
     );
     expect(saved.version).to.equal(scope.version + 1);
     expect(await rejection(h.org.saveScope('1002', saved.scope, scope.version))).to.be.instanceOf(
       QysConflictError,
     );
-    await h.org.addRecent([{ type: 'person', id: 'u-1011' }]);
-    expect((await h.org.recent())[0]!.id).to.equal('u-1011');
-    await h.org.removeRecent({ type: 'person', id: 'u-1011' });
-    expect((await h.org.recent()).some((n) => n.id === 'u-1011')).to.equal(false);
+    await h.org.addRecent([{ type: 'person', id: '10000011' }]);
+    expect((await h.org.recent())[0]!.id).to.equal('10000011');
+    await h.org.removeRecent({ type: 'person', id: '10000011' });
+    expect((await h.org.recent()).some((n) => n.id === '10000011')).to.equal(false);
   });
 
   it('resources, client context, presets, encryption key, signing session, framing inspection', async () => {

@@ -183,13 +183,23 @@ describe('reference host: services', () => {
 describe('reference host: org', () => {
   it('lists the root 分部 and children, units first, paged', async () => {
     const root = (await call('GET', '/org/children')).json as Page<OrgNode>;
-    assert.equal(root.items.length, 1);
-    assert.equal(root.items[0]!.type, 'subcompany');
+    assert.equal(root.items.length, 4);
+    assert.ok(root.items.every((n) => n.type === 'subcompany' && n.parentId === null));
     assert.ok(root.items[0]!.headCount! > 100);
     const subs = (await call('GET', `/org/children?type=subcompany&id=${root.items[0]!.id}&limit=2`))
       .json as Page<OrgNode>;
     assert.equal(subs.items.length, 2);
-    assert.ok(subs.total >= 4);
+    assert.equal(subs.offset, 0);
+    const rest = (
+      await call('GET', `/org/children?type=subcompany&id=${root.items[0]!.id}&offset=2&limit=500`)
+    ).json as Page<OrgNode>;
+    assert.equal(rest.items.length, subs.total - 2);
+    const dept = subs.items[0]!;
+    const members = (await call('GET', `/org/children?type=department&id=${dept.id}&limit=500`))
+      .json as Page<OrgNode>;
+    const firstPerson = members.items.findIndex((n) => n.type === 'person');
+    assert.ok(firstPerson > 0, 'sub-units come before persons');
+    assert.ok(members.items.slice(firstPerson).every((n) => n.type === 'person'));
     assert.equal((await call('GET', '/org/children?type=department&id=nope')).status, 404);
   });
 
@@ -219,47 +229,47 @@ describe('reference host: org', () => {
     const resolved = (
       await call('POST', '/org/resolve', {
         refs: [
-          { type: 'subcompany', id: 'sc-2' },
-          { type: 'person', id: 'u-999999' },
+          { type: 'subcompany', id: '102' },
+          { type: 'person', id: '99999999' },
         ],
       })
     ).json;
-    assert.equal(resolved.nodes[0].name, '上海总部');
-    assert.deepEqual(resolved.missing, [{ type: 'person', id: 'u-999999' }]);
+    assert.equal(resolved.nodes[0].name, '北京分公司');
+    assert.deepEqual(resolved.missing, [{ type: 'person', id: '99999999' }]);
 
     const whole = (
-      await call('POST', '/org/count', { include: [{ type: 'subcompany', id: 'sc-2' }], exclude: [] })
+      await call('POST', '/org/count', { include: [{ type: 'subcompany', id: '102' }], exclude: [] })
     ).json;
-    const kids = (await call('GET', '/org/children?type=subcompany&id=sc-2&limit=1')).json as Page<OrgNode>;
+    const kids = (await call('GET', '/org/children?type=subcompany&id=102&limit=1')).json as Page<OrgNode>;
     const dept = kids.items[0]!;
     const less = (
       await call('POST', '/org/count', {
-        include: [{ type: 'subcompany', id: 'sc-2' }],
+        include: [{ type: 'subcompany', id: '102' }],
         exclude: [{ type: dept.type, id: dept.id }],
       })
     ).json;
-    assert.equal(whole.byRef['subcompany:sc-2'], whole.total);
+    assert.equal(whole.byRef['subcompany:102'], whole.total);
     assert.ok(dept.headCount! > 0);
     assert.equal(less.total, whole.total - dept.headCount!);
 
-    const matched = (await call('POST', '/org/match', { inputs: ['张伟', 'nobody', 'E10003'] })).json;
+    const matched = (await call('POST', '/org/match', { inputs: ['张伟', 'nobody', '100003'] })).json;
     assert.ok(matched[0].matches.length >= 2);
     assert.equal(matched[1].matches.length, 0);
-    assert.equal(matched[2].matches[0].employeeNo, 'E10003');
+    assert.equal(matched[2].matches[0].employeeNo, '100003');
   });
 
   it('recent: add puts first, remove forgets; scope get/put with versions', async () => {
-    await call('POST', '/org/recent', { refs: [{ type: 'person', id: 'u-1010' }] });
+    await call('POST', '/org/recent', { refs: [{ type: 'person', id: '10000010' }] });
     let recent = (await call('GET', '/org/recent')).json as OrgNode[];
-    assert.equal(recent[0]!.id, 'u-1010');
-    assert.equal((await call('DELETE', '/org/recent?type=person&id=u-1010')).status, 204);
+    assert.equal(recent[0]!.id, '10000010');
+    assert.equal((await call('DELETE', '/org/recent?type=person&id=10000010')).status, 204);
     recent = (await call('GET', '/org/recent')).json as OrgNode[];
-    assert.ok(!recent.some((n) => n.id === 'u-1010'));
+    assert.ok(!recent.some((n) => n.id === '10000010'));
 
     const scope = (await call('GET', '/services/1001/scope')).json;
     const next = {
-      include: [{ type: 'subcompany', id: 'sc-3' }],
-      exclude: [{ type: 'person', id: 'u-1020' }],
+      include: [{ type: 'subcompany', id: '103' }],
+      exclude: [{ type: 'person', id: '10000020' }],
     };
     const saved = await call('PUT', '/services/1001/scope', { scope: next, version: scope.version });
     assert.equal(saved.status, 200);
