@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   compileDomainMatcher,
+  coveredByPresets,
   compileSegmentMatcher,
   formatIp,
   parseDomainRules,
@@ -128,6 +129,21 @@ describe('network strategy: segment rules', () => {
     expect(m.match('11.0.0.0')).to.equal(-1);
     expect(m.match('9.255.255.255')).to.equal(-1);
     expect(m.match('not an ip')).to.equal(-1);
+  });
+
+  it('finds own rules inside one rule of a preset', () => {
+    const rules = parseSegmentRules([
+      '10.1.0.0/16',
+      '10.255.255.255',
+      '11.0.0.0/8',
+      'fd00::1',
+      '9.0.0.0-10.0.0.5',
+    ]).rules;
+    const issues = coveredByPresets(rules, [
+      { name: 'A', rules: ['10.0.0.0/8', 'bad'] },
+      { name: 'B', rules: ['0.0.0.0-10.0.0.0', 'fd00::/8'] },
+    ]);
+    expect(issues.map((i) => `${i.index}:${i.params!.name}`)).to.deep.equal(['0:A', '1:A', '3:B']);
   });
 
   it('a single address rule does not round to a block', () => {

@@ -42,6 +42,7 @@ export const networkStrategyMessages = defineMessages(
     'rule.overlap': '与第 {other} 条规则部分重叠',
     'segment.everything': '该规则包含所有地址，所有设备都会跳转内网地址',
     'domain.coveredByWildcard': '已被第 {other} 条通配规则覆盖',
+    'rule.coveredByPreset': '已包含在所选的预设网段“{name}”中',
     // strategy-level validation codes (also returned by validateSigningStrategy)
     'strategy.noRules': '已启用该策略，请至少添加一条规则',
     'segmentPreset.unknown': '所选的 OA 预设网段已不存在',
@@ -134,6 +135,7 @@ export const networkStrategyMessages = defineMessages(
     'rule.overlap': 'Partly overlaps rule {other}',
     'segment.everything': 'This rule covers every address: every device will use the internal address',
     'domain.coveredByWildcard': 'Already covered by wildcard rule {other}',
+    'rule.coveredByPreset': 'Already inside the selected preset “{name}”',
     'strategy.noRules': 'This strategy is on: add at least one rule',
     'segmentPreset.unknown': 'The selected OA segment preset no longer exists',
     'reason.off': 'Intranet auto-login is off: always the external address',

@@ -4,7 +4,11 @@ import { live } from 'lit/directives/live.js';
 import { QysFormField } from '../../internal/form-field.js';
 import type { QysHost } from '../../api/host.js';
 import type { AutoLogin, AutoLoginMode, SegmentPreset } from '../../api/schemas.js';
-import { parseSegmentRules, type ParsedSegmentRules } from '../../core/network-strategy/rules.js';
+import {
+  coveredByPresets,
+  parseSegmentRules,
+  type ParsedSegmentRules,
+} from '../../core/network-strategy/rules.js';
 import { parseDomainRules, type ParsedDomainRules } from '../../core/network-strategy/domain.js';
 import {
   resolveSigningTarget,
@@ -148,7 +152,14 @@ export class QysNetworkStrategyEditor extends QysFormField {
 
   private loadedFrom: QysHost | undefined | null = null;
   private loadAbort: AbortController | undefined;
-  private segmentMemo: { list: readonly string[]; parsed: ParsedSegmentRules } | undefined;
+  private segmentMemo:
+    | {
+        list: readonly string[];
+        presets: SegmentPreset[] | undefined;
+        ids: string;
+        parsed: ParsedSegmentRules;
+      }
+    | undefined;
   private domainMemo: { list: readonly string[]; parsed: ParsedDomainRules } | undefined;
 
   // ---------------------------------------------------------------------------------------------
@@ -232,8 +243,18 @@ export class QysNetworkStrategyEditor extends QysFormField {
 
   private parsedSegments(): ParsedSegmentRules {
     const list = this._value.segmentRules;
-    if (this.segmentMemo?.list !== list) this.segmentMemo = { list, parsed: parseSegmentRules(list) };
-    return this.segmentMemo.parsed;
+    const presets = this.availablePresets;
+    const ids = (this._value.segmentPresetIds ?? []).join('\u0000');
+    const m = this.segmentMemo;
+    if (m?.list === list && m.presets === presets && m.ids === ids) return m.parsed;
+    const parsed = parseSegmentRules(list);
+    const selected = (presets ?? []).filter((p) => this._value.segmentPresetIds?.includes(p.id));
+    if (selected.length) {
+      parsed.issues.push(...coveredByPresets(parsed.rules, selected));
+      parsed.issues.sort((a, b) => a.index - b.index);
+    }
+    this.segmentMemo = { list, presets, ids, parsed };
+    return parsed;
   }
 
   private parsedDomains(): ParsedDomainRules {

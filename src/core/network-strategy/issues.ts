@@ -34,7 +34,8 @@ export type RuleWarningCode =
   | 'rule.contained'
   | 'rule.overlap'
   | 'segment.everything'
-  | 'domain.coveredByWildcard';
+  | 'domain.coveredByWildcard'
+  | 'rule.coveredByPreset';
 
 export type RuleIssueCode = RuleErrorCode | RuleWarningCode;
 
@@ -80,6 +81,7 @@ export const RULE_ISSUE_CODES: readonly RuleIssueCode[] = [
   'rule.overlap',
   'segment.everything',
   'domain.coveredByWildcard',
+  'rule.coveredByPreset',
 ];
 
 /** Rule length limits (same as the `AutoLoginSchema` wire limits). */

@@ -185,5 +185,49 @@ export function analyseSegmentRules(rules: readonly (SegmentRule | null)[]): Rul
   return out;
 }
 
+/**
+ * Warnings for own rules that lie entirely inside one rule of a selected preset
+ * (`rule.coveredByPreset`, param `name`). O((n + m) log m).
+ */
+export function coveredByPresets(
+  rules: readonly (SegmentRule | null)[],
+  presets: readonly { name: string; rules: readonly string[] }[],
+): RuleIssue[] {
+  const refs: { rule: SegmentRule; name: string }[] = [];
+  for (const p of presets)
+    for (const text of p.rules) {
+      const r = parseSegmentRule(text);
+      if (r.ok) refs.push({ rule: r.rule, name: p.name });
+    }
+  const out: RuleIssue[] = [];
+  for (const version of [4, 6] as const) {
+    const list = refs
+      .filter((x) => x.rule.version === version)
+      .sort((a, b) => (a.rule.start < b.rule.start ? -1 : a.rule.start > b.rule.start ? 1 : 0));
+    if (!list.length) continue;
+    // widest[i]: the reference with the largest end among list[0..i].
+    const widest: number[] = [];
+    list.forEach((x, i) => {
+      const w = widest[i - 1];
+      widest.push(w !== undefined && list[w]!.rule.end >= x.rule.end ? w : i);
+    });
+    rules.forEach((r, index) => {
+      if (!r || r.version !== version) return;
+      let lo = 0;
+      let hi = list.length - 1;
+      if (list[0]!.rule.start > r.start) return;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (list[mid]!.rule.start <= r.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const w = list[widest[lo]!]!;
+      if (w.rule.end >= r.end)
+        out.push({ index, severity: 'warning', code: 'rule.coveredByPreset', params: { name: w.name } });
+    });
+  }
+  return out;
+}
+
 /** Display numbering used in messages: rule N is `index + 1`. */
 export const ruleNumber = (index: number) => index + 1;

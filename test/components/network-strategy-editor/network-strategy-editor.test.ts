@@ -255,6 +255,13 @@ describe('<qys-network-strategy-editor>', () => {
     expect(text($(el, '[part="try-result"]'))).to.contain('由预设网段“总部内网”中的 10.0.0.0/8 决定');
   });
 
+  it('warns when an own rule is already inside a selected preset', async () => {
+    const el = await make({ ...segment(['10.20.0.0/16', '11.0.0.1']), segmentPresetIds: ['hq-intranet'] });
+    expect(text($(el, '#msg-0'))).to.equal('提示：已包含在所选的预设网段“总部内网”中');
+    expect($(el, '#msg-1')).to.equal(null);
+    expect(el.checkValidity()).to.equal(true);
+  });
+
   it('a preset that no longer exists is shown, makes the field invalid, and can be unchecked', async () => {
     const el = await make({ ...segment(['10.0.0.0/8']), segmentPresetIds: ['gone'] });
     expect(el.validity.customError).to.equal(true);
