@@ -165,6 +165,35 @@ describe('createMemoryHost: org', () => {
     expect((await host.org.search('没有这个人xyz')).total).to.equal(0);
   });
 
+  it('search returns exactly the persons a naive scan finds, in rank then org order', async () => {
+    const h = createMemoryHost({ seed: 11, orgSize: { persons: 6_000, departments: 300, subcompanies: 4 } });
+    const org = h.control.org;
+    const rank = (fields: string[], q: string) =>
+      Math.min(...fields.map((f) => (f === q ? 0 : f.startsWith(q) ? 1 : f.includes(q) ? 2 : 3)));
+    for (const q of ['zw', 'wang', 'li', 'n', '张', '王芳', '1002', '10059', 'zhangwei2', 'xyz']) {
+      const cjk = /[\u3400-\u9fff]/.test(q);
+      const digits = /^\d+$/.test(q);
+      const expected: [number, number][] = [];
+      for (let p = 0; p < org.personCount; p++) {
+        if (org.personStatus[p] !== 0) continue;
+        const fields = cjk
+          ? [org.personName[p]!]
+          : digits
+            ? [String(100001 + p)]
+            : [org.personPinyin[p]!, org.personInitials[p]!, org.personLogin[p]!];
+        const r = rank(fields, q);
+        if (r < 3) expected.push([r, p]);
+      }
+      expected.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const got = await h.org.search(q, { types: ['person'], limit: 500 });
+      expect(got.total, q).to.equal(expected.length);
+      expect(
+        got.items.map((n) => n.id),
+        q,
+      ).to.deep.equal(expected.slice(0, 500).map(([, p]) => String(10000001 + p)));
+    }
+  });
+
   it('search ranks exact > prefix > contains and pages consistently', async () => {
     const r = await host.org.search('zh', { types: ['person'], limit: 500 });
     expect(r.total).to.be.greaterThan(3);
