@@ -75,7 +75,11 @@ describe('signing: BridgeGate', () => {
   const frame = {} as MessageEventSource;
   const other = {} as MessageEventSource;
   const good = { source: 'qys-bridge', type: 'signed', nonce: 'n-1', contractId: 'c' };
-  const ev = (data: unknown, origin = 'https://oa.example.com', source: MessageEventSource | null = frame) => ({
+  const ev = (
+    data: unknown,
+    origin = 'https://oa.example.com',
+    source: MessageEventSource | null = frame,
+  ) => ({
     data,
     origin,
     source,
@@ -107,7 +111,9 @@ describe('signing: BridgeGate', () => {
 
 describe('signing: markerCause', () => {
   it('reads the platform login marker as a hint', () => {
-    expect(markerCause({ source: 'qys-platform', page: 'login', reason: 'signature' })).to.equal('login-required');
+    expect(markerCause({ source: 'qys-platform', page: 'login', reason: 'signature' })).to.equal(
+      'login-required',
+    );
     expect(markerCause({ source: 'qys-platform', page: 'login', reason: 'expired' })).to.equal('expired');
     expect(markerCause({ source: 'qys-platform', page: 'sign' })).to.equal(undefined);
     expect(markerCause({ source: 'qys-bridge', page: 'login' })).to.equal(undefined);

@@ -28,11 +28,13 @@ export const signingFrameMessages = defineMessages(
     'hint.frame-refused':
       '请在契约锁电子签约管理控制台 → 系统设置 → 系统安全 → 嵌入电子签平台页面白名单 中加入 {origin}（多个地址用英文逗号隔开），或先在新窗口中打开。',
     'cause.mixed-content': '本页面使用 HTTPS，签署平台使用 HTTP，浏览器禁止嵌入。',
-    'hint.mixed-content': '请将签署平台地址 {origin} 改为 HTTPS（OA 与契约锁的协议需保持一致），或先在新窗口中打开。',
+    'hint.mixed-content':
+      '请将签署平台地址 {origin} 改为 HTTPS（OA 与契约锁的协议需保持一致），或先在新窗口中打开。',
     'cause.expired': '签署链接已过期。',
     'hint.expired': '请重试；若反复出现，请检查 OA 服务器与契约锁服务器的时间是否一致。',
     'cause.login-required': '单点登录失败，契约锁显示了登录页。',
-    'hint.login-required': '请重试；若反复出现，请检查绑定设置中的加密密钥与契约锁一致，且当前用户已同步到契约锁。',
+    'hint.login-required':
+      '请重试；若反复出现，请检查绑定设置中的加密密钥与契约锁一致，且当前用户已同步到契约锁。',
     'cause.unreachable': '无法连接签署平台 {origin}。',
     'hint.unreachable': '请检查网络及签署平台内网 / 外网地址后重试。',
     retry: '重试',
@@ -57,18 +59,25 @@ export const signingFrameMessages = defineMessages(
     hostError: 'Could not get a signing link: {message}',
     noHost: 'No data source: place the element inside <qys-host-provider> or set its host property.',
     noContract: 'No contract: set contract-id or params.',
-    badBinding: 'The internal/external settings of the signing service are invalid. Correct them in the binding settings and retry.',
+    badBinding:
+      'The internal/external settings of the signing service are invalid. Correct them in the binding settings and retry.',
     'cause.csp': "This page's Content Security Policy does not allow the signing page in a frame.",
-    'hint.csp': "Ask an administrator to add {origin} to frame-src in the OA's Content-Security-Policy, or open it in a new window for now.",
-    'cause.frame-refused': 'Qiyuesuo refused to be shown in this page (this site is not on its embed whitelist).',
+    'hint.csp':
+      "Ask an administrator to add {origin} to frame-src in the OA's Content-Security-Policy, or open it in a new window for now.",
+    'cause.frame-refused':
+      'Qiyuesuo refused to be shown in this page (this site is not on its embed whitelist).',
     'hint.frame-refused':
       'In the Qiyuesuo console, go to System settings → Security → Embed whitelist (嵌入电子签平台页面白名单) and add {origin} (separate several addresses with commas), or open it in a new window for now.',
-    'cause.mixed-content': 'This page uses HTTPS and the signing platform uses HTTP; the browser blocks the frame.',
-    'hint.mixed-content': 'Change the signing address {origin} to HTTPS (OA and Qiyuesuo must use the same protocol), or open it in a new window for now.',
+    'cause.mixed-content':
+      'This page uses HTTPS and the signing platform uses HTTP; the browser blocks the frame.',
+    'hint.mixed-content':
+      'Change the signing address {origin} to HTTPS (OA and Qiyuesuo must use the same protocol), or open it in a new window for now.',
     'cause.expired': 'The signing link has expired.',
-    'hint.expired': 'Retry. If it keeps happening, check that the OA server and Qiyuesuo server clocks agree.',
+    'hint.expired':
+      'Retry. If it keeps happening, check that the OA server and Qiyuesuo server clocks agree.',
     'cause.login-required': 'Single sign-on failed; Qiyuesuo showed its login page.',
-    'hint.login-required': 'Retry. If it keeps happening, check that the encryption key in the binding settings matches Qiyuesuo and that this user is synced to Qiyuesuo.',
+    'hint.login-required':
+      'Retry. If it keeps happening, check that the encryption key in the binding settings matches Qiyuesuo and that this user is synced to Qiyuesuo.',
     'cause.unreachable': 'Cannot reach the signing platform {origin}.',
     'hint.unreachable': 'Check the network and the internal / external signing addresses, then retry.',
     retry: 'Retry',

@@ -1,6 +1,4 @@
-import { css } from 'lit';
-
-export const styles = css`
+export const styles = `
   :host {
     display: flex;
     flex-direction: column;

@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { html, nothing, render } from 'lit/html.js';
+import { ContextEvent } from '@lit/context';
 import { hostContext } from '../../api/context.js';
 import type { QysHost } from '../../api/host.js';
 import type { QysEventMap, SigningBlockedCause, SigningOutcome } from '../../api/events.js';
@@ -8,7 +8,7 @@ import { resolveLang, translate, type Params } from '../../internal/localize.js'
 import { evaluateFraming } from '../../core/integration/framing.js';
 import { BridgeGate, markerCause, type BridgeData, type MessageStats } from '../../core/signing/bridge.js';
 import { createNonce } from '../../core/signing/nonce.js';
-import { diagnose, isMixedContent, probeReachable } from '../../core/signing/diagnose.js';
+import { diagnose, probeReachable } from '../../core/signing/diagnose.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
 import { decideTarget, type DecidedTarget } from './target.js';
 import { signingFrameMessages } from './signing-frame.messages.js';
@@ -49,8 +49,9 @@ const origin = (url: string) => {
  * whitelist, mixed content, expired link, SSO failure, unreachable platform) with what to do, plus
  * "open in a new window" and "retry".
  *
- * Extends `LitElement` directly rather than `QysElement`: the signing-frame entry has a 10 kB budget
- * with lit included, so it carries only its own strings and a small copy of the base's helpers.
+ * Built on lit-html's `render()` over a plain `HTMLElement` rather than `QysElement` / `LitElement`:
+ * the signing-frame entry has a 10 kB budget with lit included, so it carries lit-html only, its own
+ * strings and a small copy of the base's helpers (attributes, reactive properties, context, warn-once).
  *
  * @tag qys-signing-frame
  * @fires qys-ready - The signing page loaded and the platform answers: `{ zone, url }` (url: the signing address, never the ticket).
@@ -75,36 +76,32 @@ const origin = (url: string) => {
  * @cssprop --qys-color-primary - Button colour.
  * @cssprop --qys-radius - Corner radius.
  */
-export class QysSigningFrame extends LitElement {
-  static override styles = styles;
-  static override properties = {
-    lang: {},
-    host: { attribute: false },
-    contractId: { attribute: 'contract-id' },
-    params: {
-      converter: (v: string | null) => {
-        try {
-          return v ? JSON.parse(v) : undefined;
-        } catch {
-          return v; // kept as text: warned about and ignored in willUpdate
-        }
-      },
-    },
-    serviceId: { attribute: 'service-id' },
-    page: {},
-    autoOpen: { attribute: 'auto-open', type: Boolean },
-    allowCamera: { attribute: 'allow-camera', type: Boolean },
-    sandboxExtra: { attribute: 'sandbox-extra' },
-    _state: { state: true },
-    _cause: { state: true },
-    _note: { state: true },
-    _src: { state: true },
-    _target: { state: true },
-    _ctxHost: { state: true },
-  };
+/** Attribute → [property, kind]: 0 text, 1 boolean, 2 JSON. */
+const ATTRS: Record<string, [string, number]> = {
+  lang: ['lang', 0],
+  'contract-id': ['contractId', 0],
+  params: ['params', 2],
+  'service-id': ['serviceId', 0],
+  page: ['page', 0],
+  'auto-open': ['autoOpen', 1],
+  'allow-camera': ['allowCamera', 1],
+  'sandbox-extra': ['sandboxExtra', 0],
+};
+const PUBLIC = [
+  'host',
+  'contractId',
+  'params',
+  'serviceId',
+  'page',
+  'autoOpen',
+  'allowCamera',
+  'sandboxExtra',
+];
+let sheet: CSSStyleSheet | undefined;
 
-  /** Language: `zh-CN` (default) or `en`; inherited from the closest `[lang]` when not set. */
-  declare lang: string;
+export class QysSigningFrame extends HTMLElement {
+  static observedAttributes = Object.keys(ATTRS);
+
   /** The host adapter; normally provided by an enclosing `<qys-host-provider>`. */
   declare host: QysHost | undefined;
   /** The contract to sign (`contract-id`). */
@@ -119,7 +116,7 @@ export class QysSigningFrame extends LitElement {
   declare autoOpen: boolean;
   /** Lets the signing page use the camera (face check): adds `allow="camera"` to the frame. */
   declare allowCamera: boolean;
-  /** Extra sandbox tokens (`allow-…`), space-separated, added to the minimal set. */
+  /** Extra sandbox tokens (`allow-…`), space-separated, added to the minimal set (`sandbox-extra`). */
   declare sandboxExtra: string;
 
   declare private _state: SigningFrameState;
@@ -129,6 +126,15 @@ export class QysSigningFrame extends LitElement {
   declare private _target: DecidedTarget | undefined;
   declare private _ctxHost: QysHost | undefined;
 
+  private readonly v: Record<string, unknown> = {
+    page: 'sign',
+    autoOpen: false,
+    allowCamera: false,
+    sandboxExtra: '',
+    _state: 'idle',
+  };
+  private pending: Promise<boolean> | undefined;
+  private unsubscribe: (() => void) | undefined;
   private readonly gate = new BridgeGate();
   private abort: AbortController | undefined;
   private run = 0;
@@ -148,17 +154,9 @@ export class QysSigningFrame extends LitElement {
 
   constructor() {
     super();
-    this.lang = '';
-    this.page = 'sign';
-    this.autoOpen = false;
-    this.allowCamera = false;
-    this.sandboxExtra = '';
-    this._state = 'idle';
-    new ContextConsumer(this, {
-      context: hostContext,
-      subscribe: true,
-      callback: (h) => (this._ctxHost = h),
-    });
+    const root = this.attachShadow({ mode: 'open' });
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(styles);
+    root.adoptedStyleSheets = [sheet];
   }
 
   /** The host in force: the `host` property, else the one from context. */
@@ -166,7 +164,7 @@ export class QysSigningFrame extends LitElement {
     return this.host ?? this._ctxHost;
   }
 
-  /** Where the element is: idle, preparing, loading, ready, popup, signed, declined, cancelled, expired, blocked, error. */
+  /** Where the element is: idle, preparing, loading, ready, popup, signed, declined, cancelled, blocked, error. */
   get state(): SigningFrameState {
     return this._state;
   }
@@ -193,6 +191,11 @@ export class QysSigningFrame extends LitElement {
    */
   get result(): Promise<SigningOutcome> {
     return (this.outcome ??= new Promise((r) => (this.settle = r)));
+  }
+
+  /** Resolves when the pending render is done (as LitElement's). */
+  get updateComplete(): Promise<boolean> {
+    return this.pending ?? Promise.resolve(true);
   }
 
   /** Asks the host for a fresh signing URL and shows it in the frame. */
@@ -230,16 +233,35 @@ export class QysSigningFrame extends LitElement {
   }
 
   // ------------------------------------------------------------------------------------------
-  // Lifecycle
+  // Element plumbing (what LitElement and @lit/context would give, in a few lines)
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  connectedCallback(): void {
+    // A property set before the element was defined shadows the accessor: move it through.
+    for (const k of PUBLIC)
+      if (Object.prototype.hasOwnProperty.call(this, k)) {
+        const x = (this as unknown as Record<string, unknown>)[k];
+        delete (this as unknown as Record<string, unknown>)[k];
+        (this as unknown as Record<string, unknown>)[k] = x;
+      }
+    this.dispatchEvent(
+      new ContextEvent(
+        hostContext,
+        this,
+        (h: QysHost | undefined, unsubscribe?: () => void) => {
+          this.unsubscribe = unsubscribe;
+          this._ctxHost = h;
+        },
+        true,
+      ),
+    );
     window.addEventListener('message', this.onMessage);
     document.addEventListener('securitypolicyviolation', this.onViolation);
+    this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     window.removeEventListener('message', this.onMessage);
     document.removeEventListener('securitypolicyviolation', this.onViolation);
     this.stop();
@@ -247,24 +269,52 @@ export class QysSigningFrame extends LitElement {
     this.autoOpened = false;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('page') && !PAGES.includes(this.page)) {
-      this.warnOnce('page', `page="${this.page}" is not sign or view; keeping "${changed.get('page') ?? 'sign'}"`);
-      this.page = (changed.get('page') as SigningPage) ?? 'sign';
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    const [prop, kind] = ATTRS[name]!;
+    if (prop === 'lang') return this.requestUpdate();
+    let x: unknown = value ?? undefined;
+    if (kind === 1) x = value !== null;
+    else if (kind === 2 && value) {
+      try {
+        x = JSON.parse(value);
+      } catch {
+        /* kept as text: refused (and warned about) by the setter */
+      }
     }
-    if (changed.has('params') && this.params !== undefined && (typeof this.params !== 'object' || this.params === null)) {
-      this.warnOnce('params', 'params must be an object (JSON in the attribute); ignored');
-      this.params = changed.get('params') as this['params'];
-    }
-    if (changed.has('sandboxExtra') && this.sandboxTokens().length !== this.sandboxExtra.split(/\s+/).filter(Boolean).length)
-      this.warnOnce('sandbox', 'sandbox-extra takes allow-* tokens only; others are ignored');
+    (this as unknown as Record<string, unknown>)[prop] =
+      prop === 'page' ? (x ?? 'sign') : prop === 'sandboxExtra' ? (x ?? '') : x;
   }
 
-  protected override updated(): void {
-    if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
-      this.autoOpened = true;
-      void this.open();
-    }
+  /** A bad value from the page warns once and is ignored (never throws). */
+  private accepts(k: string, x: unknown): boolean {
+    const bad =
+      k === 'page'
+        ? !PAGES.includes(x as string)
+        : k === 'params'
+          ? x !== undefined && (typeof x !== 'object' || x === null || Array.isArray(x))
+          : k === 'sandboxExtra'
+            ? String(x ?? '')
+                .split(/\s+/)
+                .some((t) => t && !/^allow-[a-z-]+$/.test(t))
+            : false;
+    if (bad)
+      this.warnOnce(
+        k,
+        `${k}=${JSON.stringify(x)} is not valid; ${k === 'sandboxExtra' ? 'only allow-* tokens are used' : 'ignored'}`,
+      );
+    return !bad || k === 'sandboxExtra';
+  }
+
+  private requestUpdate(): void {
+    this.pending ??= Promise.resolve().then(() => {
+      this.pending = undefined;
+      render(this.render(), this.shadowRoot!, { host: this });
+      if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
+        this.autoOpened = true;
+        void this.open();
+      }
+      return true;
+    });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -293,9 +343,10 @@ export class QysSigningFrame extends LitElement {
     try {
       const target = (this._target = await decideTarget(host, this.serviceId, location.hostname, signal));
       if (target.url && this.blockIf({ targetUrl: target.url })) return;
-      const inspect = host.client.inspectFraming && display === 'frame' && target.url
-        ? host.client.inspectFraming(target.url, { signal }).catch(() => undefined)
-        : undefined;
+      const inspect =
+        host.client.inspectFraming && display === 'frame' && target.url
+          ? host.client.inspectFraming(target.url, { signal }).catch(() => undefined)
+          : undefined;
       let nonce = createNonce();
       let session = await this.createSession(host, target, nonce, display, signal);
       if (expiryTime(session.expiresAt) <= Date.now()) {
@@ -310,7 +361,10 @@ export class QysSigningFrame extends LitElement {
       if (this.blockIf({ targetUrl: url, expiresAt: expiryTime(session.expiresAt), now: Date.now() })) return;
       this.stopExpiry = scheduleExpiry(expiryTime(session.expiresAt), () => this.onUrlExpired(run));
       if (inspect) {
-        const inspection = await Promise.race([inspect, new Promise<undefined>((r) => setTimeout(r, INSPECT_WAIT_MS))]);
+        const inspection = await Promise.race([
+          inspect,
+          new Promise<undefined>((r) => setTimeout(r, INSPECT_WAIT_MS)),
+        ]);
         if (run !== this.run) return;
         const verdict = inspection && evaluateFraming(inspection, location.origin);
         if (verdict && verdict.verdict === 'refused') {
@@ -396,8 +450,12 @@ export class QysSigningFrame extends LitElement {
 
   /** Messages must come from this frame's window (a WindowProxy: stable across its navigations). */
   private expectFrame() {
-    const frame = this.renderRoot.querySelector('iframe');
-    this.gate.expect({ origin: this.gateOrigin, source: frame?.contentWindow ?? null, nonce: this.gateNonce });
+    const frame = this.shadowRoot!.querySelector('iframe');
+    this.gate.expect({
+      origin: this.gateOrigin,
+      source: frame?.contentWindow ?? null,
+      nonce: this.gateNonce,
+    });
   }
 
   private maybeReady(run: number) {
@@ -444,7 +502,7 @@ export class QysSigningFrame extends LitElement {
   };
 
   private expectedSource(): Window | null | undefined {
-    return this.display === 'popup' ? this.popupWin : this.renderRoot.querySelector('iframe')?.contentWindow;
+    return this.display === 'popup' ? this.popupWin : this.shadowRoot!.querySelector('iframe')?.contentWindow;
   }
 
   private async complete(data: BridgeData, run: number) {
@@ -454,7 +512,11 @@ export class QysSigningFrame extends LitElement {
       const n = data.type === 'expired' ? ++this.expiredReports : ++this.loginReports;
       if (data.type === 'expired') this.emit('qys-expired', { contractId });
       if (n > 1) {
-        this.blockIf({ targetUrl: this.platformOrigin, expiredReports: this.expiredReports, loginReports: this.loginReports });
+        this.blockIf({
+          targetUrl: this.platformOrigin,
+          expiredReports: this.expiredReports,
+          loginReports: this.loginReports,
+        });
         return;
       }
       this._state = 'preparing';
@@ -477,7 +539,12 @@ export class QysSigningFrame extends LitElement {
     if (host && contractId) {
       try {
         const ctl = (this.abort = new AbortController());
-        confirmed = (await host.signing.contractStatus(contractId, { signal: ctl.signal, serviceId: this._target?.serviceId })).status;
+        confirmed = (
+          await host.signing.contractStatus(contractId, {
+            signal: ctl.signal,
+            serviceId: this._target?.serviceId,
+          })
+        ).status;
       } catch {
         /* the host could not confirm: report what the return page said, unconfirmed */
       }
@@ -489,7 +556,8 @@ export class QysSigningFrame extends LitElement {
   private finish(type: SigningOutcome['type'], contractId: string | undefined, confirmed?: string) {
     this._state = type as SigningFrameState;
     this._src = undefined;
-    this._note = confirmed && confirmed !== type ? { key: 'unconfirmed', params: { status: confirmed } } : undefined;
+    this._note =
+      confirmed && confirmed !== type ? { key: 'unconfirmed', params: { status: confirmed } } : undefined;
     if (type === 'signed' || type === 'declined') this.emit(`qys-${type}`, { contractId, confirmed });
     else this.emit('qys-cancelled', { contractId });
     void this.result;
@@ -582,43 +650,75 @@ export class QysSigningFrame extends LitElement {
   // ------------------------------------------------------------------------------------------
   // Render
 
-  override render() {
+  private render() {
     const s = this._state;
     const note = this._note;
     const problem = s === 'blocked' || s === 'error';
     const status =
-      s === 'preparing' || s === 'loading' || s === 'popup' || s === 'signed' || s === 'declined' || s === 'cancelled'
+      s === 'preparing' ||
+      s === 'loading' ||
+      s === 'popup' ||
+      s === 'signed' ||
+      s === 'declined' ||
+      s === 'cancelled'
         ? this.t(s)
         : '';
     const tg = this._target;
-    return html`${this._src && this.display === 'frame'
-        ? html`<iframe
-            part="frame"
-            title=${this.t('title')}
-            src=${this._src}
-            sandbox=${[SANDBOX, ...this.sandboxTokens()].join(' ')}
-            referrerpolicy="strict-origin"
-            allow=${this.allowCamera ? 'camera' : nothing}
-            @load=${this.onLoad}
-          ></iframe>`
-        : nothing}
-      <p part="status" role="status">${status}${!problem && note ? ` ${this.t(note.key, note.params)}` : ''}</p>
-      ${problem && note
-        ? html`<div part="problem" role="alert">
-            <p part="problem-title">${this.t(note.key, note.params)}</p>
-            ${note.hint ? html`<p part="problem-hint">${this.t(note.hint, note.params)}</p>` : nothing}
-            <div part="actions">
-              <button part="button" @click=${() => this.retry()}>${this.t('retry')}</button>
-              ${this._cause
-                ? html`<button part="button" @click=${() => this.openInWindow()}>${this.t('openWindow')}</button>`
-                : nothing}
-            </div>
-          </div>`
-        : nothing}
-      ${tg
-        ? html`<p part="details">
-            ${this.t(tg.matchedRule ? 'rule' : 'zone', { zone: this.t(tg.zone), rule: tg.matchedRule?.rule ?? '' })}
-          </p>`
-        : nothing}`;
+    return html`${
+        this._src && this.display === 'frame'
+          ? html`<iframe
+              part="frame"
+              title=${this.t('title')}
+              src=${this._src}
+              sandbox=${[SANDBOX, ...this.sandboxTokens()].join(' ')}
+              referrerpolicy="strict-origin"
+              allow=${this.allowCamera ? 'camera' : nothing}
+              @load=${this.onLoad}
+            ></iframe>`
+          : nothing
+      }
+      <p part="status" role="status">
+        ${status}${!problem && note ? ` ${this.t(note.key, note.params)}` : ''}
+      </p>
+      ${
+        problem && note
+          ? html`<div part="problem" role="alert">
+              <p part="problem-title">${this.t(note.key, note.params)}</p>
+              ${note.hint ? html`<p part="problem-hint">${this.t(note.hint, note.params)}</p>` : nothing}
+              <div part="actions">
+                <button part="button" @click=${() => this.retry()}>${this.t('retry')}</button>
+                ${
+                  this._cause
+                    ? html`<button part="button" @click=${() => this.openInWindow()}>
+                        ${this.t('openWindow')}
+                      </button>`
+                    : nothing
+                }
+              </div>
+            </div>`
+          : nothing
+      }
+      ${
+        tg
+          ? html`<p part="details">
+              ${this.t(tg.matchedRule ? 'rule' : 'zone', { zone: this.t(tg.zone), rule: tg.matchedRule?.rule ?? '' })}
+            </p>`
+          : nothing
+      }`;
   }
 }
+
+for (const k of [...PUBLIC, '_state', '_cause', '_note', '_src', '_target', '_ctxHost'])
+  Object.defineProperty(QysSigningFrame.prototype, k, {
+    get(this: { v: Record<string, unknown> }) {
+      return this.v[k];
+    },
+    set(
+      this: { v: Record<string, unknown>; accepts(k: string, x: unknown): boolean; requestUpdate(): void },
+      x: unknown,
+    ) {
+      if (this.v[k] === x || !this.accepts(k, x)) return;
+      this.v[k] = x;
+      this.requestUpdate();
+    },
+  });

@@ -50,7 +50,11 @@ export async function decideTarget(
       ? host.client.segmentPresets({ signal })
       : undefined,
   ]);
-  const r = ns.resolveSigningTarget(binding, { clientIp: context.clientIp, hostname }, { presets: presets ?? null });
+  const r = ns.resolveSigningTarget(
+    binding,
+    { clientIp: context.clientIp, hostname },
+    { presets: presets ?? null },
+  );
   if (!r.ok) throw new BindingError(r.issues.map((i) => `${i.path}: ${i.code}`).join('; '));
   return { zone: r.zone, url: r.url, matchedRule: r.matchedRule, reason: r.reason, serviceId: binding.id };
 }

@@ -72,7 +72,11 @@ export function isMixedContent(pageUrl: string, targetUrl: string): boolean {
  * with no credentials and no referrer. Resolves `ok` on any HTTP answer, `failed` on a network error
  * or after `timeoutMs`.
  */
-export async function probeReachable(url: string, timeoutMs = 2500, signal?: AbortSignal): Promise<'ok' | 'failed'> {
+export async function probeReachable(
+  url: string,
+  timeoutMs = 2500,
+  signal?: AbortSignal,
+): Promise<'ok' | 'failed'> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     await fetch(url, {

@@ -7,7 +7,12 @@ const MAX_DELAY = 2 ** 31 - 1;
  * Calls `fn` once when `expiresAt` (ms since epoch) is reached, `skewMs` early (to not hand the
  * platform a URL at the edge of its life). Returns a cancel function.
  */
-export function scheduleExpiry(expiresAt: number, fn: () => void, skewMs = 0, now: () => number = Date.now): () => void {
+export function scheduleExpiry(
+  expiresAt: number,
+  fn: () => void,
+  skewMs = 0,
+  now: () => number = Date.now,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = () => {
     const left = expiresAt - skewMs - now();

@@ -54,7 +54,11 @@ export async function setup(
     simState?: Record<string, unknown>;
     signingUrl?: string;
     mode?: 'off' | 'segment';
-    edit?: (s: SigningSession, i: number, req: SigningSessionRequest) => SigningSession | Promise<SigningSession>;
+    edit?: (
+      s: SigningSession,
+      i: number,
+      req: SigningSessionRequest,
+    ) => SigningSession | Promise<SigningSession>;
   } = {},
 ): Promise<Recorded> {
   const { referenceHost, simulator } = await env();
@@ -77,7 +81,12 @@ export async function setup(
     autoLogin:
       options.mode === 'off'
         ? { mode: 'off', segmentRules: [], domainRules: [], segmentPresetIds: [] }
-        : { mode: 'segment', segmentRules: ['10.0.0.0/8', '127.0.0.1'], domainRules: [], segmentPresetIds: [] },
+        : {
+            mode: 'segment',
+            segmentRules: ['10.0.0.0/8', '127.0.0.1'],
+            domainRules: [],
+            segmentPresetIds: [],
+          },
   });
   const requests: SigningSessionRequest[] = [];
   const sessions: SigningSession[] = [];

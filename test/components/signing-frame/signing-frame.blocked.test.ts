@@ -13,7 +13,9 @@ class HttpsPageSigningFrame extends QysSigningFrame {
 }
 customElements.define('test-https-signing-frame', HttpsPageSigningFrame);
 
-const buttons = (el: QysSigningFrame) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[part="button"]')];
+const buttons = (el: QysSigningFrame) => [
+  ...shadow(el).querySelectorAll<HTMLButtonElement>('[part="button"]'),
+];
 
 describe('<qys-signing-frame> blank-frame diagnosis', function () {
   this.timeout(30_000);
@@ -91,7 +93,9 @@ describe('<qys-signing-frame> blank-frame diagnosis', function () {
     // says so, and the element shows it rather than trusting the redirect alone.
     expect(e.detail.confirmed).to.equal('signing');
     await el.updateComplete;
-    expect(text(el, 'status')).to.equal('Signed. Qiyuesuo has not confirmed the contract state yet (now: signing).');
+    expect(text(el, 'status')).to.equal(
+      'Signed. Qiyuesuo has not confirmed the contract state yet (now: signing).',
+    );
     expect(r.requests.at(-1)!.display).to.equal('popup');
     expect(el.messageStats.accepted).to.equal(1);
     expect(await el.result).to.deep.equal({ type: 'signed', contractId: cid, confirmed: 'signing' });
@@ -131,7 +135,12 @@ describe('<qys-signing-frame> blank-frame diagnosis', function () {
   it('mixed content (https page, http platform): decided before any session is asked for', async () => {
     const r = await setup('mixed', { signingUrl: 'http://qys.example.test:8080', mode: 'off' });
     const el = await fixture<HttpsPageSigningFrame>(
-      html`<test-https-signing-frame .host=${r.host} contract-id="1" service-id=${r.serviceId} lang="en"></test-https-signing-frame>`,
+      html`<test-https-signing-frame
+        .host=${r.host}
+        contract-id="1"
+        service-id=${r.serviceId}
+        lang="en"
+      ></test-https-signing-frame>`,
     );
     const blocked = waitFor<Blocked>(el, 'qys-blocked');
     await el.open();

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { QysNetworkError } from '../../../src/api/errors.js';
 import type { QysSigningFrame } from '../../../src/components/signing-frame/signing-frame.js';
+import '../../../src/components/host-provider/define.js';
 import {
   act,
   contract,
@@ -36,10 +37,18 @@ describe('<qys-signing-frame> with the simulator', function () {
     expect(text(el, 'details')).to.equal('Signing address: internal network (rule 127.0.0.1)');
     // the request carried a fresh nonce, the decided zone and the frame display
     expect(r.requests).to.have.length(1);
-    expect(r.requests[0]).to.include({ zone: 'internal', display: 'frame', page: 'sign', lang: 'en', contractId: cid });
+    expect(r.requests[0]).to.include({
+      zone: 'internal',
+      display: 'frame',
+      page: 'sign',
+      lang: 'en',
+      contractId: cid,
+    });
     expect(r.requests[0]!.nonce).to.match(/^[A-Za-z0-9_-]{24}$/);
     const f = frameOf(el)!;
-    expect(f.getAttribute('sandbox')).to.equal('allow-scripts allow-same-origin allow-forms allow-popups allow-downloads');
+    expect(f.getAttribute('sandbox')).to.equal(
+      'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads',
+    );
     expect(f.getAttribute('referrerpolicy')).to.equal('strict-origin');
     expect(f.hasAttribute('allow')).to.equal(false);
     expect(f.title).to.equal('Qiyuesuo signing page');
@@ -119,7 +128,9 @@ describe('<qys-signing-frame> with the simulator', function () {
     expect(once.requests).to.have.length(2);
     expect(frameOf(el)!.getAttribute('src')).to.equal(once.sessions[1]!.url);
 
-    const always = await setup('stale', { edit: (s) => ({ ...s, expiresAt: new Date(Date.now() - 1000).toISOString() }) });
+    const always = await setup('stale', {
+      edit: (s) => ({ ...s, expiresAt: new Date(Date.now() - 1000).toISOString() }),
+    });
     const el2 = await frameFor(always, await contract(always.scope));
     const blocked = waitFor<Detail<{ cause: string }>>(el2, 'qys-blocked');
     await el2.open();
@@ -151,7 +162,8 @@ describe('<qys-signing-frame> with the simulator', function () {
     await ready;
     const nonce = r.requests[0]!.nonce;
     let outcomes = 0;
-    for (const t of ['qys-signed', 'qys-declined', 'qys-cancelled', 'qys-error']) el.addEventListener(t, () => outcomes++);
+    for (const t of ['qys-signed', 'qys-declined', 'qys-cancelled', 'qys-error'])
+      el.addEventListener(t, () => outcomes++);
     const base = el.messageStats;
 
     // 1. wrong origin: the right shape and nonce, posted by this page itself
@@ -226,12 +238,19 @@ describe('<qys-signing-frame> with the simulator', function () {
       ...r.host,
       signing: {
         ...r.host.signing,
-        createSession: (req: Parameters<typeof r.host.signing.createSession>[0], o?: { signal?: AbortSignal }) =>
-          fail ? Promise.reject(new QysNetworkError()) : r.host.signing.createSession(req, o),
+        createSession: (
+          req: Parameters<typeof r.host.signing.createSession>[0],
+          o?: { signal?: AbortSignal },
+        ) => (fail ? Promise.reject(new QysNetworkError()) : r.host.signing.createSession(req, o)),
       },
     };
     const el = await fixture<QysSigningFrame>(
-      html`<qys-signing-frame .host=${host} contract-id=${await contract(r.scope)} service-id=${r.serviceId} lang="en"></qys-signing-frame>`,
+      html`<qys-signing-frame
+        .host=${host}
+        contract-id=${await contract(r.scope)}
+        service-id=${r.serviceId}
+        lang="en"
+      ></qys-signing-frame>`,
     );
     const err = waitFor<Detail<{ code: string }>>(el, 'qys-error');
     await el.open();
@@ -249,8 +268,57 @@ describe('<qys-signing-frame> with the simulator', function () {
     expect(el.state).to.equal('ready');
   });
 
+  it('auto-open with the host from <qys-host-provider>; camera and extra sandbox tokens only on request', async () => {
+    const r = await setup('auto');
+    const cid = await contract(r.scope);
+    const warns: string[] = [];
+    const orig = console.warn;
+    console.warn = (m: string) => warns.push(m);
+    const wrap = await fixture<HTMLElement>(
+      html`<div>
+        <qys-host-provider .host=${r.host}>
+          <qys-signing-frame
+            auto-open
+            allow-camera
+            sandbox-extra="allow-modals bogus"
+            contract-id=${cid}
+            service-id=${r.serviceId}
+            lang="en"
+          ></qys-signing-frame>
+        </qys-host-provider>
+      </div>`,
+    );
+    console.warn = orig;
+    const el = wrap.querySelector('qys-signing-frame')!;
+    if (el.state !== 'ready') await waitFor(el, 'qys-ready');
+    expect(r.requests).to.have.length(1);
+    const f = frameOf(el)!;
+    expect(f.getAttribute('allow')).to.equal('camera');
+    expect(f.getAttribute('sandbox')).to.equal(
+      'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads allow-modals',
+    );
+    expect(warns.filter((w) => w.includes('sandbox'))).to.have.length(1);
+  });
+
+  it('properties set before the element is defined behave the same', async () => {
+    const r = await setup('early');
+    const cid = await contract(r.scope);
+    const el = document.createElement('qys-signing-frame-late') as QysSigningFrame;
+    Object.assign(el, { host: r.host, contractId: cid, serviceId: r.serviceId, page: 'view', lang: 'en' });
+    document.body.append(el);
+    const { QysSigningFrame: Ctor } = await import('../../../src/components/signing-frame/signing-frame.js');
+    customElements.define('qys-signing-frame-late', class extends Ctor {});
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    expect(r.requests[0]).to.include({ contractId: cid, page: 'view', serviceId: r.serviceId });
+    el.remove();
+  });
+
   it('no host, no contract: a clear message, never a throw', async () => {
-    const el = await fixture<QysSigningFrame>(html`<qys-signing-frame lang="en" contract-id="1"></qys-signing-frame>`);
+    const el = await fixture<QysSigningFrame>(
+      html`<qys-signing-frame lang="en" contract-id="1"></qys-signing-frame>`,
+    );
     await el.open();
     await el.updateComplete;
     expect(text(el, 'problem-title')).to.include('No data source');
