@@ -60,7 +60,8 @@ export class JsonStore<T> {
 
   /**
    * Applies `change` to a copy of the document and writes it; the in-memory document is replaced only
-   * after the write succeeded. Calls are serialised in call order. `change` may throw to refuse.
+   * after the write succeeded. Calls are serialised in call order. `change` is synchronous (it sees a
+   * consistent document) and may throw to refuse.
    */
   update<R>(change: (draft: T) => R): Promise<R> {
     const run = async () => {

@@ -404,6 +404,46 @@ describe('reference host: provider calls', () => {
   });
 });
 
+describe('reference host: signing end to end with the simulator', () => {
+  it('SSO ticket accepted, signing page action returns through /qys-return, status confirmed by the provider', async () => {
+    const contractId = `e2e${Date.now()}`;
+    const nonce = `nonce-${Date.now()}-abcdefgh`;
+    const session = await call(
+      'POST',
+      '/signing/sessions',
+      { contractId, page: 'sign', lang: 'zh-CN', zone: 'internal', nonce, display: 'frame' },
+      { origin: 'http://127.0.0.1:6006' },
+    );
+    assert.equal(session.status, 201);
+    const login = await fetch(session.json.url, { redirect: 'manual' });
+    assert.equal(login.status, 302, 'the simulator accepts the ticket');
+    const signUrl = new URL(login.headers.get('location')!, session.json.url);
+    const sessionId = signUrl.searchParams.get('session')!;
+    assert.ok(sessionId);
+    // A ticket is single use.
+    const again = await fetch(session.json.url, { redirect: 'manual' });
+    assert.equal(again.status, 200);
+    assert.match(await again.text(), /data-qys-page="login"/);
+
+    const action = await fetch(new URL('sign/action', signUrl.origin + '/'), {
+      method: 'POST',
+      body: new URLSearchParams({ session: sessionId, action: 'sign' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
+    assert.equal(action.status, 303);
+    const back = new URL(action.headers.get('location')!);
+    assert.equal(back.origin, base);
+    assert.equal(back.searchParams.get('nonce'), nonce);
+    assert.equal(back.searchParams.get('type'), 'signed');
+    const page = await fetch(back);
+    assert.match(await page.text(), /"http:\/\/127\.0\.0\.1:6006"/);
+
+    const status = (await call('GET', `/signing/contracts/${contractId}/status`)).json;
+    assert.equal(status.status, 'signed');
+  });
+});
+
 describe('reference host: client, CORS, secrets', () => {
   it('client context reports the caller IP', async () => {
     const ctx = (await call('GET', '/client/context')).json;

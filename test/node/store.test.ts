@@ -39,7 +39,7 @@ describe('JsonStore', () => {
     const file = join(tempDir(), 'store.json');
     const store = await JsonStore.open<Doc>({ file, seed });
     const all = Array.from({ length: 25 }, (_, i) =>
-      store.update(async (d) => {
+      store.update((d) => {
         d.n++;
         d.items.push(`u${i}`);
         return d.n;
