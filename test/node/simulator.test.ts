@@ -438,3 +438,123 @@ describe('control endpoints', () => {
     assert.equal(body.ssoReject, false);
   });
 });
+
+describe('signing page details', () => {
+  async function openSession(payload: Partial<Parameters<typeof createSsoTicket>[0]>, target?: string) {
+    const { res } = await sso(ticketFor(payload), target);
+    assert.equal(res.status, 302);
+    const location = new URL(res.headers.get('location') as string, sim.url);
+    return { location, session: location.searchParams.get('session') as string };
+  }
+
+  it('a ticket without a contract starts a new 19-digit contract', async () => {
+    const { location } = await openSession(
+      { contractId: undefined, nonce: 'no-contract-nonce-0001' },
+      '/sign',
+    );
+    const id = location.searchParams.get('contractId') as string;
+    assert.match(id, /^\d{19}$/);
+    assert.equal((await open(`/open/contract/detail?contractId=${id}`)).result?.status, 'SIGNING');
+  });
+
+  it('page=view shows the contract without sign / decline buttons', async () => {
+    const { location } = await openSession({}, '/sign?contractId=2961458850000007919&page=view');
+    const html = await (await fetch(location)).text();
+    assert.match(html, /data-qys-page="view"/);
+    assert.doesNotMatch(html, /data-action="sign"/);
+    assert.match(html, /data-action="cancel"/);
+  });
+
+  it('lang=en serves English pages', async () => {
+    const { location } = await openSession({}, '/sign?contractId=2961458850000007919&lang=en');
+    const html = await (await fetch(location)).text();
+    assert.match(html, /<html lang="en"/);
+    assert.match(html, />Sign</);
+    assert.match(html, />Decline</);
+  });
+
+  it('cancel leaves the contract as it was; acting on a finished contract returns an error type', async () => {
+    const { session } = await openSession({});
+    const post = (action: string) =>
+      fetch(`${sim.url}/sign/action`, {
+        method: 'POST',
+        body: new URLSearchParams({ session, action }),
+        redirect: 'manual',
+      });
+    const cancel = new URL((await post('cancel')).headers.get('location') as string);
+    assert.equal(cancel.searchParams.get('type'), 'cancelled');
+    assert.equal(
+      (await open('/open/contract/detail?contractId=2961458850000007919')).result?.status,
+      'SIGNING',
+    );
+    await post('sign');
+    const again = new URL((await post('decline')).headers.get('location') as string);
+    assert.equal(again.searchParams.get('type'), 'error');
+    assert.equal(again.searchParams.get('code'), 'contract-not-signing');
+    assert.equal(
+      (await open('/open/contract/detail?contractId=2961458850000007919')).result?.status,
+      'COMPLETE',
+    );
+  });
+
+  it('every page tells a framing window what it is (page marker)', async () => {
+    const login = (await sso('bad')).html;
+    assert.match(login, /"source":"qys-platform","page":"login","reason":"malformed"/);
+    const home = await (await fetch(`${sim.url}/`)).text();
+    assert.match(home, /"source":"qys-platform","page":"home"/);
+  });
+});
+
+describe('more control endpoints', () => {
+  it('collects CSP violation reports sent to report-uri', async () => {
+    const report = {
+      'csp-report': { 'violated-directive': 'frame-ancestors', 'document-uri': `${sim.url}/` },
+    };
+    const res = await fetch(`${sim.url}/__sim/csp-report`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/csp-report' },
+      body: JSON.stringify(report),
+    });
+    assert.equal(res.status, 204);
+    const { body } = await control('/__sim/csp-reports');
+    assert.deepEqual(body.reports, [report]);
+  });
+
+  it('an added seal shows up in the next list with an SVG image', async () => {
+    const { body } = await control('/__sim/mutate', {
+      op: 'add',
+      resource: 'seal',
+      type: 'PHYSICAL',
+      fields: { name: '新增物理公章' },
+    });
+    const item = body.item as Record<string, string>;
+    assert.match(item.id as string, /^\d{19}$/);
+    const list = (await open('/open/seal/list?type=PHYSICAL&pageSize=200')).result?.list as Array<
+      Record<string, string>
+    >;
+    const found = list.find((s) => s.id === item.id);
+    assert.equal(found?.name, '新增物理公章');
+    assert.match(found?.image as string, /^data:image\/svg\+xml;base64,/);
+  });
+
+  it('an unknown open-API path answers 404 with code 1404', async () => {
+    const res = await fetch(`${sim.url}/open/nothing`, {
+      headers: signedHeaders(APP.appToken, APP.appSecret),
+    });
+    assert.equal(res.status, 404);
+    assert.equal(((await res.json()) as { code: number }).code, 1404);
+  });
+
+  it('records open-API calls with their answer code', async () => {
+    await open('/open/app/info', signedHeaders(APP.appToken, 'wrong'));
+    await open('/open/app/info');
+    const { body } = await control('/__sim/calls');
+    const calls = (body.calls as Array<{ path: string; code: number }>).filter(
+      (c) => c.path === '/open/app/info',
+    );
+    assert.deepEqual(
+      calls.map((c) => c.code),
+      [1003, 0],
+    );
+  });
+});
