@@ -288,6 +288,33 @@ describe('<qys-network-strategy-editor>', () => {
     expect($$(el, '[part="presets"] input[type="checkbox"]')).to.have.length(3);
   });
 
+  it('a new host aborts the older host’s requests and its late answer is ignored', async () => {
+    const signals: AbortSignal[] = [];
+    let resolveSlow: (v: unknown) => void = () => {};
+    const slow = {
+      client: {
+        context: ({ signal }: { signal: AbortSignal }) => (signals.push(signal), new Promise(() => {})),
+        segmentPresets: ({ signal }: { signal: AbortSignal }) => (
+          signals.push(signal),
+          new Promise((r) => (resolveSlow = r))
+        ),
+      },
+    } as unknown as QysHost;
+    const el = await make(segment([]), { host: slow });
+    expect(text($(el, '[part="presets"]'))).to.equal('正在加载 OA 预设网段…');
+    el.host = createMemoryHost();
+    await settle(el);
+    expect(signals.length).to.equal(2);
+    expect(signals.every((s) => s.aborted)).to.equal(true);
+    resolveSlow([{ id: 'late', name: '迟到的预设', rules: ['1.0.0.0/8'] }]);
+    await settle(el);
+    expect($$(el, '[part="presets"] label').map((l) => text(l))).to.deep.equal([
+      '总部内网 1 个网段',
+      '分支机构 1 个网段',
+      '办公 Wi-Fi 1 个网段',
+    ]);
+  });
+
   it('says "loading" while the host is slow', async () => {
     const host = createMemoryHost({ latency: 300 });
     const el = await make(segment([]), { host });
