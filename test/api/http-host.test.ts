@@ -287,3 +287,45 @@ describe('createHttpHost: failures', () => {
     expect(await attempts(`${key}-2`)).to.equal(1);
   });
 });
+
+describe('reference host return page (/qys-return)', () => {
+  const b64url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  function frame(src: string): { el: HTMLIFrameElement; message: Promise<MessageEvent | null> } {
+    const el = document.createElement('iframe');
+    const message = new Promise<MessageEvent | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 1500);
+      window.addEventListener('message', function on(e: MessageEvent) {
+        if (e.source !== el.contentWindow) return;
+        clearTimeout(timer);
+        window.removeEventListener('message', on);
+        resolve(e);
+      });
+    });
+    el.src = src;
+    document.body.append(el);
+    return { el, message };
+  }
+
+  it('posts the bridge message to the embedding page, from the OA origin', async () => {
+    const { el, message } = frame(
+      `${ref}/qys-return/o/${b64url(location.origin)}?nonce=n-123&type=signed&contractId=c-9`,
+    );
+    const e = await message;
+    el.remove();
+    expect(e, 'a message arrived').to.not.equal(null);
+    expect(e!.origin).to.equal(ref);
+    expect(e!.data).to.deep.equal({
+      source: 'qys-bridge',
+      type: 'signed',
+      nonce: 'n-123',
+      contractId: 'c-9',
+    });
+  });
+
+  it('without a (loopback) parent origin it posts only to its own origin: a foreign page gets nothing', async () => {
+    const { el, message } = frame(`${ref}/qys-return?nonce=n-1&type=signed`);
+    const e = await message;
+    el.remove();
+    expect(e).to.equal(null);
+  });
+});
