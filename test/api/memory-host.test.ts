@@ -128,6 +128,16 @@ describe('createMemoryHost: org', () => {
     const a = await host.org.count({ include: [main!], exclude: [] });
     const b = await host.org.count({ include: [extra!], exclude: [] });
     expect(both.total).to.equal(a.total + b.total - 1);
+    // excluding them drops them from both departments; excluding the main unit keeps them through the other
+    const without = await host.org.count({
+      include: [main!, extra!],
+      exclude: [{ type: 'person', id: pt.id }],
+    });
+    expect(without.total).to.equal(both.total - 1);
+    expect(without.byRef[`department:${extra!.id}`]).to.equal(b.total - 1);
+    const viaExtra = await host.org.count({ include: [main!, extra!], exclude: [main!] });
+    expect(viaExtra.total).to.equal(b.total);
+    expect(viaExtra.byRef[`department:${main!.id}`]).to.equal(0);
   });
 
   it('search finds by name, full pinyin, initials, 工号 and login, with paths that tell two 张伟 apart', async () => {

@@ -614,72 +614,66 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   }
 
   // ---------------------------------------------------------------- count
-  const personStamp = new Int32Array(org.personCount);
-  const unitStamp = new Int32Array(org.unitCount);
+  const refStamp = new Int32Array(org.personCount);
+  const unionStamp = new Int32Array(org.personCount);
+  const excludedStamp = new Int32Array(org.personCount);
   let stampGen = 0;
+  let countGen = 0;
 
   function countScope(scope: OrgScope): OrgCount {
-    const excludedPersons = new Set<number>();
+    const countId = ++countGen;
     const excludedUnits = new Set<number>();
     for (const r of scope.exclude) {
       if (r.type === 'person') {
         const p = personIndexOf(org, r.id);
-        if (p >= 0) excludedPersons.add(p);
+        if (p >= 0) excludedStamp[p] = countId;
       } else {
         const u = unitOf(r);
         if (u >= 0) excludedUnits.add(u);
       }
     }
     const byRef: Record<string, number> = {};
-    const totalGen = ++stampGen;
     let total = 0;
     let inactive = 0;
-    const visit = (p: number, gen: number, counters: { active: number }) => {
-      if (excludedPersons.has(p)) return;
-      if (personStamp[p] === gen) return;
-      personStamp[p] = gen;
-      if (org.personStatus[p] === STATUS_ACTIVE) counters.active++;
-    };
-    // per ref: its own generation; then the union with the total generation
-    const covered: number[] = [];
+    const status = org.personStatus;
+    // one pass: `refStamp` dedupes within a ref (part-time persons), `unionStamp` across refs
     for (const ref of scope.include) {
       const gen = ++stampGen;
-      const counters = { active: 0 };
+      let active = 0;
+      const visit = (p: number) => {
+        if (refStamp[p] === gen || excludedStamp[p] === countId) return;
+        refStamp[p] = gen;
+        const isActive = status[p] === STATUS_ACTIVE;
+        if (isActive) active++;
+        if (unionStamp[p] !== countId) {
+          unionStamp[p] = countId;
+          if (isActive) total++;
+          else inactive++;
+        }
+      };
       if (ref.type === 'person') {
         const p = personIndexOf(org, ref.id);
-        if (p >= 0) {
-          visit(p, gen, counters);
-          if (personStamp[p] === gen) covered.push(p);
-        }
+        if (p >= 0) visit(p);
       } else {
         const u0 = unitOf(ref);
         if (u0 >= 0 && !excludedUnits.has(u0)) {
           const stack = [u0];
           while (stack.length) {
             const u = stack.pop()!;
-            unitStamp[u] = gen;
-            for (const p of org.unitMembers[u]!) {
-              if (personStamp[p] === gen || excludedPersons.has(p)) continue;
-              visit(p, gen, counters);
-              covered.push(p);
-            }
+            for (const p of org.unitMembers[u]!) visit(p);
             for (const c of org.unitChildren[u]!) if (!excludedUnits.has(c)) stack.push(c);
           }
         }
       }
-      byRef[refKey(ref)] = counters.active;
-    }
-    for (const p of covered) {
-      if (personStamp[p] === totalGen) continue;
-      personStamp[p] = totalGen;
-      if (org.personStatus[p] === STATUS_ACTIVE) total++;
-      else inactive++;
+      byRef[refKey(ref)] = active;
     }
     // keep stamps from overflowing in very long sessions
-    if (stampGen > 2_000_000_000) {
-      personStamp.fill(0);
-      unitStamp.fill(0);
+    if (stampGen > 2_000_000_000 || countGen > 2_000_000_000) {
+      refStamp.fill(0);
+      unionStamp.fill(0);
+      excludedStamp.fill(0);
       stampGen = 0;
+      countGen = 0;
     }
     return { total, byRef, inactive };
   }
