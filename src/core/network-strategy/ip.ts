@@ -18,7 +18,6 @@ export type IpParseResult = { ok: true; address: IpAddress } | { ok: false; code
 
 export const IPV4_MAX = (1n << 32n) - 1n;
 export const IPV6_MAX = (1n << 128n) - 1n;
-const MAPPED_PREFIX = 0xffffn << 32n;
 
 export function maxValue(version: IpVersion): bigint {
   return version === 4 ? IPV4_MAX : IPV6_MAX;
@@ -124,9 +123,4 @@ export function formatIp(address: IpAddress): string {
   const hex = (gs: number[]) => gs.map((g) => g.toString(16)).join(':');
   if (bestLen < 2) return hex(groups);
   return `${hex(groups.slice(0, bestStart))}::${hex(groups.slice(bestStart + bestLen))}`;
-}
-
-/** IPv4 as IPv4-mapped IPv6 (for code that wants one family). */
-export function toMappedIpv6(address: IpAddress): IpAddress {
-  return address.version === 6 ? address : { version: 6, value: MAPPED_PREFIX | address.value };
 }

@@ -228,6 +228,3 @@ export function coveredByPresets(
   }
   return out;
 }
-
-/** Display numbering used in messages: rule N is `index + 1`. */
-export const ruleNumber = (index: number) => index + 1;
