@@ -53,6 +53,23 @@ console.log(
   ].join('\n'),
 );
 
+// The store outlives a run: a default service seeded by an earlier run on other ports points elsewhere.
+try {
+  const services = (await (await fetch(`${urls.referenceHost}/services`)).json()) as Array<{
+    isDefault?: boolean;
+    openApiUrl?: string;
+  }>;
+  const seeded = services.find((s) => s.isDefault && s.openApiUrl !== undefined);
+  if (seeded?.openApiUrl && new URL(seeded.openApiUrl).origin !== new URL(urls.simulator).origin) {
+    console.log(
+      `  注意 Note: the default service points at ${seeded.openApiUrl}, not this simulator ` +
+        `(data from a run on other ports). Delete ${dataDir} to seed it again.\n`,
+    );
+  }
+} catch {
+  /* only a hint */
+}
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
