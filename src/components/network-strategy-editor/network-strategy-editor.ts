@@ -47,6 +47,14 @@ function asAutoLogin(v: unknown): AutoLogin | null {
   return out;
 }
 
+const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
+const sameValue = (a: AutoLogin, b: AutoLogin) =>
+  a.mode === b.mode &&
+  sameList(a.segmentRules, b.segmentRules) &&
+  sameList(a.domainRules, b.domainRules) &&
+  sameList(a.segmentPresetIds, b.segmentPresetIds);
+
 /** Splits pasted text into rules: one per line, or separated by commas / semicolons / 、. */
 export function splitRuleText(text: string): string[] {
   return text
@@ -128,6 +136,8 @@ export class QysNetworkStrategyEditor extends QysFormField {
       );
       return;
     }
+    // A page echoing back the value from qys-change changes nothing: keep the parsed caches.
+    if (sameValue(next, this._value)) return;
     const old = this._value;
     this._value = next;
     this.requestUpdate('value', old);
