@@ -308,9 +308,15 @@ describe('createMemoryHost: org', () => {
     const same = await host.org.sameDepartment({ limit: 500 });
     expect(same.items.every((n) => n.parentId === dept.id && n.id !== me.id)).to.equal(true);
     expect(same.total).to.be.greaterThan(0);
+    // direct reports: members of the department, plus the heads of the departments under it
     const subs = await host.org.subordinates({ limit: 500 });
-    expect(subs.total).to.be.at.least(same.total);
+    const childDepts = (await allChildren(host, dept)).filter((n) => n.type === 'department');
+    expect(childDepts.length).to.be.greaterThan(0);
+    expect(subs.total).to.equal(same.items.filter((n) => !n.partTime).length + childDepts.length);
     expect(subs.items.every((n) => n.id !== me.id && n.path.some((p) => p.id === dept.id))).to.equal(true);
+    const heads = subs.items.filter((n) => n.parentId !== dept.id);
+    expect(heads.map((n) => n.parentId).sort()).to.deep.equal(childDepts.map((d) => d.id).sort());
+    expect(heads.every((n) => n.title === '部门经理')).to.equal(true);
   });
 
   it('is deterministic: same seed → same data; another seed → different data', async () => {

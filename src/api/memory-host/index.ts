@@ -24,6 +24,10 @@
  * - `client.inspectFraming(url)`: a host name containing `unreachable` is unreachable; one
  *   containing `noframe` answers `frame-ancestors 'none'` + `X-Frame-Options: DENY`; any other
  *   answers `frame-ancestors 'self'` plus `embedWhitelist` (default: this page's and the OA's origin).
+ * - The current user (`client.context().userId`) heads a level-1 department that has sub-departments:
+ *   `org.sameDepartment` lists the others listed under it (part-time members included);
+ *   `org.subordinates` their direct reports: its main members plus the heads of the departments
+ *   right under it.
  * - `org.search(query)`: name, full pinyin, pinyin initials, 工号 and login for persons; name,
  *   pinyin and initials for units. Ranked exact > prefix > contains; within a rank units come
  *   before persons, then org order.
@@ -368,6 +372,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     totalCalls++;
     callCounts.set(method, (callCounts.get(method) ?? 0) + 1);
     await delay(latencyMs(), signal);
+    throwIfAborted(signal);
     const failure = takeFailure(method);
     switch (failure) {
       case 'network':
@@ -1201,20 +1206,16 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
 
       subordinates: (o) =>
         call('org.subordinates', o?.signal, OrgNodePageSchema, (): Page<OrgNode> => {
-          // everyone in the current user's department and the units under it (the user heads it)
+          // direct reports: the user heads their department, so its members (main department) and
+          // the heads of the departments right under it report to them
           const { offset, limit } = paging(o);
-          const dept = org.personMainDept[org.currentUser]!;
-          const list: number[] = [];
-          const seen = new Set<number>([org.currentUser]);
-          const stack = [dept];
-          while (stack.length) {
-            const u = stack.shift()!;
-            for (const p of org.unitActiveMembers[u]!) {
-              if (seen.has(p)) continue;
-              seen.add(p);
-              list.push(p);
-            }
-            stack.push(...org.unitChildren[u]!);
+          const me = org.currentUser;
+          const dept = org.personMainDept[me]!;
+          const list = org.unitActiveMembers[dept]!.filter((p) => p !== me && org.personMainDept[p] === dept);
+          for (const child of org.unitChildren[dept]!) {
+            const head = org.unitMembers[child]!.find((p) => org.personMainDept[p] === child);
+            if (head !== undefined && org.personStatus[head] === STATUS_ACTIVE && head !== me)
+              list.push(head);
           }
           return {
             items: list.slice(offset, offset + limit).map((p) => personNode(p)),
