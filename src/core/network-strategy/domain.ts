@@ -206,11 +206,10 @@ export function analyseDomainRules(rules: readonly (DomainRule | null)[]): RuleI
       });
       return;
     }
-    if (r.host.includes(':') || /^[0-9.]+$/.test(r.host)) return;
-    const labels = r.host.split('.');
+    if (wildcards.size === 0 || r.host.includes(':') || /^[0-9.]+$/.test(r.host)) return;
     // An exact host is covered by `*.` + any proper suffix; a wildcard by a shorter wildcard.
-    for (let s = 1; s < labels.length; s++) {
-      const suffix = labels.slice(s).join('.');
+    for (let dot = r.host.indexOf('.'); dot >= 0; dot = r.host.indexOf('.', dot + 1)) {
+      const suffix = r.host.slice(dot + 1);
       const w =
         wildcards.get(`*.${suffix}|`) ??
         (r.port !== undefined ? wildcards.get(`*.${suffix}|${r.port}`) : undefined);
