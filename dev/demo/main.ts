@@ -257,12 +257,20 @@ async function setSim(patch: Partial<SimState>): Promise<void> {
   update();
 }
 
+/** Whether the simulator's embed whitelist lets this page frame it. */
+function whitelistAllowsPage(whitelist: string[]): boolean {
+  const anyPort = `${location.protocol}//${location.hostname}:*`;
+  return whitelist.some((e) => e === '*' || e === location.origin || e === anyPort);
+}
+
 async function toggleWhitelistMiss(on: boolean): Promise<void> {
   if (on) {
     state.savedWhitelist = state.sim?.whitelist ?? [];
     await setSim({ whitelist: ['https://oa.example.com'] });
   } else {
-    await setSim({ whitelist: state.savedWhitelist ?? ['http://127.0.0.1:*', 'http://localhost:*'] });
+    const fallback = [location.origin, 'http://127.0.0.1:*', 'http://localhost:*'];
+    const saved = state.savedWhitelist;
+    await setSim({ whitelist: saved && whitelistAllowsPage(saved) ? saved : fallback });
     state.savedWhitelist = undefined;
   }
 }
@@ -392,7 +400,7 @@ function signingFrame(): (HTMLElement & { open?: () => Promise<void> }) | null {
 
 function signingSection(): TemplateResult {
   const contracts = state.sim?.contracts ?? [];
-  const whitelistMiss = state.savedWhitelist !== undefined;
+  const whitelistMiss = state.sim ? !whitelistAllowsPage(state.sim.whitelist) : false;
   return section(
     'signing',
     ['qys-signing-frame'],

@@ -126,7 +126,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const root = new Deployment('', config);
   const scopes = new Map<string, Deployment>();
-  const hanging = new Set<Socket>();
+  /** Requests left unanswered by deployments in `'hang'` mode. */
+  const hanging = new Map<Deployment, Set<Socket>>();
 
   function scope(id: string): Deployment {
     let d = scopes.get(id);
@@ -141,9 +142,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return d;
   }
 
-  function releaseHanging(): void {
-    for (const s of hanging) s.destroy();
-    hanging.clear();
+  function releaseHanging(d?: Deployment): void {
+    for (const [owner, sockets] of hanging) {
+      if (d && owner !== d) continue;
+      for (const socket of sockets) socket.destroy();
+      hanging.delete(owner);
+    }
   }
 
   function htmlHeaders(d: Deployment): Record<string, string> {
@@ -446,12 +450,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           if (e instanceof PatchError) return ok({ error: e.message }, 400);
           throw e;
         }
-        if (!d.unreachable) releaseHanging();
+        if (!d.unreachable) releaseHanging(d);
         return ok(d.summary());
       }
       case 'POST /__sim/reset':
         d.reset();
-        releaseHanging();
+        releaseHanging(d);
         return ok(d.summary());
       case 'POST /__sim/mutate': {
         const m = (await readJson(req)) as Mutation;
@@ -553,8 +557,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (path.startsWith('/__sim/')) return control(req, res, d, path, url);
     if (d.unreachable) {
       if (d.unreachable === 'hang') {
-        hanging.add(req.socket);
-        req.socket.once('close', () => hanging.delete(req.socket));
+        const sockets = hanging.get(d) ?? new Set<Socket>();
+        hanging.set(d, sockets);
+        sockets.add(req.socket);
+        req.socket.once('close', () => sockets.delete(req.socket));
       } else {
         req.socket.destroy();
       }
@@ -609,7 +615,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     scope,
     configure(patch) {
       root.apply(patch);
-      if (!root.unreachable) releaseHanging();
+      if (!root.unreachable) releaseHanging(root);
     },
     stop() {
       stopped ??= new Promise<void>((resolve) => {

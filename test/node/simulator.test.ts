@@ -402,6 +402,22 @@ describe('unreachable mode', () => {
     assert.equal(received, '');
   });
 
+  it("a hanging scope is not released by another scope's change", async () => {
+    await control('/s/hang-a/__sim/state', { unreachable: 'hang' });
+    const socket = connect(sim.port, '127.0.0.1');
+    let closed = false;
+    socket.on('close', () => (closed = true));
+    socket.on('error', () => undefined);
+    socket.write('GET /s/hang-a/open/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await new Promise((r) => setTimeout(r, 200));
+    await control('/s/hang-b/__sim/state', { unreachable: false });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(closed, false, 'still hanging');
+    await control('/s/hang-a/__sim/state', { unreachable: false });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(closed, true, 'released with its own scope');
+  });
+
   it('only the scope that is unreachable stops answering', async () => {
     await control('/s/down/__sim/state', { unreachable: true });
     await assert.rejects(fetch(`${sim.url}/s/down/open/ping`), /fetch failed/);
