@@ -3,7 +3,7 @@
  * `http`, standing in for the E10 backend. Services, scopes, recent picks and synced resources live in a
  * JSON file store (store.ts); the org is generated in memory (org.ts). It calls the Qiyuesuo simulator's
  * open API with signed headers for 测试连接 and 同步服务商数据, builds SSO tickets for signing sessions,
- * and serves the OA-side return page `GET /qys-return`.
+ * and serves the OA-side return page `GET /qys-return` and the contract itself (`GET /openapi.json`).
  *
  * Development only. Test hooks: a request header `x-qys-fault` makes the host answer badly on purpose
  * (`malformed`, `notjson`, `slow[:ms]`, an HTTP status such as `500` / `401`, `flaky:<key>[:n]`: the
@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { routes, type RouteDef, type RouteName } from '../../src/api/rest.js';
@@ -272,26 +273,25 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       }
     };
     if (input.serviceType === 'public') {
-      steps.push({ id: 'config', status: 'pass', code: 'connection.config.ok' });
-      steps.push({ id: 'reach', status: 'skip', code: 'connection.publicCloud.notChecked' });
+      // The public cloud is not reachable from a development machine; nothing is claimed.
+      steps.push({
+        id: 'reach',
+        status: 'skip',
+        code: 'skipped',
+        detail: 'The public cloud is not checked by the development host',
+      });
     } else {
       const reached = await step(
         'reach',
         async () => {
           const info = await qysPing(input.openApiUrl);
-          return {
-            code: 'connection.reach.ok',
-            detail: [info?.name, info?.version].filter(Boolean).join(' '),
-          };
+          return { code: 'reach.ok', detail: [info?.name, info?.version].filter(Boolean).join(' ') };
         },
-        (e) =>
-          e instanceof QysApiError && e.code === 'notQiyuesuo'
-            ? 'connection.reach.notQiyuesuo'
-            : 'connection.reach.failed',
+        (e) => (e instanceof QysApiError && e.code === 'notQiyuesuo' ? 'reach.notQiyuesuo' : 'reach.failed'),
       );
-      if (!reached) steps.push({ id: 'auth', status: 'skip', code: 'connection.skipped' });
-      else
-        await step(
+      const authed =
+        reached &&
+        (await step(
           'auth',
           async () => {
             const info = await qysGet<{ appName?: string; companyName?: string }>(
@@ -299,32 +299,33 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
               '/open/app/info',
             );
             return {
-              code: 'connection.auth.ok',
+              code: 'auth.ok',
               detail: [info?.companyName, info?.appName].filter(Boolean).join(' · '),
             };
           },
           (e) =>
-            ({
-              '1001': 'connection.auth.missingHeader',
-              '1002': 'connection.auth.badToken',
-              '1003': 'connection.auth.badSecret',
-              '1004': 'connection.auth.clockSkew',
-            })[e instanceof QysApiError ? e.code : ''] ?? 'connection.auth.failed',
-        );
-      const signing: [string, string][] = [['signing', input.signingUrlExternal]];
-      if (input.signingUrlInternal.trim()) signing.push(['signingInternal', input.signingUrlInternal]);
-      for (const [id, url] of signing)
-        await step(
-          id,
-          async () => {
-            const r = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
-            await r.body?.cancel();
-            return { code: 'connection.signing.ok', detail: `HTTP ${r.status}` };
-          },
-          () => 'connection.signing.failed',
-        );
+            ({ '1002': 'auth.badToken', '1003': 'auth.badSecret', '1004': 'auth.clockSkew' })[
+              e instanceof QysApiError ? e.code : ''
+            ] ?? 'auth.rejected',
+        ));
+      if (!reached) steps.push({ id: 'auth', status: 'skip', code: 'skipped' });
+      if (!authed) steps.push({ id: 'signing', status: 'skip', code: 'skipped' });
+      else {
+        const signing: [string, string][] = [['signing', input.signingUrlExternal]];
+        if (input.signingUrlInternal.trim()) signing.push(['signingInternal', input.signingUrlInternal]);
+        for (const [id, url] of signing)
+          await step(
+            id,
+            async () => {
+              const r = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
+              await r.body?.cancel();
+              return { code: 'signing.ok', detail: `HTTP ${r.status}` };
+            },
+            () => 'signing.failed',
+          );
+      }
     }
-    const ok = steps.every((s) => s.status !== 'fail');
+    const ok = steps.every((s) => s.status === 'pass');
     if (stored) await setStatus(stored.id, { status: ok ? 'ok' : 'error' });
     return { ok, steps, checkedAt: now() };
   }
@@ -754,6 +755,10 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         contracts.set(contractId, { contractId, status: type, updatedAt: now() });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(returnPage(parent && isDevOrigin(parent) ? parent : null));
+    }
+    if (req.method === 'GET' && url.pathname === '/openapi.json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void res.end(await readFile(new URL('../../docs/contract.openapi.json', import.meta.url)));
     }
     if (req.method === 'GET' && url.pathname === '/__ref/attempts') {
       return send(200, { attempts: attempts.get(url.searchParams.get('key') ?? '') ?? 0 });

@@ -295,20 +295,29 @@ describe('reference host: provider calls', () => {
       })
     ).json;
     assert.equal(good.ok, true, JSON.stringify(good));
-    assert.deepEqual(
-      good.steps.slice(0, 2).map((s: { id: string; status: string }) => `${s.id}:${s.status}`),
-      ['reach:pass', 'auth:pass'],
-    );
+    const summary = (r: { steps: { id: string; status: string; code: string }[] }) =>
+      r.steps.map((s) => `${s.id}:${s.status}:${s.code}`);
+    assert.deepEqual(summary(good), ['reach:pass:reach.ok', 'auth:pass:auth.ok', 'signing:pass:signing.ok']);
+    // The simulator answered the seeded service, so its status is now ok (without a version bump).
+    const seeded = (await call('GET', '/services/1001')).json as Binding;
+    assert.equal(seeded.status, 'ok');
     const wrong = (
       await call('POST', '/services/test-connection', privateInput({ appSecret: 'wrong-secret-xyz' }))
     ).json;
     assert.equal(wrong.ok, false);
-    assert.equal(wrong.steps[1].code, 'connection.auth.badSecret');
+    assert.deepEqual(summary(wrong), [
+      'reach:pass:reach.ok',
+      'auth:fail:auth.badSecret',
+      'signing:skip:skipped',
+    ]);
+    const badToken = (
+      await call('POST', '/services/test-connection', privateInput({ appToken: 'no-such-token' }))
+    ).json;
+    assert.equal(badToken.steps[1].code, 'auth.badToken');
     const down = (
       await call('POST', '/services/test-connection', privateInput({ openApiUrl: 'http://127.0.0.1:9' }))
     ).json;
-    assert.equal(down.steps[0].code, 'connection.reach.failed');
-    assert.equal(down.steps[1].status, 'skip');
+    assert.deepEqual(summary(down), ['reach:fail:reach.failed', 'auth:skip:skipped', 'signing:skip:skipped']);
   });
 
   it('sync pulls seals, templates and flows page by page and reports the diff', async () => {
@@ -445,6 +454,12 @@ describe('reference host: signing end to end with the simulator', () => {
 });
 
 describe('reference host: client, CORS, secrets', () => {
+  it('serves its contract document', async () => {
+    const doc = (await call('GET', '/openapi.json')).json;
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/services/{id}'].put);
+  });
+
   it('client context reports the caller IP', async () => {
     const ctx = (await call('GET', '/client/context')).json;
     assert.equal(ctx.clientIp, '127.0.0.1');
