@@ -350,6 +350,14 @@ describe('<qys-network-strategy-editor>', () => {
     expect(el.value.mode).to.equal('off');
   });
 
+  it('a restored state that is not an AutoLogin is ignored', async () => {
+    const el = await make(segment(['10.0.0.0/8']));
+    el.formStateRestoreCallback('{not json');
+    el.formStateRestoreCallback(JSON.stringify({ mode: 'segment', segmentRules: 'x' }));
+    await el.updateComplete;
+    expect(el.value).to.deep.equal(segment(['10.0.0.0/8']));
+  });
+
   it('disabled disables every control', async () => {
     const el = await make(segment(['10.0.0.0/8']));
     el.disabled = true;
