@@ -397,11 +397,12 @@ export class QysSigningFrame extends HTMLElement {
       await this.updateComplete;
       if (run !== this.run) return;
       this.expectFrame();
-      void probeReachable(target.url || `${this.platformOrigin}/`, 2500, signal).then(
+      const probeUrl = target.url || `${this.platformOrigin}/`;
+      void probeReachable(probeUrl, 2500, signal).then(
         (p) => {
           if (run !== this.run) return;
           this.probe = p;
-          if (this.blockIf({ targetUrl: url })) return;
+          if (this.blockIf({ targetUrl: probeUrl })) return;
           this.maybeReady(run);
         },
         () => undefined,
@@ -476,7 +477,10 @@ export class QysSigningFrame extends HTMLElement {
 
   private onViolation = (e: SecurityPolicyViolationEvent) => {
     if (!this.platformOrigin || !e.blockedURI.startsWith(this.platformOrigin)) return;
-    if (/^(frame|child|default)-src/.test(e.effectiveDirective) && this._state === 'loading') {
+    if (
+      /^(frame|child|default)-src/.test(e.effectiveDirective) &&
+      (this._state === 'loading' || this._state === 'ready')
+    ) {
       this.blockIf({ targetUrl: this.sessionUrl ?? this.platformOrigin, cspViolation: true });
     } else if (e.effectiveDirective === 'connect-src') {
       this.probe = 'ok'; // our probe was refused by the page's CSP: it says nothing about the platform
