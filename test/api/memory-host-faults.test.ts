@@ -93,6 +93,21 @@ describe('createMemoryHost: injected faults', () => {
     expect((await host.org.search('zw')).total).to.be.greaterThan(0);
   });
 
+  it('warns about a failure key that names no method', () => {
+    const warn = console.warn;
+    const seen: string[] = [];
+    console.warn = (m: string) => seen.push(m);
+    try {
+      createMemoryHost({ failures: { 'org.childs': 'network', 'org.children': 'network', '*': 'server' } });
+      createMemoryHost().control.failNext('services.saev', 'network');
+    } finally {
+      console.warn = warn;
+    }
+    expect(seen).to.have.length(2);
+    expect(seen[0]).to.contain('"org.childs"');
+    expect(seen[1]).to.contain('"services.saev"');
+  });
+
   it('a spec with times: 0 is skipped', async () => {
     const host = createMemoryHost({
       failures: {

@@ -326,6 +326,9 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   function toFailureQueues(map: FailureMap): Map<string, FailureSpec[]> {
     const m = new Map<string, FailureSpec[]>();
     for (const [k, v] of Object.entries(map)) {
+      if (k !== '*' && !(MEMORY_HOST_METHODS as readonly string[]).includes(k)) {
+        console.warn(`createMemoryHost: no method "${k}" to fail (keys look like "org.children")`);
+      }
       m.set(
         k,
         (Array.isArray(v) ? v : [v]).map((s) => (typeof s === 'string' ? s : { ...s })),
@@ -1429,6 +1432,9 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
         failures = toFailureQueues(map);
       },
       failNext(method, kind, times = 1) {
+        if (!(MEMORY_HOST_METHODS as readonly string[]).includes(method) && method !== '*') {
+          console.warn(`createMemoryHost: no method "${method}" to fail (keys look like "org.children")`);
+        }
         const q = failures.get(method) ?? [];
         // a once-failure goes before an "always" entry so it is used first
         q.unshift({ kind, times });
