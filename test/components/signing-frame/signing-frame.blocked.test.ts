@@ -101,6 +101,26 @@ describe('<qys-signing-frame> blank-frame diagnosis', function () {
     expect(await el.result).to.deep.equal({ type: 'signed', contractId: cid, confirmed: 'signing' });
   });
 
+  it('closing the signing window before finishing cancels the run', async () => {
+    const r = await setup('popup-close', { simState: { whitelist: ['http://oa.example.com'] } });
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    await blocked;
+    await el.updateComplete;
+    buttons(el)[1]!.focus();
+    await sendKeys({ press: 'Enter' });
+    for (let i = 0; i < 100 && el.state !== 'popup'; i++) await new Promise((res) => setTimeout(res, 20));
+    await el.updateComplete;
+    expect(el.state).to.equal('popup');
+    expect(text(el, 'status')).to.include('open in a new window');
+    const cancelled = waitFor(el, 'qys-cancelled', 5000);
+    window.open('', 'qys-signing')!.close(); // the user closes the window (same named window)
+    await cancelled;
+    expect((await el.result).type).to.equal('cancelled');
+  });
+
   it('SSO failure (ticket rejected, login page): asked again once, then blocked "login-required"', async () => {
     const r = await setup('sso', { simState: { ssoReject: true } });
     const el = await frameFor(r, await contract(r.scope));
