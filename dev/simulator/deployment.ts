@@ -41,6 +41,12 @@ export interface StatePatch {
   unreachable?: boolean | 'reset' | 'hang';
   /** Serve the login page for every SSO attempt (SSO rejected). */
   ssoReject?: boolean;
+  /**
+   * Framing headers of an older or differently configured platform: `frameAncestors: false` sends no
+   * CSP at all; `xFrameOptions` adds `X-Frame-Options` (Chromium ignores it when frame-ancestors is sent).
+   */
+  frameAncestors?: boolean;
+  xFrameOptions?: 'DENY' | 'SAMEORIGIN' | null;
   sessionTtlMs?: number;
 }
 
@@ -70,6 +76,8 @@ export class Deployment {
   sessionTtlMs: number;
   unreachable: UnreachableMode = false;
   ssoReject = false;
+  frameAncestors = true;
+  xFrameOptions: 'DENY' | 'SAMEORIGIN' | null = null;
   data: Dataset;
   /** Signatures of consumed SSO tickets → their expiry (pruned once expired). */
   readonly usedTickets = new Map<string, number>();
@@ -98,6 +106,8 @@ export class Deployment {
     this.sessionTtlMs = this.initial.sessionTtlMs;
     this.unreachable = false;
     this.ssoReject = false;
+    this.frameAncestors = true;
+    this.xFrameOptions = null;
     this.data = createDataset(this.initial.seed, this.initial.size);
     this.usedTickets.clear();
     this.sessions.clear();
@@ -130,6 +140,10 @@ export class Deployment {
     if (patch.unreachable !== undefined && ![true, false, 'reset', 'hang'].includes(patch.unreachable)) {
       throw new PatchError("unreachable must be true, false, 'reset' or 'hang'");
     }
+    if (patch.frameAncestors !== undefined && typeof patch.frameAncestors !== 'boolean')
+      throw new PatchError('frameAncestors must be boolean');
+    if (patch.xFrameOptions !== undefined && ![null, 'DENY', 'SAMEORIGIN'].includes(patch.xFrameOptions))
+      throw new PatchError("xFrameOptions must be 'DENY', 'SAMEORIGIN' or null");
     if (patch.ssoReject !== undefined && typeof patch.ssoReject !== 'boolean')
       throw new PatchError('ssoReject must be boolean');
     if (
@@ -149,6 +163,8 @@ export class Deployment {
     if (patch.unreachable !== undefined)
       this.unreachable = patch.unreachable === true ? 'reset' : patch.unreachable;
     if (patch.ssoReject !== undefined) this.ssoReject = patch.ssoReject;
+    if (patch.frameAncestors !== undefined) this.frameAncestors = patch.frameAncestors;
+    if (patch.xFrameOptions !== undefined) this.xFrameOptions = patch.xFrameOptions;
     if (patch.sessionTtlMs !== undefined) this.sessionTtlMs = patch.sessionTtlMs;
   }
 
@@ -214,6 +230,8 @@ export class Deployment {
       apps: this.apps.map((a) => ({ appToken: a.appToken, appName: a.appName ?? null })),
       unreachable: this.unreachable,
       ssoReject: this.ssoReject,
+      frameAncestors: this.frameAncestors,
+      xFrameOptions: this.xFrameOptions,
       sessionTtlMs: this.sessionTtlMs,
       counts: {
         electronicSeals: this.data.seals.filter((s) => s.category === 'ELECTRONIC').length,

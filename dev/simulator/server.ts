@@ -150,14 +150,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   }
 
+  /** Framing headers: `frame-ancestors` from the embed whitelist (and X-Frame-Options only when asked). */
+  function framingHeaders(d: Deployment): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (d.frameAncestors) {
+      const sources = ["'self'", ...d.whitelist.filter((w) => w !== "'self'")];
+      const list = d.whitelist.includes("'none'") ? ["'none'"] : sources;
+      headers['content-security-policy'] =
+        `frame-ancestors ${list.join(' ')}; report-uri ${d.base}/__sim/csp-report`;
+    }
+    if (d.xFrameOptions) headers['x-frame-options'] = d.xFrameOptions;
+    return headers;
+  }
+
   function htmlHeaders(d: Deployment): Record<string, string> {
-    const sources = ["'self'", ...d.whitelist.filter((w) => w !== "'self'")];
-    const list = d.whitelist.includes("'none'") ? ["'none'"] : sources;
     return {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': `frame-ancestors ${list.join(' ')}; report-uri ${d.base}/__sim/csp-report`,
       'referrer-policy': 'strict-origin',
+      ...framingHeaders(d),
     };
   }
 
@@ -167,11 +178,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   function redirect(res: ServerResponse, d: Deployment, status: 302 | 303, location: string): void {
-    res.writeHead(status, {
-      location,
-      'cache-control': 'no-store',
-      'content-security-policy': htmlHeaders(d)['content-security-policy'] as string,
-    });
+    res.writeHead(status, { location, 'cache-control': 'no-store', ...framingHeaders(d) });
     res.end();
   }
 

@@ -364,6 +364,18 @@ describe('embed whitelist (frame-ancestors)', () => {
     assert.equal(frameAncestors(await fetch(`${sim.url}/`)), "'self'");
   });
 
+  it('can send X-Frame-Options and no CSP, like a differently configured platform', async () => {
+    await control('/__sim/state', { frameAncestors: false, xFrameOptions: 'SAMEORIGIN' });
+    const res = await fetch(`${sim.url}/`);
+    assert.equal(res.headers.get('content-security-policy'), null);
+    assert.equal(res.headers.get('x-frame-options'), 'SAMEORIGIN');
+    assert.equal((await control('/__sim/state', { xFrameOptions: 'ALLOWALL' })).status, 400);
+    await control('/__sim/reset', {});
+    const after = await fetch(`${sim.url}/`);
+    assert.equal(after.headers.get('x-frame-options'), null);
+    assert.equal(frameAncestors(after), "'self'");
+  });
+
   it('scopes under /s/<id> keep their own whitelist and state', async () => {
     await control('/s/case-1/__sim/state', { whitelist: ['https://only.example'] });
     assert.equal(frameAncestors(await fetch(`${sim.url}/s/case-1/`)), "'self' https://only.example");
