@@ -461,7 +461,7 @@ describe('reference host: client, CORS, secrets', () => {
       paths: Record<string, Record<string, unknown>>;
     };
     assert.equal(doc.openapi, '3.1.0');
-    assert.ok(doc.paths['/services/{id}'].put);
+    assert.ok(doc.paths['/services/{id}']?.put);
   });
 
   it('client context reports the caller IP', async () => {
