@@ -149,6 +149,18 @@ const TITLES = [
   '主管',
 ];
 
+/** The k-th root of n, rounded, with exact arithmetic only (Math.pow may differ across engines). */
+function intRoot(n: number, k: number): number {
+  let r = 1;
+  const pow = (x: number) => {
+    let v = 1;
+    for (let i = 0; i < k; i++) v *= x;
+    return v;
+  };
+  while (pow(r + 0.5) <= n) r++;
+  return r;
+}
+
 /** 一, 二, … 十, 十一 … 九十九 with pinyin syllables. */
 function numeral(n: number): { c: string; s: string[] } {
   const d = (k: number) => NUMERALS[k - 1]!;
@@ -346,7 +358,7 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
 
   const build = (parent: number, depth: number, budget: number) => {
     if (budget <= 0) return;
-    const c = depth >= 4 ? budget : Math.min(budget, Math.max(2, Math.round(budget ** (1 / (5 - depth)))));
+    const c = depth >= 4 ? budget : Math.min(budget, Math.max(2, intRoot(budget, 5 - depth)));
     let rest = budget - c;
     const kids: number[] = [];
     for (let k = 0; k < c; k++) {
