@@ -24,6 +24,7 @@ interface Args {
   lang?: string;
   disabled?: boolean;
   required?: boolean;
+  readonly?: boolean;
 }
 
 const render = (args: Args) => html`
@@ -32,6 +33,7 @@ const render = (args: Args) => html`
     lang=${args.lang ?? 'zh-CN'}
     ?disabled=${args.disabled ?? false}
     ?required=${args.required ?? false}
+    ?readonly=${args.readonly ?? false}
     .host=${createMemoryHost(args.host ?? {})}
     .signingUrls=${URLS}
     .value=${args.value}
@@ -169,4 +171,10 @@ export const RequiredAndDisabled: Story = {
       <hr />
       ${render({ ...args, disabled: true, value: Typical.args!.value as AutoLogin })}`,
   args: { value: { mode: 'off', segmentRules: [], domainRules: [] } },
+};
+
+/** Read-only (viewers): no editing controls, the preview still works. */
+export const Readonly: Story = {
+  render,
+  args: { ...Typical.args, readonly: true } as Args,
 };

@@ -144,6 +144,12 @@ export class QysNetworkStrategyEditor extends QysFormField {
     if (this.isConnected) this.commitValue();
   }
 
+  /**
+   * Shows the strategy without letting it be changed (viewers): rules are read-only, there is no add
+   * box or delete button, but the preview still works and the value is still submitted.
+   */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
   /** Signing platform addresses for the preview (see the class notes). */
   @property({ attribute: false }) signingUrls: SigningUrls | undefined;
 
@@ -365,6 +371,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
   // ---------------------------------------------------------------------------------------------
 
   private change(next: AutoLogin): void {
+    if (this.readonly) return;
     const old = this._value;
     this._value = next;
     this.requestUpdate('value', old);
@@ -442,13 +449,20 @@ export class QysNetworkStrategyEditor extends QysFormField {
     return html`
       <fieldset part="base" ?disabled=${this.isDisabled}>
         <legend id="title">${this.t('title')}</legend>
-        <div class="modes" part="modes" role="radiogroup" aria-labelledby="title">
+        <div
+          class="modes"
+          part="modes"
+          role="radiogroup"
+          aria-labelledby="title"
+          aria-readonly=${this.readonly ? 'true' : nothing}
+        >
           ${MODES.map(
             (m) =>
               html`<label
                 ><input
                   type="radio"
                   name="mode"
+                  ?disabled=${this.readonly}
                   .value=${m}
                   .checked=${live(v.mode === m)}
                   aria-describedby="mode-hint"
@@ -493,6 +507,12 @@ export class QysNetworkStrategyEditor extends QysFormField {
           : nothing
       }
       ${other.length ? html`<p class="muted">${this.t('list.keptOther', { count: other.length })}</p>` : nothing}
+      ${this.readonly ? nothing : this.renderAdd(mode)}
+    `;
+  }
+
+  private renderAdd(mode: 'segment' | 'domain') {
+    return html`
       <div class="add">
         <label for="add">${this.t(`add.label.${mode}`)}</label>
         <textarea
@@ -529,6 +549,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
         type="text"
         part="rule-input"
         data-index=${index}
+        ?readonly=${this.readonly}
         .value=${live(rule)}
         aria-label=${this.t('rule.label', { n })}
         aria-invalid=${error ? 'true' : 'false'}
@@ -541,20 +562,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
           }
         }}
       />
-      <button
-        type="button"
-        part="remove-button"
-        aria-label=${this.t('rule.removeLabel', { n, rule })}
-        @click=${() => this.removeRule(index)}
-        @keydown=${(e: KeyboardEvent) => {
-          if (e.key === 'Delete' || e.key === 'Backspace') {
-            e.preventDefault();
-            void this.removeRule(index);
-          }
-        }}
-      >
-        ${this.t('rule.remove')}
-      </button>
+      ${this.readonly ? nothing : this.renderRemove(rule, index)}
       ${
         shown.length
           ? html`<p id=${msgId} part="rule-message" class="msg ${error ? 'error' : 'warning'}">
@@ -569,6 +577,23 @@ export class QysNetworkStrategyEditor extends QysFormField {
           : nothing
       }
     </li>`;
+  }
+
+  private renderRemove(rule: string, index: number) {
+    return html`<button
+      type="button"
+      part="remove-button"
+      aria-label=${this.t('rule.removeLabel', { n: index + 1, rule })}
+      @click=${() => this.removeRule(index)}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Delete' || e.key === 'Backspace') {
+          e.preventDefault();
+          void this.removeRule(index);
+        }
+      }}
+    >
+      ${this.t('rule.remove')}
+    </button>`;
   }
 
   private renderPresets() {
@@ -594,6 +619,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
           html`<label title=${p.rules.join('\n')}
             ><input
               type="checkbox"
+              ?disabled=${this.readonly}
               .checked=${live(selected.has(p.id))}
               @change=${(e: Event) => this.togglePreset(p.id, (e.target as HTMLInputElement).checked)}
             />${p.name}
@@ -605,6 +631,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
           html`<label class="invalid-text"
             ><input
               type="checkbox"
+              ?disabled=${this.readonly}
               checked
               aria-invalid="true"
               @change=${(e: Event) => this.togglePreset(id, (e.target as HTMLInputElement).checked)}

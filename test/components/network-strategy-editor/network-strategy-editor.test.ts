@@ -358,6 +358,25 @@ describe('<qys-network-strategy-editor>', () => {
     expect(el.value).to.deep.equal(segment(['10.0.0.0/8']));
   });
 
+  it('readonly shows the rules without editing controls, still previews and still submits', async () => {
+    const el = await make({ ...segment(['10.0.0.0/8']), segmentPresetIds: ['office-wifi'] });
+    const form = document.createElement('form');
+    el.parentElement!.append(form);
+    form.append(el);
+    el.readonly = true;
+    await settle(el);
+    expect($$(el, '[part="remove-button"]')).to.have.length(0);
+    expect($(el, 'textarea')).to.equal(null);
+    expect(ruleInputs(el)[0]!.readOnly).to.equal(true);
+    expect(radio(el, 'off').disabled).to.equal(true);
+    expect($$<HTMLInputElement>(el, '[part="presets"] input').every((i) => i.disabled)).to.equal(true);
+    expect(text($(el, '[part="try-result"]'))).to.contain('跳转内网地址');
+    expect(JSON.parse(new FormData(form).get('autoLogin') as string).segmentRules).to.deep.equal([
+      '10.0.0.0/8',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('disabled disables every control', async () => {
     const el = await make(segment(['10.0.0.0/8']));
     el.disabled = true;
