@@ -801,6 +801,8 @@ export function sealSvg(company: string, sealType: string, physical = false): st
   const color = '#d0141c';
   const chars = [...company].length;
   const size = chars > 14 ? 15 : chars > 10 ? 17 : 19;
+  // spread the name over most of the upper arc (r 68, ~236°: ~280 units), whatever the font
+  const spread = Math.min(252, Math.round(chars * size * 1.5));
   const rings = physical
     ? `<circle cx="100" cy="100" r="94" fill="none" stroke="${color}" stroke-width="3"/><circle cx="100" cy="100" r="87" fill="none" stroke="${color}" stroke-width="2"/>`
     : `<circle cx="100" cy="100" r="92" fill="none" stroke="${color}" stroke-width="6"/>`;
@@ -808,7 +810,7 @@ export function sealSvg(company: string, sealType: string, physical = false): st
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200" role="img" aria-label="${esc(company)} ${esc(sealType)}">` +
     `<defs><path id="arc" d="M 38 132 A 68 68 0 1 1 162 132"/></defs>` +
     rings +
-    `<text fill="${color}" font-size="${size}" font-family="SimSun, 'Songti SC', serif" font-weight="bold" letter-spacing="2"><textPath href="#arc" startOffset="50%" text-anchor="middle">${esc(company)}</textPath></text>` +
+    `<text fill="${color}" font-size="${size}" font-family="SimSun, 'Songti SC', serif" font-weight="bold"><textPath href="#arc" startOffset="50%" text-anchor="middle" textLength="${spread}" lengthAdjust="spacing">${esc(company)}</textPath></text>` +
     `<polygon points="${STAR}" fill="${color}"/>` +
     `<text x="100" y="158" fill="${color}" font-size="16" font-family="SimSun, 'Songti SC', serif" text-anchor="middle">${esc(sealType)}</text>` +
     `</svg>`
