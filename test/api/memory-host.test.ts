@@ -150,7 +150,7 @@ describe('createMemoryHost: org', () => {
     expect(new Set(zw.map(pathText)).size).to.equal(zw.length);
     expect(zw.every((n) => n.path.length >= 2 && n.path[0]!.type === 'subcompany')).to.equal(true);
 
-    for (const q of ['zhangwei', 'zw', 'ZW', 'zhang wei']) {
+    for (const q of ['zhangwei', 'zw', 'ZW', 'zhang wei', ' 张 伟 ']) {
       const r = await host.org.search(q, { types: ['person'], limit: 500 });
       const found = r.items.map((n) => n.id);
       for (const d of dups) expect(found, q).to.include(d.id);

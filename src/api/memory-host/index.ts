@@ -565,14 +565,14 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       for (let u = 0; u < org.unitCount; u++) {
         if (!wants(types, unitTypeName(u))) continue;
         const r = cjk
-          ? rankOf(org.unitName[u]!, q)
+          ? rankOf(org.unitName[u]!, qp)
           : Math.min(rankOf(org.unitPinyin[u]!, qp), rankOf(org.unitInitials[u]!, qp));
         if (r < 3) units[r]!.push(u);
       }
     }
     if (wants(types, 'person')) {
       const status = org.personStatus;
-      const needle = (cjk ? q : qp).replace(/[\u0001\u0002]/g, '');
+      const needle = qp.replace(/[\u0001\u0002]/g, '');
       if (!needle) return { units, persons };
       const hay = cjk
         ? (nameHay ??= haystack((p) => org.personName[p]!))
