@@ -11,8 +11,10 @@ if (!findChrome()) {
 }
 
 const args = process.argv.slice(2);
-rmSync('.tmp', { recursive: true, force: true });
+// Only our own result files: a benchmark may be writing elsewhere in .tmp at the same time.
 mkdirSync('.tmp', { recursive: true });
+rmSync('.tmp/node-results.json', { force: true });
+rmSync('.tmp/browser-results.json', { force: true });
 
 function walk(dir) {
   if (!existsSync(dir)) return [];

@@ -4,7 +4,7 @@
  * No detail ever carries the App Secret.
  */
 import type { QysError } from './errors.js';
-import type { AutoLogin, Binding, OrgScope, OrgRef, SigningZone, SyncReport } from './schemas.js';
+import type { Binding, OrgScope, OrgRef, SigningZone, SyncReport } from './schemas.js';
 
 export type SigningBlockedCause =
   | 'csp' // the host page's own CSP forbids framing the signing platform
@@ -38,7 +38,6 @@ export interface QysEventMap {
   'qys-blocked': CustomEvent<{ cause: SigningBlockedCause; message: string; origin?: string }>;
   'qys-copy': CustomEvent<{ key: string; value: string }>;
   'qys-signatories-change': CustomEvent<{ signatories: OrgRef[] }>;
-  'qys-strategy-change': CustomEvent<{ value: AutoLogin }>;
 }
 
 declare global {
