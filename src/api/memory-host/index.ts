@@ -135,6 +135,13 @@ export type { OrgData, OrgSize, GeneratedResource, ResourceKindName } from './da
 // Options
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * An injected failure, after the latency wait: `network` → QysNetworkError, `timeout` →
+ * QysTimeoutError, `server` → QysServerError (500), `auth` → QysAuthError (401), `not-found` →
+ * QysNotFoundError, `conflict` → QysConflictError (carrying the current record for `services.save`
+ * and `org.saveScope`), `malformed` → the call runs but its answer is corrupted, fails its schema
+ * and surfaces as QysContractError with the failing path (state changes of the call do happen).
+ */
 export type FailureKind = 'network' | 'timeout' | 'server' | 'conflict' | 'malformed' | 'auth' | 'not-found';
 
 /** A failure to inject: a kind (always), or a kind for the next `times` calls. */
