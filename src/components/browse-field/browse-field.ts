@@ -38,6 +38,50 @@ function parseIds(v: unknown): string[] | null {
   return out;
 }
 
+/**
+ * Seal images arrive as `data:` URLs, which Chrome decodes synchronously while the grid renders
+ * (~1 ms per SVG seal). Served as `blob:` URLs (one per distinct image), they load off the render.
+ */
+const blobUrls = new Map<string, string>();
+const dataUrls = new Map<string, string>();
+/** Set when the page's CSP refused a blob: image (img-src without blob:): data: URLs from then on. */
+let blobRefused = false;
+function imageSrc(src: string): string {
+  if (blobRefused || !src.startsWith('data:') || typeof URL.createObjectURL !== 'function') return src;
+  let url = blobUrls.get(src);
+  if (url) return url;
+  const comma = src.indexOf(',');
+  const meta = src.slice(5, comma);
+  const data = src.slice(comma + 1);
+  try {
+    const body = meta.endsWith(';base64')
+      ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+      : decodeURIComponent(data);
+    url = URL.createObjectURL(
+      new Blob([body], { type: meta.replace(/;base64$/, '').split(';')[0] || 'text/plain' }),
+    );
+  } catch {
+    return src;
+  }
+  if (blobUrls.size >= 500) {
+    const [oldest] = blobUrls;
+    URL.revokeObjectURL(oldest![1]);
+    blobUrls.delete(oldest![0]);
+    dataUrls.delete(oldest![1]);
+  }
+  blobUrls.set(src, url);
+  dataUrls.set(url, src);
+  return url;
+}
+/** A blob: image that failed to load (CSP) falls back to its data: URL. */
+function onImageError(e: Event): void {
+  const img = e.target as HTMLImageElement;
+  const original = dataUrls.get(img.getAttribute('src') ?? '');
+  if (!original) return;
+  blobRefused = true;
+  img.src = original;
+}
+
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -418,7 +462,7 @@ export class QysBrowseField extends QysFormField {
     >
       ${
         item?.image && isSealKind(this.kind)
-          ? html`<img part="tag-image" src=${item.image} alt="" />`
+          ? html`<img part="tag-image" src=${imageSrc(item.image)} alt="" @error=${onImageError} />`
           : nothing
       }
       <span class="tag-name">${name}</span>
@@ -1037,7 +1081,7 @@ export class QysBrowseField extends QysFormField {
         >
           ${
             item
-              ? html`${item.image ? html`<img src=${item.image} alt="" loading="lazy" decoding="async" />` : nothing}
+              ? html`${item.image ? html`<img src=${imageSrc(item.image)} alt="" decoding="async" @error=${onImageError} />` : nothing}
                   <span class="name">${item.name}</span>
                   <span class="facts"
                     >${[
