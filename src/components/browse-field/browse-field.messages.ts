@@ -56,7 +56,7 @@ export const browseFieldMessages = defineMessages(
     'kind.file-template': 'file template',
     'kind.electronic-seal-flow': 'electronic seal flow',
     'kind.physical-seal-flow': 'physical seal flow',
-    browse: 'Browse…',
+    browse: 'Choose…',
     browseLabel: 'Choose {kind}',
     clearLabel: 'Clear the chosen {kind}',
     removeLabel: 'Remove {name}',

@@ -485,6 +485,21 @@ describe('<qys-browse-field>', function () {
     el.remove();
   });
 
+  it('a value set by the page fires no qys-change; the page can set a comma-separated string', async () => {
+    const host = memory();
+    const items = await firstPage(host, 'file-template');
+    const el = await mount('file-template', host, { multiple: true });
+    let events = 0;
+    el.addEventListener('qys-change', () => events++);
+    el.value = `${items[0]!.id}, ${items[1]!.id},${items[0]!.id}`;
+    expect(el.value).to.deep.equal([items[0]!.id, items[1]!.id]);
+    await until(() => text(root(el)).includes(items[1]!.name));
+    el.value = [];
+    await el.updateComplete;
+    expect(qa(el, '[part~="tag"]')).to.have.length(0);
+    expect(events).to.equal(0);
+  });
+
   it('English', async () => {
     const el = await mount('physical-seal-flow', memory({ resources: 2 }), { lang: 'en' });
     expect(q(el, '[part~="browse"]')!.getAttribute('aria-label')).to.equal('Choose physical seal flow');

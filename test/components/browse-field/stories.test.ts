@@ -1,0 +1,32 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import * as stories from '../../../stories/browse-field.stories.js';
+import type { QysBrowseField } from '../../../src/components/browse-field/browse-field.js';
+
+interface StoryLike {
+  args: Record<string, unknown>;
+  loaders: ((ctx: { args: Record<string, unknown> }) => Promise<Record<string, unknown>>)[];
+  render: (args: Record<string, unknown>, ctx: { loaded: Record<string, unknown> }) => TemplateResult;
+}
+
+// Every story renders a working, accessible field (what Storybook's a11y addon checks too).
+describe('browse-field stories', function () {
+  this.timeout(30_000);
+  for (const [name, story] of Object.entries(stories)) {
+    if (name === 'default') continue;
+    it(name, async () => {
+      const s = story as unknown as StoryLike;
+      const loaded = Object.assign({}, ...(await Promise.all(s.loaders.map((l) => l({ args: s.args })))));
+      const root = await fixture<HTMLElement>(s.render(s.args, { loaded }));
+      const el = (root.querySelector('qys-browse-field') ?? root) as QysBrowseField;
+      await el.updateComplete;
+      // Stored IDs are resolved (or the failure is shown) before checking.
+      await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'still resolving', {
+        timeout: 8000,
+      });
+      if (s.args.readonly) expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+      else expect(el.shadowRoot!.querySelector('[part~="browse"]')).to.not.equal(null);
+      await expect(root).to.be.accessible();
+    });
+  }
+});
