@@ -240,6 +240,37 @@ describe('createMemoryHost: services', () => {
     expect((await h.resources.list('file-template')).total).to.equal(2);
   });
 
+  it('each service has its own data: the public one differs; a new one is empty until its first sync', async () => {
+    const [priv, pub] = await host.services.list();
+    const a = await host.resources.list('electronic-seal', { serviceId: priv!.id, limit: 500 });
+    const d = await host.resources.list('electronic-seal', { limit: 500 });
+    expect(d).to.deep.equal(a); // no serviceId: the default service's data
+    const b = await host.resources.list('electronic-seal', { serviceId: pub!.id, limit: 500 });
+    expect(b.total).to.be.greaterThan(0);
+    const ids = new Set(a.items.map((r) => r.id));
+    expect(b.items.some((r) => ids.has(r.id))).to.equal(false);
+    const cross = await host.resources.resolve('electronic-seal', [a.items[0]!.id], { serviceId: pub!.id });
+    expect(cross.missing).to.deep.equal([a.items[0]!.id]);
+    expect((await host.resources.companies({ serviceId: pub!.id })).length).to.be.greaterThan(0);
+
+    const created = await host.services.save(newPrivate());
+    expect((await host.resources.list('file-template', { serviceId: created.id })).total).to.equal(0);
+    expect(await host.resources.companies({ serviceId: created.id })).to.deep.equal([]);
+    expect(await host.resources.lastSynced({ serviceId: created.id })).to.equal(null);
+    const report = await host.services.sync(created.id);
+    expect(report.templates.added).to.equal(report.templates.total);
+    expect(report.templates.total).to.be.greaterThan(0);
+    const after = await host.resources.list('file-template', { serviceId: created.id });
+    expect(after.total).to.equal(report.templates.total);
+    expect(await host.resources.lastSynced({ serviceId: created.id })).to.equal(report.finishedAt);
+    // the default service's data did not change
+    expect(await host.resources.list('electronic-seal', { limit: 500 })).to.deep.equal(a);
+
+    expect(await rejection(host.resources.list('file-template', { serviceId: 'nope' }))).to.be.instanceOf(
+      QysNotFoundError,
+    );
+  });
+
   it('generates encryption keys', async () => {
     const a = await host.services.generateEncryptionKey();
     const b = await host.services.generateEncryptionKey();

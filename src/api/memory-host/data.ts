@@ -716,6 +716,8 @@ const BASE_TIME = Date.UTC(2026, 9, 31, 8, 0, 0);
 export function generateResources(
   seed: number,
   count?: number | Partial<Record<ResourceKindName, number>>,
+  /** Added to every ID's sequence number, so two data sets never share an ID. */
+  idOffset = 0,
 ): Record<ResourceKindName, GeneratedResource[]> {
   const rnd = createRandom(seed ^ 0x5eed);
   const out = {} as Record<ResourceKindName, GeneratedResource[]>;
@@ -726,7 +728,7 @@ export function generateResources(
       const company = COMPANIES[i % COMPANIES.length]!;
       const updatedAt = new Date(BASE_TIME - Math.floor(rnd() * 400 * 86_400_000)).toISOString();
       const status: 'enabled' | 'disabled' = rnd() < 0.08 ? 'disabled' : 'enabled';
-      const id = resourceId(ki, i + 1);
+      const id = resourceId(ki, idOffset + i + 1);
       if (kind === 'electronic-seal' || kind === 'physical-seal') {
         const round = Math.floor(i / COMPANIES.length);
         const sealType = SEAL_TYPES[round % SEAL_TYPES.length]!;

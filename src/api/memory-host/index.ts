@@ -771,36 +771,74 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   }
 
   // ---------------------------------------------------------------- resources state
-  const resourceLists = new Map<ResourceKind, StoredResource[]>();
-  /** Kinds with one item changed at the provider since the last sync (the first sync updates it). */
-  const pendingUpdate = new Set<ResourceKind>(RESOURCE_KINDS);
-  const resourceIndex = new Map<string, StoredResource>();
-  {
-    const gen = generateResources(seed, options.resources);
+  /** One service's copy of its provider's data (seals, templates, flows). */
+  interface ResourceStore {
+    lists: Map<ResourceKind, StoredResource[]>;
+    index: Map<string, StoredResource>;
+    /** Kinds with one item changed at the provider since the last sync (the first sync updates it). */
+    pendingUpdate: Set<ResourceKind>;
+  }
+  const stores = new Map<string, ResourceStore>();
+  let storeCounter = 0;
+
+  /**
+   * `behind`: the OA's copy starts one sync behind the provider (two newest per kind missing, one
+   * stale item present); otherwise the OA has nothing yet and the first sync brings everything.
+   */
+  function makeStore(storeSeed: number, behind: boolean): ResourceStore {
+    const offset = storeCounter++ * 1_000_000_000;
+    const gen = generateResources(storeSeed, options.resources, offset);
+    const store: ResourceStore = {
+      lists: new Map(),
+      index: new Map(),
+      pendingUpdate: new Set(behind ? RESOURCE_KINDS : []),
+    };
     RESOURCE_KINDS.forEach((kind, ki) => {
-      const list: StoredResource[] = gen[kind].map((r) => ({ ...r, synced: true }));
-      // the two newest are at the provider only; one stale item is in the OA only
-      for (let i = Math.max(0, list.length - 2); i < list.length; i++) list[i]!.synced = false;
-      if (list.length >= 4) {
-        const company = COMPANIES[0]!;
-        list.push({
-          id: resourceId(ki, 9_000_000_000_000_000 + 1),
-          kind,
-          name: kind.endsWith('seal')
-            ? `${company.short}旧版公章`
-            : `已停用的${kind === 'file-template' ? '模板' : '流程'}`,
-          company: company.name,
-          companyId: company.id,
-          ...(kind.endsWith('seal') ? { sealType: '公章' } : { category: '行政' }),
-          status: 'disabled',
-          updatedAt: '2025-01-10T02:00:00.000Z',
-          synced: true,
-          stale: true,
-        });
+      const list: StoredResource[] = gen[kind].map((r) => ({ ...r, synced: behind }));
+      if (behind) {
+        for (let i = Math.max(0, list.length - 2); i < list.length; i++) list[i]!.synced = false;
+        if (list.length >= 4) {
+          const company = COMPANIES[0]!;
+          list.push({
+            id: resourceId(ki, 9_000_000_000_000_000 + offset + 1),
+            kind,
+            name: kind.endsWith('seal')
+              ? `${company.short}旧版公章`
+              : `已停用的${kind === 'file-template' ? '模板' : '流程'}`,
+            company: company.name,
+            companyId: company.id,
+            ...(kind.endsWith('seal') ? { sealType: '公章' } : { category: '行政' }),
+            status: 'disabled',
+            updatedAt: '2025-01-10T02:00:00.000Z',
+            synced: true,
+            stale: true,
+          });
+        }
       }
-      resourceLists.set(kind, list);
-      for (const r of list) resourceIndex.set(r.id, r);
+      store.lists.set(kind, list);
+      for (const r of list) store.index.set(r.id, r);
     });
+    return store;
+  }
+
+  // The seeded services' data (the default service keeps the host's seed). Without services, calls
+  // without a serviceId still get the seeded data.
+  {
+    const seeded = [...bindings.values()];
+    if (seeded.length === 0) stores.set('', makeStore(seed, true));
+    seeded.forEach((b, k) => stores.set(b.id, makeStore(k === 0 ? seed : seed ^ (0x9b1c + k), true)));
+  }
+
+  /** The data of `serviceId` (QysNotFoundError when unknown), or of the default service. */
+  function storeFor(serviceId: string | undefined): ResourceStore {
+    const key = serviceId !== undefined ? getBinding(serviceId).id : (defaultService()?.id ?? '');
+    let store = stores.get(key);
+    if (!store) {
+      // a service created at runtime: its provider has data, the OA has none until the first sync
+      store = key === '' ? makeStore(seed, true) : makeStore(seed ^ seedNumber(key), false);
+      stores.set(key, store);
+    }
+    return store;
   }
 
   function toResource(r: StoredResource): Resource {
@@ -957,6 +995,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
           bindings.delete(id);
           secrets.delete(id);
           scopes.delete(id);
+          stores.delete(id);
         }),
 
       testConnection: (input, o) =>
@@ -1008,7 +1047,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
 
       sync: (id, o) =>
         call('services.sync', o?.signal, SyncReportSchema, async (): Promise<SyncReport> => {
-          getBinding(id);
+          const store = storeFor(id);
           const startedAt = iso();
           const stages: [string, ResourceKind[]][] = [
             ['seals', ['electronic-seal', 'physical-seal']],
@@ -1023,15 +1062,15 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
             await delay(step, o?.signal);
             const c: SyncCounts = { total: 0, added: 0, removed: 0, updated: 0 };
             for (const kind of kinds) {
-              const list = resourceLists.get(kind)!;
-              let updatedOne = !pendingUpdate.delete(kind);
+              const list = store.lists.get(kind)!;
+              let updatedOne = !store.pendingUpdate.delete(kind);
               for (const r of list) {
                 if (!r.synced) {
                   r.synced = true;
                   r.updatedAt = iso();
                   c.added++;
                 } else if (r.stale) {
-                  resourceIndex.delete(r.id);
+                  store.index.delete(r.id);
                   c.removed++;
                 } else if (!updatedOne) {
                   // an item changed at the provider since the last sync
@@ -1287,10 +1326,10 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     resources: {
       list: (kind, o) =>
         call('resources.list', o?.signal, ResourcePageSchema, (): Page<Resource> => {
-          checkService(o?.serviceId);
+          const store = storeFor(o?.serviceId);
           const { offset, limit } = paging(o);
           const kw = norm(o?.keyword ?? '');
-          const list = resourceLists.get(kind);
+          const list = store.lists.get(kind);
           if (!list) throw new QysValidationError([{ path: 'kind', code: 'invalid' }]);
           let matched = 0;
           const items: Resource[] = [];
@@ -1312,11 +1351,11 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
 
       resolve: (kind, ids, o) =>
         call('resources.resolve', o?.signal, ResourceResolveResultSchema, () => {
-          checkService(o?.serviceId);
+          const store = storeFor(o?.serviceId);
           const items: Resource[] = [];
           const missing: string[] = [];
           for (const id of ids) {
-            const r = resourceIndex.get(id);
+            const r = store.index.get(id);
             if (r && r.kind === kind && r.synced) items.push(toResource(r));
             else missing.push(id);
           }
@@ -1325,8 +1364,13 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
 
       companies: (o) =>
         call('resources.companies', o?.signal, z.array(CompanySchema), () => {
-          checkService(o?.serviceId);
-          return COMPANIES.map((c) => ({ id: c.id, name: c.name }));
+          // the companies that own a seal in this service's data
+          const store = storeFor(o?.serviceId);
+          const owners = new Set<string>();
+          for (const kind of ['electronic-seal', 'physical-seal'] as const) {
+            for (const r of store.lists.get(kind)!) if (r.synced && r.companyId) owners.add(r.companyId);
+          }
+          return COMPANIES.filter((c) => owners.has(c.id)).map((c) => ({ id: c.id, name: c.name }));
         }),
 
       lastSynced: (o) =>
