@@ -14,6 +14,9 @@
  * - `services.sync` reports progress over three stages (`seals`, `templates`, `flows`). The OA's
  *   copy of the provider's data starts slightly behind: the first sync adds the two newest items of
  *   each kind, removes one stale item per kind and updates one; later syncs report no changes.
+ * - Resources are kept per service (`serviceId`; none: the default service's). The seeded services
+ *   have data; a service created at runtime has none until its first sync, which brings all of its
+ *   provider's data. `resources.companies` lists the companies that own a seal in that data.
  * - `org.count(scope)`: every active person under an included unit (computed at call time, so
  *   people who join later are covered), plus included persons, minus excluded persons and the
  *   subtrees of excluded units; a part-time person is counted once; inactive (离职 / 无效) persons
