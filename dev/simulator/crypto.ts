@@ -8,6 +8,19 @@ export function openApiSignature(appToken: string, appSecret: string, timestamp:
     .digest('hex');
 }
 
+/**
+ * Whether `signature` (hex, any case) is the open-API signature of this app at `timestamp`. Compared
+ * in constant time, so response timing does not reveal how much of a guessed signature was right.
+ */
+export function verifyOpenApiSignature(
+  appToken: string,
+  appSecret: string,
+  timestamp: string,
+  signature: string,
+): boolean {
+  return safeEqualHex(openApiSignature(appToken, appSecret, timestamp), signature.toLowerCase());
+}
+
 /** The three headers of a signed open-API call, for callers (the reference host, tests). */
 export function signedHeaders(appToken: string, appSecret: string, now = Date.now()): Record<string, string> {
   const timestamp = String(now);
@@ -45,8 +58,11 @@ export type TicketCheck =
   | { ok: false; reason: TicketFailure; payload?: SsoTicketPayload };
 
 function safeEqualHex(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  return timingSafeEqual(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  // Lengths in bytes: a non-ASCII guess of the same string length must not make timingSafeEqual throw.
+  if (x.length !== y.length) return false;
+  return timingSafeEqual(x, y);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { createSsoTicket, openApiSignature, verifySsoTicket } from './crypto.js';
+import { createSsoTicket, verifyOpenApiSignature, verifySsoTicket } from './crypto.js';
 import { churn, mutate, toContractStatus, type Mutation, type SealKind } from './data.js';
 import {
   SIMULATOR_DEFAULT_PORT,
@@ -199,14 +199,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     const token = header('x-qys-accesstoken') as string;
     const timestamp = header('x-qys-timestamp') as string;
-    const signature = (header('x-qys-signature') as string).toLowerCase();
+    const signature = header('x-qys-signature') as string;
     const app = d.apps.find((a) => a.appToken === token);
     if (!app) return { code: 1002, message: 'AccessToken 无效（未知的 App Token）' };
     const ts = /^\d{1,16}$/.test(timestamp) ? Number(timestamp) : NaN;
     if (!Number.isFinite(ts) || Math.abs(Date.now() - ts) > TIMESTAMP_TOLERANCE_MS) {
       return { code: 1004, message: '请求时间戳已过期或无效（与服务器时间相差超过 5 分钟）' };
     }
-    if (openApiSignature(app.appToken, app.appSecret, timestamp) !== signature) {
+    if (!verifyOpenApiSignature(app.appToken, app.appSecret, timestamp, signature)) {
       return { code: 1003, message: '签名校验失败（App Secret 不正确）' };
     }
     return { code: 0, message: 'SUCCESS', app };

@@ -1,7 +1,12 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { createSsoTicket, openApiSignature, signedHeaders } from '../../dev/simulator/crypto.js';
+import {
+  createSsoTicket,
+  openApiSignature,
+  signedHeaders,
+  verifyOpenApiSignature,
+} from '../../dev/simulator/crypto.js';
 import { SIMULATOR_DEFAULT_APP as APP } from '../../dev/simulator/defaults.js';
 import { startSimulator, type Simulator } from '../../dev/simulator/server.js';
 
@@ -80,6 +85,25 @@ describe('open API signature check', () => {
     const body = await open('/open/seal/list?type=ELECTRONIC', signedHeaders(APP.appToken, 'wrong-secret'));
     assert.equal(body.code, 1003);
     assert.equal(body.result, undefined);
+  });
+
+  it('compares signatures with a constant-time check (any case, refusing near misses and non-hex)', async () => {
+    const ts = String(Date.now());
+    const good = openApiSignature(APP.appToken, APP.appSecret, ts);
+    assert.equal(verifyOpenApiSignature(APP.appToken, APP.appSecret, ts, good), true);
+    assert.equal(verifyOpenApiSignature(APP.appToken, APP.appSecret, ts, good.toUpperCase()), true);
+    const nearMiss = good.slice(0, -1) + (good.endsWith('0') ? '1' : '0');
+    assert.equal(verifyOpenApiSignature(APP.appToken, APP.appSecret, ts, nearMiss), false);
+    assert.equal(verifyOpenApiSignature(APP.appToken, APP.appSecret, ts, good.slice(1)), false);
+    // Same string length, more bytes: refused, not a crash.
+    const latin1 = 'é'.repeat(32);
+    assert.equal(verifyOpenApiSignature(APP.appToken, APP.appSecret, ts, latin1), false);
+    const body = await open('/open/app/info', {
+      'x-qys-accesstoken': APP.appToken,
+      'x-qys-timestamp': ts,
+      'x-qys-signature': latin1,
+    });
+    assert.equal(body.code, 1003);
   });
 
   it('refuses an unknown App Token with 1002', async () => {
