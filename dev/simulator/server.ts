@@ -105,12 +105,39 @@ function sendJson(
   res.end(text);
 }
 
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'content-type',
-  'access-control-max-age': '600',
-};
+/**
+ * Browsers may drive the control endpoints (they mint SSO tickets and change the deployment) only from
+ * a loopback origin or from the host name the simulator itself is reached by (any port: the demo and
+ * test servers); any other site gets no CORS grant and a 403, so a page on the internet cannot log in
+ * through a minted ticket or reconfigure the simulator while it runs on a developer's machine.
+ */
+function allowedControlOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
+  if (!origin) return true; // not a browser request from another page (curl, Node tests)
+  let o: URL;
+  try {
+    o = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (o.protocol !== 'http:' && o.protocol !== 'https:') return false;
+  if (['127.0.0.1', 'localhost', '[::1]'].includes(o.hostname)) return true;
+  try {
+    return hostHeader !== undefined && new URL(`http://${hostHeader}`).hostname === o.hostname;
+  } catch {
+    return false;
+  }
+}
+
+function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (!origin) return {};
+  return {
+    'access-control-allow-origin': origin,
+    vary: 'origin',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': 'content-type',
+    'access-control-max-age': '600',
+  };
+}
 
 function envelope(code: number, message: string, result?: unknown) {
   return result === undefined ? { code, message } : { code, message, result };
@@ -438,6 +465,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     path: string,
     url: URL,
   ): Promise<void> {
+    const origin = req.headers.origin;
+    // CSP reports come from whichever page embedded the signing page: always accepted (append-only).
+    if (path !== '/__sim/csp-report' && !allowedControlOrigin(origin, req.headers.host)) {
+      sendJson(res, 403, { error: `control endpoints refuse the origin ${origin}` }, { vary: 'origin' });
+      return;
+    }
+    const CORS = corsHeaders(origin);
     const ok = (body: unknown, status = 200) => sendJson(res, status, body, CORS);
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {

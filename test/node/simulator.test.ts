@@ -468,7 +468,31 @@ describe('control endpoints', () => {
       headers: { origin: 'http://localhost:8000', 'access-control-request-method': 'POST' },
     });
     assert.equal(res.status, 204);
-    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.equal(res.headers.get('access-control-allow-origin'), 'http://localhost:8000');
+  });
+
+  it('refuse pages of other sites (no CORS grant, 403), so no foreign page can mint a ticket', async () => {
+    const evil = { origin: 'https://evil.example', 'content-type': 'text/plain' };
+    const pre = await fetch(`${sim.url}/__sim/tickets`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(pre.headers.get('access-control-allow-origin'), null);
+    const minted = await fetch(`${sim.url}/__sim/tickets`, { method: 'POST', headers: evil, body: '{}' });
+    assert.equal(minted.status, 403);
+    assert.equal(minted.headers.get('access-control-allow-origin'), null);
+    assert.doesNotMatch(await minted.text(), /ticket=/);
+    const changed = await fetch(`${sim.url}/__sim/state`, {
+      method: 'POST',
+      headers: evil,
+      body: JSON.stringify({ ssoReject: true }),
+    });
+    assert.equal(changed.status, 403);
+    assert.equal(((await control('/__sim/state')).body as { ssoReject: boolean }).ssoReject, false);
+    // A loopback page on another port (the demo, the test runner) is allowed.
+    const lan = await fetch(`${sim.url}/__sim/state`, { headers: { origin: 'http://127.0.0.1:5173' } });
+    assert.equal(lan.status, 200);
+    assert.equal(lan.headers.get('access-control-allow-origin'), 'http://127.0.0.1:5173');
   });
 
   it('/__sim/tickets builds a login URL that opens the signing page', async () => {
