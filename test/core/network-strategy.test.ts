@@ -283,6 +283,20 @@ describe('resolveSigningTarget', () => {
     });
   });
 
+  it('segment: a link-local client IP with a zone (fe80::1%eth0) is matched by its address', () => {
+    const b = binding({ segmentRules: ['fe80::/10'] });
+    for (const clientIp of ['fe80::1%eth0', 'FE80::1%25', '[fe80::1%en0]'])
+      expect(resolveSigningTarget(b, { clientIp }), clientIp).to.deep.include({
+        zone: 'internal',
+        reason: 'segment.match',
+      });
+    expect(resolveSigningTarget(b, { clientIp: 'fd00::1%eth0' })).to.include({ reason: 'segment.noMatch' });
+    expect(resolveSigningTarget(b, { clientIp: '%eth0' })).to.include({ reason: 'segment.badClientIp' });
+    expect(resolveSigningTarget(b, { clientIp: '10.0.0.1%eth0' })).to.include({
+      reason: 'segment.badClientIp',
+    });
+  });
+
   it('segment: applies the selected host presets and names the preset that decided', () => {
     const presets = [{ id: 'p1', name: '总部办公网', rules: ['172.16.0.0/12'] }];
     const b = binding({ segmentRules: [], segmentPresetIds: ['p1'] });

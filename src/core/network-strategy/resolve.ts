@@ -254,7 +254,10 @@ export function resolveSigningTarget(
   if (autoLogin.mode === 'off') return ext('off');
   const c = compileStrategy(autoLogin, options);
   if (autoLogin.mode === 'segment') {
-    const ipText = (input.clientIp ?? '').trim();
+    // A link-local client comes with the zone of the server's interface (`fe80::1%eth0`, as Node's
+    // `socket.remoteAddress` reports it): the zone is not part of the address, so it is dropped
+    // here (rules themselves may not carry one).
+    const ipText = (input.clientIp ?? '').trim().replace(/^(\[?[0-9a-f:.]*:[0-9a-f:.]*)%[^\]]*/i, '$1');
     if (!ipText) return ext('segment.noClientIp');
     const ip = parseIp(ipText);
     if (!ip.ok) return ext('segment.badClientIp');
