@@ -335,6 +335,8 @@ export class QysBrowseField extends QysFormField {
       if (this.open) this.closeDialog();
     }
     if (scope.some((k) => changed.has(k)) || changed.has('value')) this.resolveChosen();
+    // Validity depends on these too (and its message on the language).
+    if (this.hasUpdated && ['required', 'readonly', 'lang'].some((k) => changed.has(k))) this.commitValue();
     if (this.open) this.afterDialogRender();
   }
 

@@ -500,6 +500,20 @@ describe('<qys-browse-field>', function () {
     expect(events).to.equal(0);
   });
 
+  it('required or readonly changed after connecting updates validity', async () => {
+    const el = await mount('file-template', memory());
+    expect(el.checkValidity()).to.equal(true);
+    el.required = true;
+    await el.updateComplete;
+    expect(el.validity.valueMissing).to.equal(true);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.validationMessage).to.equal('Select at least one item');
+    el.readonly = true;
+    await el.updateComplete;
+    expect(el.checkValidity(), 'a readonly field is not validated').to.equal(true);
+  });
+
   it('English', async () => {
     const el = await mount('physical-seal-flow', memory({ resources: 2 }), { lang: 'en' });
     expect(q(el, '[part~="browse"]')!.getAttribute('aria-label')).to.equal('Choose physical seal flow');
