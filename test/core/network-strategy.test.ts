@@ -365,4 +365,19 @@ describe('resolveSigningTarget', () => {
     b.autoLogin = { ...b.autoLogin!, segmentRules: [...b.autoLogin!.segmentRules, '192.168.0.0/16'] };
     expect(resolveSigningTarget(b, { clientIp: '192.168.1.1' })).to.include({ zone: 'internal' });
   });
+
+  it('sees a rule list changed in place (no stale cache)', () => {
+    const b = binding();
+    expect(resolveSigningTarget(b, { clientIp: '192.168.1.1' })).to.include({ zone: 'external' });
+    b.autoLogin!.segmentRules.push('192.168.0.0/16');
+    expect(resolveSigningTarget(b, { clientIp: '192.168.1.1' })).to.include({ zone: 'internal' });
+    b.autoLogin!.segmentRules[1] = '300.1.1.1';
+    expect(validateSigningStrategy(b)).to.deep.equal([
+      { path: 'autoLogin.segmentRules.1', code: 'ip.octetRange' },
+    ]);
+    const d = binding({ mode: 'domain' });
+    expect(resolveSigningTarget(d, { hostname: 'oa.corp.example' })).to.include({ zone: 'external' });
+    d.autoLogin!.domainRules.splice(0, 1, 'oa.corp.example');
+    expect(resolveSigningTarget(d, { hostname: 'oa.corp.example' })).to.include({ zone: 'internal' });
+  });
 });

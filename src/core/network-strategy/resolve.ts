@@ -107,9 +107,18 @@ export interface CompiledStrategy {
   usableDomainRules: number;
 }
 
+/**
+ * Caches are per rule-list array, and remember the list's content: a list changed in place (a page
+ * pushing a rule onto `binding.autoLogin.segmentRules`) is compiled again instead of answered from
+ * the stale entry. Comparing is O(n) over strings that are usually identical references.
+ */
+const sameContent = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 const segmentCache = new WeakMap<
   readonly string[],
   {
+    snapshot: readonly string[];
     presets: unknown;
     ids: string;
     value: Pick<
@@ -120,13 +129,22 @@ const segmentCache = new WeakMap<
 >();
 const domainCache = new WeakMap<
   readonly string[],
-  Pick<CompiledStrategy, 'domainIssues' | 'domainRules' | 'domain' | 'usableDomainRules'>
+  {
+    snapshot: readonly string[];
+    value: Pick<CompiledStrategy, 'domainIssues' | 'domainRules' | 'domain' | 'usableDomainRules'>;
+  }
 >();
 
 function compileSegments(autoLogin: AutoLogin, presets: readonly SegmentPreset[] | null | undefined) {
   const ids = (autoLogin.segmentPresetIds ?? []).join('\u0000');
   const cached = segmentCache.get(autoLogin.segmentRules);
-  if (cached && cached.presets === (presets ?? null) && cached.ids === ids) return cached.value;
+  if (
+    cached &&
+    cached.presets === (presets ?? null) &&
+    cached.ids === ids &&
+    sameContent(autoLogin.segmentRules, cached.snapshot)
+  )
+    return cached.value;
   const own = parseSegmentRules(autoLogin.segmentRules);
   const entries: SegmentEntry[] = own.rules.map((rule, index) => ({
     rule,
@@ -161,13 +179,18 @@ function compileSegments(autoLogin: AutoLogin, presets: readonly SegmentPreset[]
     segment: compileSegmentMatcher(entries.map((e) => e.rule)),
     usableSegmentRules: entries.filter((e) => e.rule).length,
   };
-  segmentCache.set(autoLogin.segmentRules, { presets: presets ?? null, ids, value });
+  segmentCache.set(autoLogin.segmentRules, {
+    snapshot: [...autoLogin.segmentRules],
+    presets: presets ?? null,
+    ids,
+    value,
+  });
   return value;
 }
 
 function compileDomains(autoLogin: AutoLogin) {
   const cached = domainCache.get(autoLogin.domainRules);
-  if (cached) return cached;
+  if (cached && sameContent(autoLogin.domainRules, cached.snapshot)) return cached.value;
   const parsed = parseDomainRules(autoLogin.domainRules);
   const value = {
     domainIssues: parsed.issues,
@@ -175,7 +198,7 @@ function compileDomains(autoLogin: AutoLogin) {
     domain: compileDomainMatcher(parsed.rules),
     usableDomainRules: parsed.rules.filter(Boolean).length,
   };
-  domainCache.set(autoLogin.domainRules, value);
+  domainCache.set(autoLogin.domainRules, { snapshot: [...autoLogin.domainRules], value });
   return value;
 }
 
