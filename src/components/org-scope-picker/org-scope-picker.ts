@@ -240,6 +240,7 @@ export class QysOrgScopePicker extends QysFormField {
   private typeTimer: ReturnType<typeof setTimeout> | undefined;
   private scrollPending: number | null = null;
   private resizeObserver: ResizeObserver | undefined;
+  private observed: HTMLElement | undefined;
 
   private get treeEl(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[part="tree"]') ?? null;
@@ -252,6 +253,8 @@ export class QysOrgScopePicker extends QysFormField {
   override connectedCallback(): void {
     this.hasConnected = true;
     super.connectedCallback();
+    // Moved or re-attached: pick the host up again (willUpdate reloads what was dropped on disconnect).
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -264,6 +267,7 @@ export class QysOrgScopePicker extends QysFormField {
     clearTimeout(this.searchTimer);
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.observed = undefined;
     this.seenHost = undefined;
   }
 
@@ -293,12 +297,15 @@ export class QysOrgScopePicker extends QysFormField {
 
   protected override updated(): void {
     const el = this.treeEl;
-    if (el && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => {
+    // The tree element is replaced when a list reloads: observe whichever one is rendered.
+    if (el && el !== this.observed && typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver ??= new ResizeObserver(() => {
         const h = this.treeEl?.clientHeight ?? 0;
         if (h > 0 && h !== this.viewportHeight) this.viewportHeight = h;
       });
+      if (this.observed) this.resizeObserver.unobserve(this.observed);
       this.resizeObserver.observe(el);
+      this.observed = el;
     }
     if (el && this.scrollPending !== null) {
       el.scrollTop = this.scrollPending;
@@ -830,7 +837,11 @@ export class QysOrgScopePicker extends QysFormField {
   private onScroll(e: Event): void {
     const tab = this.listTab;
     if (!tab) return;
-    this.view(tab).scrollTop = (e.target as HTMLElement).scrollTop;
+    const el = e.target as HTMLElement;
+    this.view(tab).scrollTop = el.scrollTop;
+    // Layout is clean during a scroll event: a free moment to catch a resize the observer missed
+    // (ResizeObserver does not run in background tabs).
+    if (el.clientHeight > 0) this.viewportHeight = el.clientHeight;
     this.tick++;
   }
 

@@ -52,6 +52,7 @@ async function mountLoaded(opts: Parameters<typeof mount>[0] = {}) {
 
 /** Clicks a row's expand arrow and waits for its children. */
 async function expandByClick(el: QysOrgScopePicker, key: string) {
+  await wait(() => row(el, key), `${key} rendered`);
   const r = row(el, key)!;
   r.querySelector<HTMLElement>('.twisty')!.click();
   await wait(() => row(el, key)?.getAttribute('aria-expanded') === 'true', `${key} expanded`);
@@ -435,10 +436,16 @@ describe('<qys-org-scope-picker>', () => {
       const { el } = await mountLoaded({ host, value: { include: [d1], exclude: [] } });
       // a tall viewport so both departments' rows are rendered at once
       el.style.setProperty('--qys-org-picker-height', '4000px');
+      await wait(() => tree(el).clientHeight > 1000);
+      tree(el).dispatchEvent(new Event('scroll'));
+      await el.updateComplete;
       const res = await host.org.resolve([d1, d2]);
       for (const d of res.nodes) {
         for (const p of d.path)
-          if (row(el, `${p.type}:${p.id}`)!.getAttribute('aria-expanded') === 'false')
+          if (
+            (await wait(() => row(el, `${p.type}:${p.id}`)),
+            row(el, `${p.type}:${p.id}`)!.getAttribute('aria-expanded') === 'false')
+          )
             await expandByClick(el, `${p.type}:${p.id}`);
         await expandByClick(el, `department:${d.id}`);
       }
@@ -473,6 +480,78 @@ describe('<qys-org-scope-picker>', () => {
   });
 
   describe('states', () => {
+    it('a unit found by search expands in place, loading its children lazily', async () => {
+      const { el, host } = await mountLoaded();
+      const input = $(el, '[part=search]') as HTMLInputElement;
+      input.focus();
+      await sendKeys({ type: '总部' });
+      await wait(
+        () =>
+          row(el, 'subcompany:101') &&
+          $(el, '[part=row-path]') === null &&
+          $(el, '[role=tab][aria-selected=true]')!.textContent!.includes('搜索'),
+      );
+      const before = host.control.calls('org.children');
+      await expandByClick(el, 'subcompany:101');
+      expect(host.control.calls('org.children')).to.equal(before + 1);
+      const child = rows(el).find((r) => r.getAttribute('aria-level') === '2');
+      expect(child).to.not.equal(undefined);
+    });
+
+    it('showing 离职 / 无效 persons reloads the lists with them', async () => {
+      const host = createMemoryHost();
+      const { resignedPerson } = host.control.samples;
+      const res = await host.org.resolve([resignedPerson]);
+      const { el } = await mountLoaded({ host });
+      el.style.setProperty('--qys-org-picker-height', '4000px');
+      await wait(() => tree(el).clientHeight > 1000);
+      tree(el).dispatchEvent(new Event('scroll'));
+      await el.updateComplete;
+      const node = res.nodes[0]!;
+      for (const p of node.path) await expandByClick(el, `${p.type}:${p.id}`);
+      expect(row(el, `person:${resignedPerson.id}`)).to.equal(null);
+      const filter = $(el, '[part=filter] input') as HTMLInputElement;
+      filter.click();
+      await el.updateComplete; // the lists reload
+      await wait(() => row(el, 'subcompany:101'));
+      for (const p of node.path)
+        if (
+          (await wait(() => row(el, `${p.type}:${p.id}`)),
+          row(el, `${p.type}:${p.id}`)!.getAttribute('aria-expanded') === 'false')
+        )
+          await expandByClick(el, `${p.type}:${p.id}`);
+      await wait(() => row(el, `person:${resignedPerson.id}`), 'resigned person listed');
+      expect(row(el, `person:${resignedPerson.id}`)!.textContent).to.contain('已离职');
+    });
+
+    it('最近 lists recent picks; Delete removes the active one from the host', async () => {
+      const host = createMemoryHost();
+      await host.org.addRecent([
+        { type: 'person', id: '10000007' },
+        { type: 'person', id: '10000008' },
+      ]);
+      const { el } = await mountLoaded({ host, mode: 'persons' });
+      await wait(() => $$(el, '[role=tab]').length > 3);
+      ($$(el, '[role=tab]').find((t) => t.textContent!.trim() === '最近') as HTMLElement).click();
+      await wait(() => row(el, 'person:10000007'));
+      tree(el).focus();
+      await press('Delete');
+      await wait(
+        async () => !(await host.org.recent()).some((n) => n.id === '10000007'),
+        'removed at the host',
+      );
+      await wait(() => !row(el, 'person:10000007') && row(el, 'person:10000008'), 'list reloaded');
+    });
+
+    it('in persons mode a unit cannot be selected, and says so', async () => {
+      const { el } = await mountLoaded({ mode: 'persons' });
+      expect(row(el, 'subcompany:101')!.hasAttribute('aria-checked')).to.equal(false);
+      tree(el).focus();
+      await press('Space');
+      expect(el.value.include).to.deep.equal([]);
+      expect($(el, '[part=message]')!.textContent).to.contain('只能选择人员');
+    });
+
     it('a failing host shows the error with a retry, and keeps the selection', async () => {
       const value = { include: [{ type: 'subcompany' as const, id: '101' }], exclude: [] };
       const { el, host } = await mount({
