@@ -103,8 +103,14 @@ type SyncState =
  *
  * Form-associated: the value is an array of IDs, submitted as one comma-separated string.
  *
- * Keyboard (dialog): ↓ from the search box enters the list; arrows move (2-D in the seal grid),
- * Home / End, PageUp / PageDown; Space selects; Enter selects (single) and confirms; Escape cancels.
+ * Keyboard (dialog): typing searches (Enter in the search box searches at once); ↓ from the search
+ * box enters the list; arrows move (2-D in the seal grid), Home / End, PageUp / PageDown; Space
+ * selects; Enter selects (single) and confirms; Escape cancels; focus returns to the browse button.
+ * Double-click confirms a single choice.
+ *
+ * Sync permission: the empty state offers 同步服务商数据 only with `allow-sync` (the host page sets it
+ * for users allowed to sync, e.g. administrators); it syncs `service-id`, else the host's default
+ * service, shows the progress the host reports, then reloads the list.
  *
  * @tag qys-browse-field
  * @fires qys-change - The user changed the value (confirm, remove a tag, clear). `detail.value`: the IDs.

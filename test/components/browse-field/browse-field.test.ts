@@ -331,6 +331,24 @@ describe('<qys-browse-field>', function () {
     );
   });
 
+  it('keyboard reaches the far end of 10,000 items (End), loading that page, and picks it', async () => {
+    const host = memory({ resources: 10_001 });
+    const el = await mount('file-template', host);
+    await openDialog(el);
+    q(el, '[part~="search"]')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'End' });
+    const list = q(el, '[role="listbox"]')!;
+    await until(() => list.getAttribute('aria-activedescendant') === 'o-9999');
+    await until(() => q(el, '#o-9999:not([aria-busy])'), 'the last page was not loaded');
+    expect(qa(el, '[role="option"]').length).to.be.lessThan(40);
+    const last = (await host.resources.list('file-template', { offset: 9_999, limit: 1 })).items[0]!;
+    expect(text(q(el, '#o-9999 .name'))).to.equal(last.name);
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.value.length === 1);
+    expect(el.value).to.deep.equal([last.id]);
+  });
+
   it('empty list: explains 同步服务商数据; without allow-sync offers no sync', async () => {
     const el = await mount('file-template', memory({ resources: 2 }));
     await openDialog(el);
