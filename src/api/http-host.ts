@@ -4,7 +4,7 @@
  * `QysContractError` naming the failing path and the endpoint. GETs are retried with backoff;
  * POST / PUT / DELETE never are.
  */
-import ky, { HTTPError, TimeoutError } from 'ky';
+import ky, { HTTPError, KyError, NetworkError, TimeoutError } from 'ky';
 import * as z from 'zod/mini';
 import {
   QysAuthError,
@@ -77,6 +77,17 @@ function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * ky's errors keep the request and its options, the JSON body included (the App Secret of a save or
+ * a connection test). They never become a `cause`: a typed error may be logged or put in an event.
+ * What is kept: ky's message (method, URL, status) and, for a network error, the underlying cause.
+ */
+function safeCause(err: unknown): unknown {
+  if (err instanceof NetworkError) return err.cause ?? new Error(err.message);
+  if (err instanceof KyError) return new Error(err.message);
+  return err;
+}
+
 export function createHttpHost(options: HttpHostOptions): QysHost {
   const timeout = options.timeout ?? 15_000;
   const retry = typeof options.retry === 'object' ? options.retry : { limit: options.retry ?? 2 };
@@ -95,22 +106,23 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
 
   function mapHttpError(err: HTTPError, def: RouteDef, endpoint: string): QysError {
     const status = err.response.status;
+    const cause = safeCause(err);
     const parsed = z.safeParse(ErrorBodySchema, err.data);
     const body = parsed.success ? parsed.data.error : undefined;
     const message = body?.message ?? `${endpoint} answered ${status}`;
-    if (status === 401 || status === 403) return new QysAuthError(message, { status, cause: err });
-    if (status === 404) return new QysNotFoundError(message, { cause: err });
+    if (status === 401 || status === 403) return new QysAuthError(message, { status, cause });
+    if (status === 404) return new QysNotFoundError(message, { cause });
     if (status === 409) {
       const current = def.res && body?.current !== undefined ? z.safeParse(def.res, body.current) : undefined;
       return new QysConflictError(message, {
-        cause: err,
+        cause,
         ...(current?.success ? { current: current.data } : {}),
       });
     }
     if (status === 422 || status === 400)
-      return new QysValidationError(body?.issues ?? [], message, { cause: err });
-    if (status >= 500) return new QysServerError(message, { status, cause: err });
-    return new QysNetworkError(message, { status, cause: err });
+      return new QysValidationError(body?.issues ?? [], message, { cause });
+    if (status >= 500) return new QysServerError(message, { status, cause });
+    return new QysNetworkError(message, { status, cause });
   }
 
   async function call<N extends Name>(name: N, req: Req = {}): Promise<Out<N>> {
@@ -143,9 +155,9 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
       if (signal?.aborted) throw signal.reason;
       if (err instanceof QysError) throw err;
       if (err instanceof TimeoutError)
-        throw new QysTimeoutError(undefined, { cause: err, timeoutMs: timeout });
+        throw new QysTimeoutError(undefined, { cause: safeCause(err), timeoutMs: timeout });
       if (err instanceof HTTPError) throw mapHttpError(err, def, endpoint);
-      throw new QysNetworkError(undefined, { cause: err });
+      throw new QysNetworkError(undefined, { cause: safeCause(err) });
     }
     const result = z.safeParse(def.res, data);
     if (!result.success) {

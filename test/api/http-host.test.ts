@@ -276,6 +276,56 @@ describe('createHttpHost: failures', () => {
     expect(err).not.to.be.instanceOf(QysServerError);
   });
 
+  it('a failed save or connection test carries no App Secret anywhere in the error (cause included)', async () => {
+    /** Every string reachable from `value` through own properties (non-enumerable ones too: cause, stack). */
+    function reachableStrings(value: unknown, seen = new Set<unknown>(), depth = 0): string[] {
+      if (typeof value === 'string') return [value];
+      if (!value || typeof value !== 'object' || seen.has(value) || depth > 8) return [];
+      seen.add(value);
+      return Object.getOwnPropertyNames(value).flatMap((k) => {
+        let v: unknown;
+        try {
+          v = (value as Record<string, unknown>)[k];
+        } catch {
+          return [];
+        }
+        return reachableStrings(v, seen, depth + 1);
+      });
+    }
+    const secret = unique('top-secret-value');
+    const h = host({ retry: 0 });
+    const created = await h.services.save(privateInput(sim, { appSecret: secret }));
+    const failures = [
+      // 409: stale version
+      await rejection(
+        h.services.save({ ...privateInput(sim, { appSecret: secret }), id: created.id, version: 0 }),
+      ),
+      // 422: refused input
+      await rejection(h.services.save(privateInput('ftp://qys.example.com', { appSecret: secret }))),
+      // 500 from the host
+      await rejection(
+        faulty('500', { retry: 0 }).services.testConnection(privateInput(sim, { appSecret: secret })),
+      ),
+      // timeout
+      await rejection(
+        faulty('slow:2000', { timeout: 150, retry: 0 }).services.save(
+          privateInput(sim, { appSecret: secret }),
+        ),
+      ),
+    ];
+    expect(failures.map((e) => e?.constructor)).to.deep.equal([
+      QysConflictError,
+      QysValidationError,
+      QysServerError,
+      QysTimeoutError,
+    ]);
+    for (const e of failures) {
+      const leaked = reachableStrings(e).filter((t) => t.includes(secret));
+      expect(leaked, (e as Error).name).to.deep.equal([]);
+    }
+    await h.services.delete(created.id);
+  });
+
   it('calls a headers function before every call (fresh token each time)', async () => {
     let n = 0;
     const key = unique('hdr');
