@@ -384,6 +384,40 @@ describe('<qys-browse-field>', function () {
     expect(q(el, '[role="alert"]')).to.equal(null);
   });
 
+  it('a page that fails while scrolling shows the error over the list; retry fills the rows', async () => {
+    const host = memory({ resources: 10_001 });
+    const el = await mount('file-template', host);
+    await openDialog(el);
+    host.control.failNext('resources.list', 'timeout');
+    const scroller = q(el, '[part~="list"]')!;
+    scroller.scrollTop = scroller.scrollHeight;
+    scroller.dispatchEvent(new Event('scroll'));
+    await until(() => q(el, '[role="alert"]'), 'no error shown');
+    expect(text(q(el, '[role="alert"]'))).to.contain('超时');
+    expect(q(el, '[role="listbox"]'), 'the list stays').to.not.equal(null);
+    q(el, '[role="alert"] button')!.click();
+    await until(() => q(el, '#o-9999:not([aria-busy])'), 'retry did not load the rows');
+    expect(q(el, '[role="alert"]')).to.equal(null);
+  });
+
+  it('a failing sync says why and can be tried again; no service configured says so', async () => {
+    const host = memory({ resources: 2, failures: { 'services.sync': { kind: 'server', times: 1 } } });
+    const el = await mount('file-template', host, { 'allow-sync': true });
+    await openDialog(el);
+    q(el, '[part~="sync"]')!.click();
+    await until(() => status(el).includes('同步失败'));
+    expect(status(el)).to.contain('服务器处理失败');
+    q(el, '[part~="sync"]')!.click();
+    await until(() => options(el).length === 2, 'the second sync did not reload');
+
+    const none = await mount('file-template', memory({ resources: 2, noServices: true }), {
+      'allow-sync': true,
+    });
+    await openDialog(none);
+    q(none, '[part~="sync"]')!.click();
+    await until(() => status(none).includes('尚未配置契约锁服务'));
+  });
+
   it('a failing resolve keeps the IDs and offers retry', async () => {
     const host = memory({ failures: { 'resources.resolve': { kind: 'server', times: 1 } } });
     const [a] = await firstPage(host, 'file-template');
