@@ -26,6 +26,13 @@ export const browseFieldStyles = css`
     margin: 0;
     padding: 0;
   }
+  ul.picked {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    max-block-size: 96px;
+    overflow: auto;
+  }
   .tag {
     display: inline-flex;
     align-items: center;

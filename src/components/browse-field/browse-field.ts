@@ -24,6 +24,8 @@ const CELL_HEIGHT = 148;
 /** Narrowest seal cell, px: the grid has as many columns as fit. */
 const CELL_MIN_WIDTH = 136;
 const PAGE_SIZE = 100;
+/** Picks listed in the dialog (multiple); the rest are counted. */
+const DRAFT_SHOWN = 30;
 
 /** Parses a page-supplied value: an array of IDs or a comma-separated string. Null when unusable. */
 function parseIds(v: unknown): string[] | null {
@@ -127,6 +129,7 @@ type SyncState =
  * @csspart search - The keyword input.
  * @csspart company - The company filter (seals).
  * @csspart status - The live result count.
+ * @csspart picked - The picks so far in the dialog (`multiple`), each removable.
  * @csspart list - The scrolling list (rows or seal grid).
  * @csspart option - One row or seal cell.
  * @csspart empty - The empty state (同步服务商数据 explanation and sync action).
@@ -912,7 +915,7 @@ export class QysBrowseField extends QysFormField {
         }
       </div>
       <div part="status" class="status" role="status">${this.statusText()}</div>
-      ${this.renderBody()}
+      ${this.renderBody()} ${this.multiple && this.draft.length ? this.renderDraft() : nothing}
       <div class="footer">
         <span class="count">${this.t('selectedCount', { count: this.draft.length })}</span>
         <button part="cancel" type="button" @click=${() => this.closeDialog()}>${this.t('cancel')}</button>
@@ -921,6 +924,31 @@ export class QysBrowseField extends QysFormField {
         </button>
       </div>
     </div>`;
+  }
+
+  /** Multiple: the picks so far (also those outside the current search), each removable. */
+  private renderDraft(): TemplateResult {
+    const shown = this.draft.slice(0, DRAFT_SHOWN);
+    const more = this.draft.length - shown.length;
+    return html`<ul part="picked" class="tags picked" aria-label=${this.t('pickedLabel')}>
+      ${shown.map((id) => {
+        const name = this.known.get(id)?.name ?? id;
+        const missing = this.missing.has(id);
+        return html`<li class="tag ${missing ? 'missing' : ''}">
+          <span class="tag-name">${name}</span>
+          ${missing ? html`<span class="badge">${this.t('missing')}</span>` : nothing}
+          <button
+            class="icon"
+            type="button"
+            aria-label=${this.t('removeLabel', { name })}
+            @click=${() => (this.draft = this.draft.filter((x) => x !== id))}
+          >
+            ×
+          </button>
+        </li>`;
+      })}
+      ${more > 0 ? html`<li class="muted">${this.t('pickedMore', { count: more })}</li>` : nothing}
+    </ul>`;
   }
 
   private renderBody(): TemplateResult | typeof nothing {

@@ -218,6 +218,32 @@ describe('<qys-browse-field>', function () {
     expect(single.value).to.deep.equal([items[4]!.id]);
   });
 
+  it('multiple: picks made before a search stay chosen and can be removed in the dialog', async () => {
+    const host = memory();
+    const items = await firstPage(host, 'file-template');
+    const el = await mount('file-template', host, { multiple: true });
+    await openDialog(el);
+    const first = items.find((i) => !i.name.includes('保密'))!;
+    options(el)[items.indexOf(first)]!.click();
+    await el.updateComplete;
+    expect(text(q(el, '[part~="picked"]'))).to.contain(first.name);
+    q<HTMLInputElement>(el, '[part~="search"]')!.focus();
+    await sendKeys({ type: '保密' });
+    await until(() => status(el).includes('保密'));
+    options(el)[0]!.click();
+    await el.updateComplete;
+    const picked = text(q(el, '[part~="picked"]'));
+    expect(picked)
+      .to.contain(first.name)
+      .and.contain(text(options(el)[0]!.querySelector('.name')));
+    expect(text(q(el, '.footer'))).to.contain('已选 2 项');
+    (q(el, '[part~="picked"] li button') as HTMLElement).click(); // remove the first pick
+    await el.updateComplete;
+    q(el, '[part~="confirm"]')!.click();
+    await until(() => el.value.length === 1);
+    expect(el.value).to.not.include(first.id);
+  });
+
   it('cancel (button or Escape) changes nothing and returns focus to the browse button', async () => {
     const host = memory();
     const items = await firstPage(host, 'file-template');
