@@ -338,6 +338,30 @@ describe('resolveSigningTarget', () => {
     });
   });
 
+  it('domain: a host without a port is on its scheme’s default port (location.host leaves it out)', () => {
+    const b = binding({ mode: 'domain', domainRules: ['oa.example.com:443', '*.intra.example.com:80'] });
+    expect(resolveSigningTarget(b, { hostname: 'oa.example.com', protocol: 'https:' })).to.deep.include({
+      zone: 'internal',
+      matchedRule: { list: 'domain', index: 0, rule: 'oa.example.com:443' },
+    });
+    expect(resolveSigningTarget(b, { hostname: 'oa.example.com', protocol: 'http:' })).to.include({
+      zone: 'external',
+    });
+    expect(resolveSigningTarget(b, { hostname: 'a.intra.example.com', protocol: 'http:' })).to.include({
+      zone: 'internal',
+    });
+    expect(resolveSigningTarget(b, { hostname: 'a.intra.example.com:8080', protocol: 'http:' })).to.include({
+      zone: 'external',
+    });
+    // Unknown scheme: a port-specific rule needs the port.
+    expect(resolveSigningTarget(b, { hostname: 'oa.example.com' })).to.include({ zone: 'external' });
+    // A rule without a port still matches whatever the scheme.
+    const any = binding({ mode: 'domain', domainRules: ['oa.example.com'] });
+    expect(resolveSigningTarget(any, { hostname: 'oa.example.com', protocol: 'https:' })).to.include({
+      zone: 'internal',
+    });
+  });
+
   it('a strategy that is on without an internal URL, without rules or with a bad rule is an invalid binding', () => {
     expect(
       resolveSigningTarget(binding({}, { signingUrlInternal: '' }), { clientIp: '10.0.0.1' }),

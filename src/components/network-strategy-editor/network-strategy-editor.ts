@@ -654,7 +654,12 @@ export class QysNetworkStrategyEditor extends QysFormField {
     };
     const result = resolveSigningTarget(
       binding,
-      { clientIp: ip, hostname: host },
+      {
+        clientIp: ip,
+        hostname: host,
+        // A host without a port is on the page's scheme's default port.
+        protocol: typeof location !== 'undefined' ? location.protocol : null,
+      },
       { presets: this.availablePresets ?? null, ignoreInvalidRules: true },
     );
     const ignored = new Set(

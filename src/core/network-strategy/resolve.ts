@@ -32,7 +32,15 @@ export interface SigningTargetInput {
   clientIp?: string | null;
   /** The OA page's host: `location.host` (with a port) or `location.hostname`. */
   hostname?: string | null;
+  /**
+   * The OA page's scheme (`location.protocol`). `location.host` leaves out a default port, so with
+   * it a host without a port is on 80 (`http:`) or 443 (`https:`) and a rule naming that port
+   * matches (`oa.example.com:443` for `https://oa.example.com/`).
+   */
+  protocol?: string | null;
 }
+
+const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
 
 export interface ResolveOptions {
   /** The host's named segment presets, to apply `autoLogin.segmentPresetIds`. */
@@ -296,8 +304,10 @@ export function resolveSigningTarget(
   }
   const hostText = (input.hostname ?? '').trim();
   if (!hostText) return ext('domain.noHostname');
-  const host = normaliseHostname(hostText);
+  let host = normaliseHostname(hostText);
   if (!host) return ext('domain.badHostname');
+  const defaultPort = DEFAULT_PORTS[String(input.protocol ?? '').toLowerCase()];
+  if (host.port === undefined && defaultPort !== undefined) host = { ...host, port: defaultPort };
   const i = c.domain.match(host);
   if (i < 0) return ext('domain.noMatch');
   return {

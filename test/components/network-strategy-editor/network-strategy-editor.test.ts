@@ -226,6 +226,17 @@ describe('<qys-network-strategy-editor>', () => {
     expect(text($(el, '[part="try-result"]'))).to.contain(`由第 1 条规则 ${location.hostname} 决定`);
   });
 
+  it('try an address: a typed host without a port is on the page scheme’s default port', async () => {
+    const port = location.protocol === 'https:' ? 443 : 80;
+    const el = await make({ mode: 'domain', segmentRules: [], domainRules: [`oa.example.com:${port}`] });
+    const input = $<HTMLInputElement>(el, '#try-host');
+    input.select();
+    input.focus();
+    await sendKeys({ type: 'oa.example.com' });
+    await el.updateComplete;
+    expect(text($(el, '[part="try-result"]'))).to.contain(`由第 1 条规则 oa.example.com:${port} 决定`);
+  });
+
   it('takes the addresses from `binding` and reports a missing internal address as the binding’s error', async () => {
     const el = await make(segment(['10.0.0.0/8']));
     el.signingUrls = undefined;
