@@ -31,6 +31,7 @@ import {
   type SyncJob,
   type ValidationIssue,
 } from '../../src/api/schemas.js';
+import { validateSigningStrategy } from '../../src/core/network-strategy/resolve.js';
 import { createSsoTicket } from '../simulator/crypto.js';
 import { SIMULATOR_DEFAULT_APP, SIMULATOR_DEFAULT_PORT, type SimulatorApp } from '../simulator/defaults.js';
 import { SEED_PRIVATE_ID, seedDoc, toBinding, type StoreDoc, type StoredService } from './model.js';
@@ -227,6 +228,17 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       if (s) Object.assign(s, patch); // server-side state: no version bump, so an open form is not stale
     });
 
+  /**
+   * 内外网自动登录 rules are checked on save, as signing will read them: a strategy that is on needs at
+   * least one rule, every rule of the list in force must parse, and selected presets must exist.
+   * Otherwise the binding would save fine and only fail when someone signs.
+   */
+  function checkStrategy(input: BindingInput): void {
+    if (input.serviceType !== 'private') return;
+    const issues = validateSigningStrategy(input, { presets: store.data.segmentPresets });
+    if (issues.length) throw invalid(issues);
+  }
+
   function fromInput(
     input: BindingInput,
     prev: StoredService | undefined,
@@ -408,6 +420,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     createService: async (c) => {
       const input = c.body as BindingInput;
       if (input.id !== undefined) throw invalid([{ path: 'id', code: 'id.notAllowed' }]);
+      checkStrategy(input);
       const id = randomUUID();
       const created = await store.update((d) => {
         const s = fromInput(input, undefined, id, 1);
@@ -422,6 +435,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       const id = c.params.id!;
       if (input.id !== undefined && input.id !== id) throw invalid([{ path: 'id', code: 'id.mismatch' }]);
       if (input.version === undefined) throw invalid([{ path: 'version', code: 'required' }]);
+      checkStrategy(input);
       const saved = await store.update((d) => {
         const i = d.services.findIndex((x) => x.id === id);
         const prev = d.services[i];

@@ -162,6 +162,69 @@ describe('reference host: services', () => {
     assert.equal(crossPaths.appSecret, 'required');
     assert.equal(crossPaths.signingUrlInternal, 'signingUrlInternal.requiredForAutoLogin');
 
+    // 内外网自动登录 rules are checked on save (not first at signing time).
+    const internal = { signingUrlInternal: sim };
+    const badRule = await call(
+      'POST',
+      '/services',
+      privateInput({
+        ...internal,
+        autoLogin: { mode: 'segment', segmentRules: ['10.0.0.0/8', '300.1.1.1'], domainRules: ['http://x'] },
+      }),
+    );
+    assert.equal(badRule.status, 422);
+    assert.deepEqual(badRule.json.error.issues, [
+      { path: 'autoLogin.segmentRules.1', code: 'ip.octetRange' },
+    ]);
+    const noRules = await call(
+      'POST',
+      '/services',
+      privateInput({
+        ...internal,
+        autoLogin: { mode: 'domain', segmentRules: ['10.0.0.0/8'], domainRules: [] },
+      }),
+    );
+    assert.equal(noRules.status, 422);
+    assert.deepEqual(noRules.json.error.issues, [
+      { path: 'autoLogin.domainRules', code: 'strategy.noRules' },
+    ]);
+    const gonePreset = await call(
+      'POST',
+      '/services',
+      privateInput({
+        ...internal,
+        autoLogin: { mode: 'segment', segmentRules: [], domainRules: [], segmentPresetIds: ['vpn', 'gone'] },
+      }),
+    );
+    assert.equal(gonePreset.status, 422);
+    assert.deepEqual(gonePreset.json.error.issues, [
+      { path: 'autoLogin.segmentPresetIds.1', code: 'segmentPreset.unknown' },
+    ]);
+    const seeded = (await call('GET', '/services/1001')).json as Binding;
+    const badUpdate = await call('PUT', '/services/1001', {
+      ...seeded,
+      autoLogin: { mode: 'segment', segmentRules: ['10.0.0.0/33'], domainRules: [] },
+    });
+    assert.equal(badUpdate.status, 422);
+    assert.deepEqual(badUpdate.json.error.issues, [
+      { path: 'autoLogin.segmentRules.0', code: 'cidr.prefix' },
+    ]);
+    const good = await call(
+      'POST',
+      '/services',
+      privateInput({
+        ...internal,
+        autoLogin: {
+          mode: 'segment',
+          segmentRules: ['10.0.0.0/8'],
+          domainRules: ['bad//'],
+          segmentPresetIds: ['vpn'],
+        },
+      }),
+    );
+    assert.equal(good.status, 201, good.text);
+    await call('DELETE', `/services/${good.json.id}`);
+
     const missing = await call('PUT', '/services/1001', { serviceType: 'private', id: '1001' });
     assert.equal(missing.status, 422);
     assert.ok(
