@@ -32,7 +32,7 @@ import {
 import { generateEncryptionKey } from './encryption-key.js';
 import { renderList } from './views/list.js';
 import { renderForm } from './views/form.js';
-import { renderDialog } from './views/dialogs.js';
+import { openDialogs, renderDialog } from './views/dialogs.js';
 
 /** A question in the modal dialog; `resolve` gets the chosen answer. */
 export interface DialogRequest {
@@ -227,6 +227,7 @@ export class QysBindingSettings extends QysElement {
       this.openedServiceId = this.serviceId;
       if (this.serviceId) void this.openService(this.serviceId);
     }
+    openDialogs(this.renderRoot);
     const d = this.dirty;
     if (d !== this.lastDirty) {
       this.lastDirty = d;
@@ -641,6 +642,7 @@ export class QysBindingSettings extends QysElement {
   }
 
   private restoreFocus(): void {
+    this.renderRoot.querySelector('dialog')?.close();
     const el = this.opener;
     this.opener = null;
     void this.updateComplete.then(() => el?.focus());
@@ -857,6 +859,8 @@ export class QysBindingSettings extends QysElement {
     // Focus goes back where it was before the question; what follows the answer may move it on.
     const opener = this.opener;
     this.opener = null;
+    // Close the modal first: while it is open the rest of the page is inert and cannot take focus.
+    this.renderRoot.querySelector('dialog')?.close();
     if (opener?.isConnected) opener.focus();
     d.resolve(ok);
   }

@@ -1,16 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { AutoLogin, OrgRef } from '../../../api/schemas.js';
 import type { QysBindingSettings } from '../binding-settings.js';
 import type { FieldName } from '../form-model.js';
 
 type El = QysBindingSettings;
-
-/** Opens a native modal dialog once it is in the DOM (focus goes to its `autofocus` button). */
-const openModal = ref((node?: Element) => {
-  const d = node as HTMLDialogElement | undefined;
-  if (d && d.isConnected && !d.open) d.showModal();
-});
 
 /** A field value as a short readable text (for the conflict comparison). */
 export function displayValue(el: El, field: FieldName, v: unknown): string {
@@ -32,14 +25,14 @@ export function displayValue(el: El, field: FieldName, v: unknown): string {
 function confirmDialog(el: El): TemplateResult {
   const d = el.dialog!;
   return html`<dialog
-    ${openModal}
     part="dialog"
     class="dialog"
     aria-labelledby="dlg-title"
     aria-describedby="dlg-body"
     @cancel=${(e: Event) => {
+      // Escape: answer "no" once the browser has finished its own handling of the key.
       e.preventDefault();
-      el.closeDialog(false);
+      setTimeout(() => el.closeDialog(false));
     }}
   >
     <h2 id="dlg-title">${d.title}</h2>
@@ -64,14 +57,13 @@ function conflictDialog(el: El): TemplateResult {
   const c = el.conflict!;
   const deleted = !c.current && !c.loadError;
   return html`<dialog
-    ${openModal}
     part="dialog"
     class="dialog conflict"
     aria-labelledby="conflict-title"
     aria-describedby="conflict-body"
     @cancel=${(e: Event) => {
       e.preventDefault();
-      void el.resolveConflict('cancel');
+      setTimeout(() => void el.resolveConflict('cancel'));
     }}
   >
     <h2 id="conflict-title">${el.t('conflict.title')}</h2>
@@ -177,6 +169,11 @@ function conflictDialog(el: El): TemplateResult {
       }
     </div>
   </dialog>`;
+}
+
+/** The element calls this after each update: a rendered dialog opens as a modal (focus goes to its `autofocus` button). */
+export function openDialogs(root: ParentNode): void {
+  for (const d of root.querySelectorAll('dialog')) if (!d.open) d.showModal();
 }
 
 export function renderDialog(el: El): TemplateResult {
