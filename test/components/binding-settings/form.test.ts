@@ -1,0 +1,271 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { $, click, deepDump, errorOf, focused, mount, settle, text, typeInto, waitFor } from './helpers.js';
+import { createTestHost, privateBinding, publicBinding } from './test-host.js';
+import { ENCRYPTION_KEY_PATTERN } from '../../../src/components/binding-settings/encryption-key.js';
+import {
+  QysNetworkError,
+  QysServerError,
+  QysTimeoutError,
+  QysValidationError,
+} from '../../../src/api/errors.js';
+import type { QysBindingSettings } from '../../../src/components/binding-settings/binding-settings.js';
+
+async function openNew(el: QysBindingSettings) {
+  await click(el, '.add');
+  await waitFor(() => $(el, '#f-openApiUrl'));
+}
+
+async function fillPrivate(el: QysBindingSettings, secret = 'S3cr3t-typed-by-admin') {
+  await typeInto(el, '#f-name', '分公司');
+  await typeInto(el, '#f-openApiUrl', 'https://open.example.com');
+  await typeInto(el, '#f-appToken', 'tok-new');
+  await typeInto(el, '#f-appSecret', secret);
+  await typeInto(el, '#f-signingUrlExternal', 'https://sign.example.com');
+}
+
+describe('<qys-binding-settings> form', () => {
+  it('a new private service gets a Web Crypto encryption key in the documented format', async () => {
+    const { el } = await mount();
+    await openNew(el);
+    const key = $<HTMLInputElement>(el, '#f-encryptionKey')!.value;
+    expect(key).to.match(ENCRYPTION_KEY_PATTERN);
+    await click(el, '.back');
+    await openNew(el);
+    expect($<HTMLInputElement>(el, '#f-encryptionKey')!.value).not.to.equal(key);
+    await expect(el).to.be.accessible();
+  });
+
+  it('validates each field on blur, next to the field, with aria-invalid and aria-describedby', async () => {
+    const { el } = await mount();
+    await openNew(el);
+    const cases: [string, string, string][] = [
+      ['openApiUrl', '', '此项为必填项'],
+      ['openApiUrl', 'ftp://open.example.com', '必须以 http:// 或 https:// 开头'],
+      ['openApiUrl', 'open.example.com', '请输入完整的地址'],
+      ['appToken', '  ', '此项为必填项'],
+      ['appSecret', '', '此项为必填项'],
+      ['encryptionKey', '', '此项为必填项'],
+      ['signingUrlExternal', 'javascript:alert(1)', '必须以 http:// 或 https:// 开头'],
+      ['name', 'x'.repeat(101), '内容过长'],
+    ];
+    for (const [field, value, message] of cases) {
+      await typeInto(el, `#f-${field}`, value);
+      expect(errorOf(el, field), field).to.contain(message);
+      const input = $(el, `#f-${field}`)!;
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.contain(`f-${field}-error`);
+    }
+    await typeInto(el, '#f-openApiUrl', 'http://open.example.com');
+    expect(errorOf(el, 'openApiUrl')).to.equal('');
+    expect($(el, '#f-openApiUrl')!.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('save with errors summarises them at the top; a summary link focuses its field', async () => {
+    const { el, host } = await mount();
+    await openNew(el);
+    await click(el, '.save');
+    const summary = $(el, '#summary')!;
+    expect(summary).to.exist;
+    expect(focused(el)).to.contain('#summary');
+    expect(summary.textContent).to.contain('开放平台地址').and.contain('App Token').and.contain('App Secret');
+    expect(host.calls.some((c) => c.method === 'save')).to.equal(false);
+    const link = Array.from(summary.querySelectorAll('a')).find((a) => a.textContent!.includes('App Token'))!;
+    link.click();
+    expect(focused(el)).to.equal('input#f-appToken');
+    await expect(el).to.be.accessible();
+  });
+
+  it('public cloud shows SSO switch, E10 address and tenant id; switching type keeps what was typed', async () => {
+    const { el, host } = await mount();
+    await openNew(el);
+    await fillPrivate(el);
+    ($(el, '#f-serviceType-public') as HTMLInputElement).click();
+    await settle(el);
+    expect($(el, '#f-openApiUrl')).to.equal(null);
+    expect($(el, '#f-encryptionKey')).to.equal(null);
+    expect($(el, '#f-ssoEnabled')).to.exist;
+    expect(text(el)).to.contain('泛微E10地址').and.contain('租户id').and.contain('单点登录开关');
+    await typeInto(el, '#f-e10Url', 'https://e10.corp.example');
+    await typeInto(el, '#f-tenantId', 'TEN-9');
+    ($(el, '#f-serviceType') as HTMLInputElement).click();
+    await settle(el);
+    expect($<HTMLInputElement>(el, '#f-openApiUrl')!.value).to.equal('https://open.example.com');
+    ($(el, '#f-serviceType-public') as HTMLInputElement).click();
+    await settle(el);
+    expect($<HTMLInputElement>(el, '#f-e10Url')!.value).to.equal('https://e10.corp.example');
+    await click(el, '.save');
+    await waitFor(() => host.calls.some((c) => c.method === 'save'));
+    const sent = host.calls.find((c) => c.method === 'save')!.arg as Record<string, unknown>;
+    expect(sent.serviceType).to.equal('public');
+    expect(sent.e10Url).to.equal('https://e10.corp.example');
+    expect(sent.tenantId).to.equal('TEN-9');
+    expect(sent).not.to.have.property('openApiUrl');
+  });
+
+  it('App Secret is write-only: never in the DOM after saving, in attributes, event details or the console', async () => {
+    const secret = 'TopSecret-9f8e7d6c5b4a';
+    const logged: unknown[] = [];
+    const orig = {
+      log: console.log,
+      warn: console.warn,
+      error: console.error,
+      info: console.info,
+      debug: console.debug,
+    };
+    for (const k of Object.keys(orig) as (keyof typeof orig)[])
+      console[k] = (...args: unknown[]) => {
+        logged.push(args);
+        orig[k](...args);
+      };
+    const events: unknown[] = [];
+    try {
+      const { el, host } = await mount();
+      for (const name of ['qys-save', 'qys-dirty-change', 'qys-change', 'qys-sync-complete', 'qys-copy'])
+        el.addEventListener(name, (e) => events.push((e as CustomEvent).detail));
+      await openNew(el);
+      await fillPrivate(el, secret);
+      // While typing it is only in the password input's value.
+      expect($<HTMLInputElement>(el, '#f-appSecret')!.type).to.equal('password');
+      expect(el.shadowRoot!.innerHTML).not.to.contain(secret);
+      await click(el, '.test-start');
+      await waitFor(() => el.test.report);
+      await click(el, '.save');
+      await waitFor(() => events.some((d) => (d as { binding?: unknown }).binding));
+      await settle(el);
+      expect(host.secrets.get(host.bindings.at(-1)!.id)).to.equal(secret);
+      expect(text(el)).to.contain('已设置');
+      expect($(el, '#f-appSecret')).to.equal(null);
+      expect(deepDump(document.body)).not.to.contain(secret);
+      expect(JSON.stringify(events)).not.to.contain(secret);
+      expect(JSON.stringify(logged)).not.to.contain(secret);
+      // Replace: a fresh empty password field, and "keep" goes back.
+      await click(el, '.replace-secret');
+      expect($<HTMLInputElement>(el, '#f-appSecret')!.value).to.equal('');
+      expect(focused(el)).to.equal('input#f-appSecret');
+      await click(el, '.keep-secret');
+      expect(text(el)).to.contain('已设置');
+    } finally {
+      Object.assign(console, orig);
+    }
+  });
+
+  it('replacing the secret sends it; not replacing omits it (the host keeps the stored one)', async () => {
+    const { el, host } = await mount();
+    await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
+    await typeInto(el, '#f-appToken', 'tok-2');
+    await click(el, '.save');
+    await waitFor(() => host.calls.some((c) => c.method === 'save'));
+    expect(host.calls.find((c) => c.method === 'save')!.arg).not.to.have.property('appSecret');
+    await click(el, '.replace-secret');
+    await click(el, '.save');
+    expect(errorOf(el, 'appSecret')).to.contain('此项为必填项');
+    await typeInto(el, '#f-appSecret', 'new-one');
+    await click(el, '.save');
+    await waitFor(() => host.secrets.get(privateBinding().id) === 'new-one');
+  });
+
+  it('regenerating the key asks first and says the same key must be entered on the Qiyuesuo side', async () => {
+    const { el } = await mount();
+    await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
+    await click(el, '.regen-key');
+    expect($(el, 'dialog')!.textContent).to.contain('契约锁管理后台').and.contain('相同的新密钥');
+    await click(el, '.dlg-cancel');
+    expect($<HTMLInputElement>(el, '#f-encryptionKey')!.value).to.equal('60fb3ed9-3e18-4f');
+    await click(el, '.regen-key');
+    await click(el, '.dlg-confirm');
+    const key = $<HTMLInputElement>(el, '#f-encryptionKey')!.value;
+    expect(key).to.match(ENCRYPTION_KEY_PATTERN).and.not.equal('60fb3ed9-3e18-4f');
+  });
+
+  it('copy puts the key on the clipboard or, failing that, selects it and says so', async () => {
+    const { el } = await mount();
+    await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
+    await click(el, '.copy-key');
+    await waitFor(() => /已复制|复制失败/.test(text(el)));
+  });
+
+  it('auto-login needs the internal address; https page + http signing address shows the FAQ 1 warning', async () => {
+    const host = createTestHost();
+    host.oaBaseUrl = 'https://oa.example.com';
+    const { el } = await mount({ host });
+    await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
+    expect($(el, '#protocol-warning')).to.equal(null);
+    await typeInto(el, '#f-signingUrlExternal', 'http://sign.example.com');
+    expect($(el, '#protocol-warning')!.textContent).to.contain('HTTPS').and.contain('白名单');
+    el.draft = { ...el.draft, autoLogin: { mode: 'segment', segmentRules: ['10.0.0.0/8'], domainRules: [] } };
+    await settle(el);
+    await click(el, '.save');
+    expect(errorOf(el, 'signingUrlInternal')).to.contain('内网地址');
+  });
+
+  it('the default flag says which service loses it; signatories say they only matter for the default', async () => {
+    const { el } = await mount();
+    await click(el, `tr[data-id="${publicBinding().id}"] .edit`);
+    expect(text(el)).to.contain('仅对默认服务生效');
+    ($(el, '#f-isDefault') as HTMLInputElement).click();
+    await settle(el);
+    expect(text(el)).to.contain('保存后「总部契约锁」将不再是默认服务');
+    expect(text(el)).not.to.contain('仅对默认服务生效');
+  });
+
+  for (const [name, error, message] of [
+    ['network error', new QysNetworkError(), '无法连接服务器'],
+    ['timeout', new QysTimeoutError(), '响应超时'],
+    ['5xx', new QysServerError(), '服务器处理失败'],
+  ] as const)
+    it(`a failed save (${name}) keeps every edited value and says what happened`, async () => {
+      const { el, host } = await mount();
+      await openNew(el);
+      await fillPrivate(el);
+      host.failNext('save', error);
+      await click(el, '.save');
+      await waitFor(() => $(el, '#save-error'));
+      expect($(el, '#save-error')!.textContent).to.contain(message).and.contain('内容都还在');
+      expect($<HTMLInputElement>(el, '#f-name')!.value).to.equal('分公司');
+      expect($<HTMLInputElement>(el, '#f-openApiUrl')!.value).to.equal('https://open.example.com');
+      expect($<HTMLInputElement>(el, '#f-appSecret')!.value).to.equal('S3cr3t-typed-by-admin');
+      await click(el, '.save');
+      await waitFor(() => host.bindings.length === 3);
+    });
+
+  it('server 422 issues map to the same fields and the summary', async () => {
+    const { el, host } = await mount();
+    await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
+    await typeInto(el, '#f-appToken', 'tok-x');
+    host.failNext(
+      'save',
+      new QysValidationError([
+        { path: 'openApiUrl', code: 'url.protocol' },
+        { path: 'foo', code: 'invalid' },
+      ]),
+    );
+    await click(el, '.save');
+    await waitFor(() => errorOf(el, 'openApiUrl'));
+    expect(errorOf(el, 'openApiUrl')).to.contain('http://');
+    expect($(el, '#summary')!.textContent).to.contain('开放平台地址').and.contain('格式不正确');
+    expect($<HTMLInputElement>(el, '#f-appToken')!.value).to.equal('tok-x');
+  });
+
+  it('keyboard: typing and Enter in a field submits the form', async () => {
+    const { el, host } = await mount();
+    await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
+    $<HTMLInputElement>(el, '#f-name')!.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: '2' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => host.calls.some((c) => c.method === 'save'));
+    await waitFor(() => host.bindings[0]!.name === '总部契约锁2');
+  });
+
+  it('en: labels, hints and messages in English', async () => {
+    const { el } = await mount({ lang: 'en' });
+    await click(el, '.add');
+    await click(el, '.save');
+    expect(text(el))
+      .to.contain('Qiyuesuo open-platform address')
+      .and.contain('This field is required')
+      .and.contain('fields need attention');
+    await expect(el).to.be.accessible();
+  });
+});
