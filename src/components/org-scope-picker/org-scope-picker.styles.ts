@@ -91,8 +91,7 @@ export const orgScopePickerStyles = css`
     padding: 0;
     color: inherit;
   }
-  [part='chip-remove']:hover,
-  [part='chip-remove']:focus-visible {
+  [part='chip-remove']:hover {
     background: rgb(0 0 0 / 0.08);
   }
   [part='more'] {
@@ -256,9 +255,6 @@ export const orgScopePickerStyles = css`
     padding-inline: 3px;
     font-size: 0.75em;
   }
-  .badge.inactive {
-    color: var(--_warning);
-  }
   [part='status'] {
     color: var(--_muted);
     font-size: 0.875em;
@@ -304,10 +300,5 @@ export const orgScopePickerStyles = css`
     border: 1px solid var(--_border);
     border-radius: 4px;
     margin: 0;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    [part~='row'] {
-      transition: background-color 0.1s;
-    }
   }
 `;

@@ -969,8 +969,8 @@ export class QysOrgScopePicker extends QysFormField {
     const n = this.count?.byRef[k];
     const node = this.nodes.get(k);
     const partial = node ? this.sel.stateOf(this.targetOf(node)) === 'mixed' : false;
-    if (n === undefined) return this.t(partial ? 'chip.unitPartNoCount' : 'chip.unitAllNoCount', { name });
-    return this.t(partial ? 'chip.unitPart' : 'chip.unitAll', { name, n });
+    // While counting, the number shows as "…".
+    return this.t(partial ? 'chip.unitPart' : 'chip.unitAll', { name, n: n ?? '…' });
   }
 
   private renderChip(ref: OrgRef, excluded: boolean): TemplateResult {
@@ -1081,7 +1081,7 @@ export class QysOrgScopePicker extends QysFormField {
               type="search"
               .value=${this.query}
               aria-label=${this.t('searchLabel')}
-              placeholder=${this.t(this._mode === 'persons' ? 'searchPlaceholder' : 'searchPlaceholderUnits')}
+              placeholder=${this.t('searchPlaceholder')}
               aria-controls="${this.uid}-panel"
               @input=${this.onSearchInput}
               @keydown=${this.onSearchKey}
@@ -1174,7 +1174,7 @@ export class QysOrgScopePicker extends QysFormField {
       ${showPath ? html`<span part="row-path">${path}</span>` : nothing}
       ${meta.length ? html`<span part="row-meta">${meta.join(' · ')}</span>` : nothing}
       ${node.partTime ? html`<span class="badge">${this.t('partTime')}</span>` : nothing}
-      ${inactive ? html`<span class="badge inactive">${this.t(`status.${node.status!}`)}</span>` : nothing}
+      ${inactive ? html`<span class="badge">${this.t(`status.${node.status!}`)}</span>` : nothing}
       ${lock ? html`<span part="row-reason" id="${id}-reason">${lock.reason}</span>` : nothing}
     </div>`;
   }
@@ -1256,15 +1256,12 @@ export class QysOrgScopePicker extends QysFormField {
       }
       ${
         tab === 'recent' && activeNode
-          ? html`<div class="toolbar">
-              <button part="recent-remove" type="button" @click=${() => this.removeRecent(activeNode)}>
-                ${this.t('recent.remove')}
-              </button>
-              <span part="current">${this.t('recent.hint')}</span>
-            </div>`
+          ? html`<button part="recent-remove" type="button" @click=${() => this.removeRecent(activeNode)}>
+              ${this.t('recent.remove')}
+            </button>`
           : nothing
       }
-      <p part="current" title=${current}>${current ? this.t('current', { text: current }) : ''}</p>`;
+      <p part="current" title=${current}>${current}</p>`;
   }
 
   private renderBulk(): TemplateResult {

@@ -234,17 +234,6 @@ export class OrgTree {
     return false;
   }
 
-  /** First error among failed pages (for the message). */
-  get firstError(): unknown {
-    for (const l of this.lists.values()) for (const e of l.failed.values()) return e;
-    return undefined;
-  }
-
-  get loading(): boolean {
-    for (const l of this.lists.values()) if (l.loading.size) return true;
-    return false;
-  }
-
   private refOf(key: string): OrgRef | null {
     if (key === ROOT) return null;
     const i = key.indexOf(':');
