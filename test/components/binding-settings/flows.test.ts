@@ -218,7 +218,10 @@ describe('<qys-binding-settings> test connection and sync scope', () => {
     await settle(el);
     expect(text(el)).to.contain('连接失败');
     expect($(el, '[data-step="reach"]')!.textContent).to.contain('通过');
-    expect($(el, '[data-step="auth"]')!.textContent).to.contain('失败').and.contain('signature rejected');
+    expect($(el, '[data-step="auth"]')!.textContent)
+      .to.contain('失败')
+      .and.contain('契约锁拒绝了接入凭证')
+      .and.contain('signature rejected');
     expect($(el, '[data-step="signing"]')!.textContent).to.contain('跳过');
   });
 

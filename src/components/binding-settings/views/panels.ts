@@ -204,11 +204,13 @@ export function renderTestSection(el: El): TemplateResult {
                 const labelKey = `test.step.${step.id}`;
                 const label = hasMessage(labelKey, bindingSettingsMessages) ? el.t(labelKey) : step.id;
                 const known = hasMessage(step.code, bindingSettingsMessages, commonMessages);
-                const detail = known ? el.t(step.code) : (step.detail ?? '');
+                // The localised meaning of the code, then the host's own detail (e.g. the provider's reply).
+                const message = known && step.status !== 'pass' ? el.t(step.code) : '';
                 return html`<li class="step step-${step.status}" data-step=${step.id}>
                   <span class="step-status">${el.t(`test.status.${step.status}`)}</span>
                   <span class="step-label">${label}</span>
-                  ${detail ? html`<span class="step-detail">${detail}</span>` : nothing}
+                  ${message ? html`<span class="step-message">${message}</span>` : nothing}
+                  ${step.detail ? html`<span class="step-detail">${step.detail}</span>` : nothing}
                 </li>`;
               })}
             </ol>`
