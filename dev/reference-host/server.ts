@@ -193,6 +193,12 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   const jobs = new Map<string, SyncJob>();
   const runningSync = new Map<string, string>();
   const usedNonces = new Set<string>();
+  /**
+   * Signing sessions whose result the return page may still report: nonce → the contract it was
+   * opened for (null: the platform starts one). Anyone can load /qys-return, so only the first report
+   * with a nonce this host issued, for that session's contract, is believed.
+   */
+  const openReturns = new Map<string, string | null>();
   const contracts = new Map<string, ContractStatus>();
   const attempts = new Map<string, number>();
 
@@ -655,6 +661,8 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       if (!base) throw invalid([{ path: 'zone', code: 'signingUrlInternal.required' }]);
       if (usedNonces.has(r.nonce)) throw new HttpFailure(409, 'nonce.reused', 'This nonce was used before');
       usedNonces.add(r.nonce);
+      openReturns.set(r.nonce, r.contractId ?? null);
+      if (openReturns.size > 10_000) openReturns.delete(openReturns.keys().next().value!);
       const origin = String(c.req.headers.origin ?? '');
       const parent =
         origin && origin !== c.self && isDevOrigin(origin)
@@ -765,8 +773,17 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       const parent = m[1] ? Buffer.from(m[1], 'base64url').toString('utf8') : null;
       const contractId = url.searchParams.get('contractId');
       const type = url.searchParams.get('type');
-      if (contractId && (type === 'signed' || type === 'declined'))
+      const nonce = url.searchParams.get('nonce') ?? '';
+      const expected = openReturns.get(nonce);
+      if (
+        contractId &&
+        (type === 'signed' || type === 'declined') &&
+        expected !== undefined &&
+        (expected === null || expected === contractId)
+      ) {
+        openReturns.delete(nonce);
         contracts.set(contractId, { contractId, status: type, updatedAt: now() });
+      }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(returnPage(parent && isDevOrigin(parent) ? parent : null));
     }

@@ -514,6 +514,36 @@ describe('reference host: signing end to end with the simulator', () => {
     const status = (await call('GET', `/signing/contracts/${contractId}/status`)).json;
     assert.equal(status.status, 'signed');
   });
+
+  it('the return page believes only a report carrying a nonce it issued, for that contract, once', async () => {
+    // The public service has no provider to ask, so its status is what the return page reported.
+    const statusOf = async (id: string) =>
+      (await call('GET', `/signing/contracts/${id}/status?serviceId=1002`)).json.status as string;
+    const forged = `forged${Date.now()}`;
+    await fetch(`${base}/qys-return?type=signed&contractId=${forged}&nonce=made-up-nonce-0000`);
+    await fetch(`${base}/qys-return?type=signed&contractId=${forged}`);
+    assert.equal(await statusOf(forged), 'unknown');
+
+    const contractId = `ret${Date.now()}`;
+    const nonce = `nonce-ret-${Date.now()}-abcdef`;
+    const session = await call('POST', '/signing/sessions', {
+      contractId,
+      page: 'sign',
+      lang: 'zh-CN',
+      zone: 'external',
+      nonce,
+      display: 'frame',
+    });
+    assert.equal(session.status, 201);
+    // Right nonce, another contract: refused.
+    await fetch(`${base}/qys-return?type=signed&contractId=${forged}&nonce=${nonce}`);
+    assert.equal(await statusOf(forged), 'unknown');
+    await fetch(`${base}/qys-return?type=declined&contractId=${contractId}&nonce=${nonce}`);
+    assert.equal(await statusOf(contractId), 'declined');
+    // A second report with the same nonce changes nothing.
+    await fetch(`${base}/qys-return?type=signed&contractId=${contractId}&nonce=${nonce}`);
+    assert.equal(await statusOf(contractId), 'declined');
+  });
 });
 
 describe('reference host: client, CORS, secrets', () => {
