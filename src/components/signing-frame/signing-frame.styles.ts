@@ -14,6 +14,9 @@ export const styles = `
   p {
     margin: 0;
   }
+  [hidden] {
+    display: none !important;
+  }
   [part='status']:empty {
     display: none;
   }

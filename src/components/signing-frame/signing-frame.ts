@@ -1,4 +1,3 @@
-import { html, nothing, render } from 'lit/html.js';
 import { ContextEvent } from '@lit/context';
 import { hostContext } from '../../api/context.js';
 import type { QysHost } from '../../api/host.js';
@@ -49,9 +48,11 @@ const origin = (url: string) => {
  * whitelist, mixed content, expired link, SSO failure, unreachable platform) with what to do, plus
  * "open in a new window" and "retry".
  *
- * Built on lit-html's `render()` over a plain `HTMLElement` rather than `QysElement` / `LitElement`:
- * the signing-frame entry has a 10 kB budget with lit included, so it carries lit-html only, its own
- * strings and a small copy of the base's helpers (attributes, reactive properties, context, warn-once).
+ * A plain `HTMLElement` with a fixed shadow skeleton rather than `QysElement` / `LitElement`: the
+ * signing-frame entry has a 10 kB budget (lit included), and this element's view is small (a frame,
+ * a status line, a problem panel with two buttons, a details line), so it carries no template engine,
+ * only its own strings and a small copy of the base's helpers (attributes, reactive properties,
+ * context request, warn-once).
  *
  * @tag qys-signing-frame
  * @fires qys-ready - The signing page loaded and the platform answers: `{ zone, url }` (url: the signing address, never the ticket).
@@ -308,7 +309,7 @@ export class QysSigningFrame extends HTMLElement {
   private requestUpdate(): void {
     this.pending ??= Promise.resolve().then(() => {
       this.pending = undefined;
-      render(this.render(), this.shadowRoot!, { host: this });
+      this.render();
       if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
         this.autoOpened = true;
         void this.open();
@@ -654,61 +655,74 @@ export class QysSigningFrame extends HTMLElement {
   // ------------------------------------------------------------------------------------------
   // Render
 
-  private render() {
+  private parts: Record<'status' | 'problem' | 'title' | 'hint' | 'details', HTMLElement> & {
+    retry: HTMLButtonElement;
+    win: HTMLButtonElement;
+  } = undefined!;
+
+  /** Updates the shadow DOM from the state (a fixed skeleton; the frame is created per session URL). */
+  private render(): void {
+    const root = this.shadowRoot!;
+    if (!this.parts) {
+      root.innerHTML =
+        '<p part="status" role="status"></p><div part="problem" role="alert" hidden><p part="problem-title"></p>' +
+        '<p part="problem-hint"></p><div part="actions"><button part="button"></button><button part="button"></button>' +
+        '</div></div><p part="details" hidden></p>';
+      const q = (sel: string) => root.querySelector<HTMLElement>(sel)!;
+      const [retry, win] = root.querySelectorAll('button');
+      retry!.onclick = () => this.retry();
+      win!.onclick = () => this.openInWindow();
+      this.parts = {
+        status: q('[part=status]'),
+        problem: q('[part=problem]'),
+        title: q('[part=problem-title]'),
+        hint: q('[part=problem-hint]'),
+        details: q('[part=details]'),
+        retry: retry!,
+        win: win!,
+      };
+    }
+    const p = this.parts;
     const s = this._state;
     const note = this._note;
-    const problem = s === 'blocked' || s === 'error';
-    const status =
-      s === 'preparing' ||
-      s === 'loading' ||
-      s === 'popup' ||
-      s === 'signed' ||
-      s === 'declined' ||
-      s === 'cancelled'
-        ? this.t(s)
-        : '';
+    const problem = (s === 'blocked' || s === 'error') && !!note;
+    const noteText = note ? this.t(note.key, note.params) : '';
+    p.status.textContent = problem
+      ? ''
+      : [/^(preparing|loading|popup|signed|declined|cancelled)$/.test(s) ? this.t(s) : '', noteText]
+          .filter(Boolean)
+          .join(' ');
+    p.problem.hidden = !problem;
+    p.title.textContent = problem ? noteText : '';
+    p.hint.hidden = !note?.hint;
+    p.hint.textContent = note?.hint ? this.t(note.hint, note.params) : '';
+    p.retry.textContent = this.t('retry');
+    p.win.textContent = this.t('openWindow');
+    p.win.hidden = !this._cause;
     const tg = this._target;
-    return html`${
-        this._src && this.display === 'frame'
-          ? html`<iframe
-              part="frame"
-              title=${this.t('title')}
-              src=${this._src}
-              sandbox=${[SANDBOX, ...this.sandboxTokens()].join(' ')}
-              referrerpolicy="strict-origin"
-              allow=${this.allowCamera ? 'camera' : nothing}
-              @load=${this.onLoad}
-            ></iframe>`
-          : nothing
-      }
-      <p part="status" role="status">
-        ${status}${!problem && note ? ` ${this.t(note.key, note.params)}` : ''}
-      </p>
-      ${
-        problem && note
-          ? html`<div part="problem" role="alert">
-              <p part="problem-title">${this.t(note.key, note.params)}</p>
-              ${note.hint ? html`<p part="problem-hint">${this.t(note.hint, note.params)}</p>` : nothing}
-              <div part="actions">
-                <button part="button" @click=${() => this.retry()}>${this.t('retry')}</button>
-                ${
-                  this._cause
-                    ? html`<button part="button" @click=${() => this.openInWindow()}>
-                        ${this.t('openWindow')}
-                      </button>`
-                    : nothing
-                }
-              </div>
-            </div>`
-          : nothing
-      }
-      ${
-        tg
-          ? html`<p part="details">
-              ${this.t(tg.matchedRule ? 'rule' : 'zone', { zone: this.t(tg.zone), rule: tg.matchedRule?.rule ?? '' })}
-            </p>`
-          : nothing
-      }`;
+    p.details.hidden = !tg;
+    p.details.textContent = tg
+      ? this.t(tg.matchedRule ? 'rule' : 'zone', { zone: this.t(tg.zone), rule: tg.matchedRule?.rule ?? '' })
+      : '';
+
+    // The frame: one per session URL (a fresh browsing context; sandbox and allow apply from its start).
+    const want = this.display === 'frame' ? this._src : undefined;
+    let f = root.querySelector('iframe');
+    if (f && f.getAttribute('src') !== want) {
+      f.remove();
+      f = null;
+    }
+    if (want && !f) {
+      f = document.createElement('iframe');
+      f.setAttribute('part', 'frame');
+      f.setAttribute('sandbox', [SANDBOX, ...this.sandboxTokens()].join(' '));
+      f.setAttribute('referrerpolicy', 'strict-origin');
+      if (this.allowCamera) f.setAttribute('allow', 'camera');
+      f.addEventListener('load', this.onLoad);
+      f.src = want;
+      root.prepend(f);
+    }
+    if (f) f.title = this.t('title');
   }
 }
 
