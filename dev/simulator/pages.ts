@@ -110,9 +110,14 @@ button.primary{background:#1c5bd9;border-color:#1c5bd9;color:#fff}button.danger{
 label{display:block;margin-block:8px}input,textarea{font:inherit;inline-size:100%;padding:6px;border:1px solid #c9cdd4;border-radius:4px}
 .notice{color:#c8102e}`;
 
-/** The page tells a framing (or opening) window what it is: a simulator affordance for tests and diagnostics. */
-function marker(info: Record<string, string | undefined>): string {
-  const json = JSON.stringify({ source: 'qys-platform', ...info }).replace(/</g, '\\u003c');
+/**
+ * The page tells a framing (or opening) window what it is: a simulator affordance for tests and
+ * diagnostics. The simulator does not know the embedding page's origin, so the marker is posted to any
+ * origin and carries only the page kind and the login failure reason, never the contract or its state.
+ */
+function marker(info: { page: string; reason?: string | undefined }): string {
+  const safe = info.reason === undefined ? { page: info.page } : { page: info.page, reason: info.reason };
+  const json = JSON.stringify({ source: 'qys-platform', ...safe }).replace(/</g, '\\u003c');
   return `<script>(function(){var m=${json};try{if(window.parent!==window)window.parent.postMessage(m,'*');}catch(e){}try{if(window.opener)window.opener.postMessage(m,'*');}catch(e){}})();</script>`;
 }
 

@@ -573,6 +573,32 @@ describe('signing page details', () => {
     );
   });
 
+  it('the page marker (posted to any origin) names only the page and reason, never the contract or its state', async () => {
+    const markerOf = (html: string) => {
+      const m = /var m=(\{.*?\});/.exec(html);
+      assert.ok(m, 'a page marker');
+      return JSON.parse(m[1] as string) as Record<string, unknown>;
+    };
+    const { location, session } = await openSession({});
+    assert.deepEqual(markerOf(await (await fetch(location)).text()), {
+      source: 'qys-platform',
+      page: 'sign',
+    });
+    const done = await fetch(`${sim.url}/sign/action`, {
+      method: 'POST',
+      body: new URLSearchParams({ session, action: 'sign' }),
+      redirect: 'manual',
+    });
+    assert.equal(done.status, 303);
+    // Without a return page the platform shows its own result page.
+    const { session: bare } = await openSession({ returnUrl: undefined, nonce: 'no-return-nonce-0001' });
+    const result = await fetch(`${sim.url}/sign/action`, {
+      method: 'POST',
+      body: new URLSearchParams({ session: bare, action: 'cancel' }),
+    });
+    assert.deepEqual(markerOf(await result.text()), { source: 'qys-platform', page: 'result' });
+  });
+
   it('every page tells a framing window what it is (page marker)', async () => {
     const login = (await sso('bad')).html;
     assert.match(login, /"source":"qys-platform","page":"login","reason":"malformed"/);
