@@ -5,3 +5,4 @@ import './components/org-scope-picker/define.js';
 import './components/network-strategy-editor/define.js';
 import './components/browse-field/define.js';
 import './components/signing-frame/define.js';
+import './components/binding-settings/define.js';

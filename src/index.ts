@@ -55,3 +55,6 @@ export { QysSigningFrame, type SigningFrameState } from './components/signing-fr
 export { signingFrameMessages } from './components/signing-frame/signing-frame.messages.js';
 export type { DecidedTarget } from './components/signing-frame/target.js';
 export * from './core/signing/index.js';
+export { QysBindingSettings } from './components/binding-settings/binding-settings.js';
+export { bindingSettingsMessages } from './components/binding-settings/binding-settings.messages.js';
+export { generateEncryptionKey } from './components/binding-settings/encryption-key.js';

@@ -95,7 +95,7 @@ describe('<qys-binding-settings> conflict (409)', () => {
     expect($(el, 'dialog')!.textContent).to.contain('已在服务器上被删除');
     await click(el, '.conflict-new');
     expect($<HTMLInputElement>(el, '#f-appToken')!.value).to.equal('tok-mine');
-    expect($(el, '#f-appSecret')).to.exist;
+    expect($(el, '#f-appSecret')).not.to.equal(null);
   });
 });
 
@@ -113,7 +113,7 @@ describe('<qys-binding-settings> unsaved changes', () => {
     expect($<HTMLInputElement>(el, '#f-appToken')!.value).to.equal('changed');
     await click(el, '.back');
     await click(el, '.dlg-confirm');
-    expect($(el, 'table')).to.exist;
+    expect($(el, 'table')).not.to.equal(null);
     expect(dirty).to.deep.equal([true, false]);
   });
 
@@ -157,7 +157,7 @@ describe('<qys-binding-settings> sync provider data', () => {
     el.addEventListener('qys-sync-complete', (e) => done.push(e.detail));
     const gate = host.hold('sync');
     await click(el, '.sync-start');
-    expect($(el, '[role="progressbar"]')).to.exist;
+    expect($(el, '[role="progressbar"]')).not.to.equal(null);
     gate.release();
     await waitFor(
       () => $(el, '[role="progressbar"]')?.getAttribute('aria-valuenow') !== '0' || el.sync.report,

@@ -66,7 +66,7 @@ describe('<qys-binding-settings> form', () => {
     await openNew(el);
     await click(el, '.save');
     const summary = $(el, '#summary')!;
-    expect(summary).to.exist;
+    expect(summary).not.to.equal(null);
     expect(focused(el)).to.contain('#summary');
     expect(summary.textContent).to.contain('开放平台地址').and.contain('App Token').and.contain('App Secret');
     expect(host.calls.some((c) => c.method === 'save')).to.equal(false);
@@ -84,7 +84,7 @@ describe('<qys-binding-settings> form', () => {
     await settle(el);
     expect($(el, '#f-openApiUrl')).to.equal(null);
     expect($(el, '#f-encryptionKey')).to.equal(null);
-    expect($(el, '#f-ssoEnabled')).to.exist;
+    expect($(el, '#f-ssoEnabled')).not.to.equal(null);
     expect(text(el)).to.contain('泛微E10地址').and.contain('租户id').and.contain('单点登录开关');
     await typeInto(el, '#f-e10Url', 'https://e10.corp.example');
     await typeInto(el, '#f-tenantId', 'TEN-9');

@@ -278,11 +278,8 @@ function autoLoginField(el: El): TemplateResult {
         id="f-autoLogin"
         name="autoLogin"
         .value=${d.autoLogin}
-        .internalUrl=${d.signingUrlInternal}
-        .externalUrl=${d.signingUrlExternal}
-        ?disabled=${el.readonly}
+        .signingUrls=${{ external: d.signingUrlExternal, internal: d.signingUrlInternal }}
         ?readonly=${el.readonly}
-        .lang=${el.effectiveLang}
         aria-labelledby="f-autoLogin-label"
         aria-invalid=${a.invalid}
         aria-describedby=${a.describedby ?? nothing}
@@ -305,9 +302,8 @@ function signatoriesField(el: El): TemplateResult {
         name="signatories"
         mode="persons"
         .value=${value}
+        label=${el.t('field.signatories')}
         ?disabled=${el.readonly}
-        ?readonly=${el.readonly}
-        .lang=${el.effectiveLang}
         aria-labelledby="f-signatories-label"
         aria-describedby=${d.isDefault ? 'f-signatories-hint' : 'f-signatories-hint f-signatories-note'}
         @qys-change=${(e: CustomEvent<{ value: unknown }>) => {

@@ -28,10 +28,8 @@ export function renderOrgSection(el: El): TemplateResult {
               name="scope"
               mode="scope"
               .value=${s.value}
-              .serviceId=${el.draft.id}
+              label=${el.t('section.org')}
               ?disabled=${el.readonly}
-              ?readonly=${el.readonly}
-              .lang=${el.effectiveLang}
               aria-labelledby="sec-org"
               aria-describedby="org-hint"
               @qys-change=${(e: CustomEvent<{ value: unknown }>) => el.setScopeValue(e.detail.value as OrgScope)}
