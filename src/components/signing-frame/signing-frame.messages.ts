@@ -21,7 +21,7 @@ export const signingFrameMessages = defineMessages(
     hostError: '无法获取签署链接：{message}',
     noHost: '未连接数据源：请将组件放在 <qys-host-provider> 中或设置 host 属性。',
     noContract: '未指定合同：请设置 contract-id 或 params。',
-    badBinding: '签署服务的内外网配置有误，请在绑定设置中修正后重试。',
+    badBinding: '签署服务的内外网配置有误，请在绑定设置中修正。',
     'cause.csp': '本页面的内容安全策略（CSP）禁止嵌入签署页面。',
     'hint.csp': '请管理员在 OA 的 Content-Security-Policy 的 frame-src 中加入 {origin}，或先在新窗口中打开。',
     'cause.frame-refused': '契约锁拒绝被嵌入本页面（嵌入白名单未包含本站）。',
@@ -60,7 +60,7 @@ export const signingFrameMessages = defineMessages(
     noHost: 'No data source: place the element inside <qys-host-provider> or set its host property.',
     noContract: 'No contract: set contract-id or params.',
     badBinding:
-      'The internal/external settings of the signing service are invalid. Correct them in the binding settings and retry.',
+      "The signing service's internal/external settings are invalid: correct them in the binding settings.",
     'cause.csp': "This page's Content Security Policy does not allow the signing page in a frame.",
     'hint.csp':
       "Ask an administrator to add {origin} to frame-src in the OA's Content-Security-Policy, or open it in a new window for now.",

@@ -298,11 +298,7 @@ export class QysSigningFrame extends HTMLElement {
                 .split(/\s+/)
                 .some((t) => t && !/^allow-[a-z-]+$/.test(t))
             : false;
-    if (bad)
-      this.warnOnce(
-        k,
-        `${k}=${JSON.stringify(x)} is not valid; ${k === 'sandboxExtra' ? 'only allow-* tokens are used' : 'ignored'}`,
-      );
+    if (bad) this.warnOnce(k, `${k}=${JSON.stringify(x)} is not valid (ignored)`);
     return !bad || k === 'sandboxExtra';
   }
 

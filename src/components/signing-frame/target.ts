@@ -22,10 +22,8 @@ export interface DecidedTarget {
   serviceId: string;
 }
 
-/** Thrown when the binding cannot be resolved (its strategy is invalid). */
-export class BindingError extends Error {
-  readonly code = 'binding';
-}
+/** The binding cannot be resolved (no default service, or an invalid strategy): code `binding`. */
+const bindingError = (message: string) => Object.assign(new Error(message), { code: 'binding' });
 
 export async function decideTarget(
   host: QysHost,
@@ -36,7 +34,7 @@ export async function decideTarget(
   const binding: Binding | undefined = serviceId
     ? await host.services.get(serviceId, { signal })
     : (await host.services.list({ signal })).find((b) => b.isDefault);
-  if (!binding) throw new BindingError('No default signing service');
+  if (!binding) throw bindingError('No default signing service');
   if (binding.serviceType === 'public')
     // Public cloud: one address, known only from the session URL the host builds.
     return { zone: 'external', url: '', reason: 'public', serviceId: binding.id };
@@ -55,6 +53,6 @@ export async function decideTarget(
     { clientIp: context.clientIp, hostname },
     { presets: presets ?? null },
   );
-  if (!r.ok) throw new BindingError(r.issues.map((i) => `${i.path}: ${i.code}`).join('; '));
+  if (!r.ok) throw bindingError(r.issues.map((i) => `${i.path}: ${i.code}`).join('; '));
   return { zone: r.zone, url: r.url, matchedRule: r.matchedRule, reason: r.reason, serviceId: binding.id };
 }
