@@ -45,7 +45,7 @@ export const networkStrategyMessages = defineMessages(
     'rule.coveredByPreset': '已包含在所选的预设网段“{name}”中',
     // strategy-level validation codes (also returned by validateSigningStrategy)
     'strategy.noRules': '已启用该策略，请至少添加一条规则',
-    'segmentPreset.unknown': '所选的 OA 预设网段已不存在',
+    'segmentPreset.unknown': '所选的 OA 预设网段已不存在，请取消勾选',
     // resolver reasons
     'reason.off': '未启用内外网自动登录，统一跳转外网地址',
     'reason.segment.match': '该 IP 在网段策略中',
@@ -137,7 +137,7 @@ export const networkStrategyMessages = defineMessages(
     'domain.coveredByWildcard': 'Already covered by wildcard rule {other}',
     'rule.coveredByPreset': 'Already inside the selected preset “{name}”',
     'strategy.noRules': 'This strategy is on: add at least one rule',
-    'segmentPreset.unknown': 'The selected OA segment preset no longer exists',
+    'segmentPreset.unknown': 'A selected OA segment preset no longer exists: uncheck it',
     'reason.off': 'Intranet auto-login is off: always the external address',
     'reason.segment.match': 'The IP is in a network segment',
     'reason.segment.noMatch': 'The IP is in none of the network segments',

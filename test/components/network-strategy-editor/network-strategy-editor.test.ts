@@ -276,7 +276,7 @@ describe('<qys-network-strategy-editor>', () => {
   it('a preset that no longer exists is shown, makes the field invalid, and can be unchecked', async () => {
     const el = await make({ ...segment(['10.0.0.0/8']), segmentPresetIds: ['gone'] });
     expect(el.validity.customError).to.equal(true);
-    expect(el.validationMessage).to.equal('所选的 OA 预设网段已不存在');
+    expect(el.validationMessage).to.equal('所选的 OA 预设网段已不存在，请取消勾选');
     const box = $$<HTMLInputElement>(el, '[part="presets"] input[type="checkbox"]').at(-1)!;
     expect(text(box.parentElement)).to.equal('已不存在的预设（gone）');
     box.click();
