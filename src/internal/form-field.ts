@@ -1,3 +1,4 @@
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { QysElement } from './qys-element.js';
 
@@ -64,8 +65,12 @@ export abstract class QysFormField extends QysElement {
   /** Restore from what `formValue()` produced (back/forward cache, autocomplete). */
   protected abstract restoreValue(state: string | FormData | File | null): void;
 
+  /** The language the last validation message was written in. */
+  private committedLang: string | undefined;
+
   /** Pushes the current value and validity to the form. Call synchronously after every change. */
   protected commitValue(): void {
+    this.committedLang = this.effectiveLang;
     this.internals.setFormValue(this.formValue());
     const v = this.validate();
     const valid = Object.values(v.flags).every((f) => !f);
@@ -117,6 +122,13 @@ export abstract class QysFormField extends QysElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.commitValue();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The validation message is localised text: after a language change (own `lang`, an ancestor's or
+    // the document's) it is written again, or `reportValidity()` would speak the old language.
+    if (this.committedLang !== undefined && this.committedLang !== this.effectiveLang) this.commitValue();
   }
 
   formResetCallback(): void {

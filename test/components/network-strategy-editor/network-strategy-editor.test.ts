@@ -277,6 +277,11 @@ describe('<qys-network-strategy-editor>', () => {
     const el = await make({ ...segment(['10.0.0.0/8']), segmentPresetIds: ['gone'] });
     expect(el.validity.customError).to.equal(true);
     expect(el.validationMessage).to.equal('所选的 OA 预设网段已不存在，请取消勾选');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.validationMessage).to.equal('A selected OA segment preset no longer exists: uncheck it');
+    el.lang = 'zh-CN';
+    await el.updateComplete;
     const box = $$<HTMLInputElement>(el, '[part="presets"] input[type="checkbox"]').at(-1)!;
     expect(text(box.parentElement)).to.equal('已不存在的预设（gone）');
     box.click();
