@@ -1,0 +1,101 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/components/host-provider/define.js';
+import '../../../src/components/binding-settings/define.js';
+import { createMemoryHost } from '../../../src/api/memory-host/index.js';
+import type { QysBindingSettings } from '../../../src/components/binding-settings/binding-settings.js';
+import type { QysHostProvider } from '../../../src/components/host-provider/host-provider.js';
+import { $, click, errorOf, settle, text, waitFor } from './helpers.js';
+
+async function mountMemory(
+  options: Parameters<typeof createMemoryHost>[0] = {},
+  open?: 'private' | 'public',
+) {
+  const host = createMemoryHost(options);
+  const id = open ? (host.control.samples.services.find((s) => s.serviceType === open)?.id ?? '') : '';
+  const provider = await fixture<QysHostProvider>(
+    html`<qys-host-provider .host=${host}>
+      <qys-binding-settings service-id=${id}></qys-binding-settings>
+    </qys-host-provider>`,
+  );
+  const el = provider.querySelector('qys-binding-settings') as QysBindingSettings;
+  await waitFor(() => el.bindings !== undefined || el.listError);
+  if (open) await waitFor(() => $(el, '#f-appToken'));
+  await settle(el);
+  return { el, host };
+}
+
+describe('<qys-binding-settings> with the memory host and the real embedded elements', () => {
+  it('lists the seeded services from the provided host', async () => {
+    const { el, host } = await mountMemory();
+    expect(el.bindings!.length).to.equal(host.control.samples.services.length);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the private default service embeds the strategy editor and the person picker', async () => {
+    const { el } = await mountMemory({}, 'private');
+    expect($(el, 'qys-network-strategy-editor')).not.to.equal(null);
+    expect($(el, 'qys-org-scope-picker[mode="persons"]')).not.to.equal(null);
+    await waitFor(() => $(el, 'qys-org-scope-picker[mode="scope"]'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('an invalid auto-login rule in the editor blocks the save and is summarised', async () => {
+    const { el } = await mountMemory({ seed: 'rules' }, 'private');
+    const editor = $(el, 'qys-network-strategy-editor') as HTMLElement & {
+      value: unknown;
+      validity: ValidityState;
+    };
+    const value = { mode: 'segment', segmentRules: ['999.1.2.3/40'], domainRules: [] };
+    editor.value = value;
+    editor.dispatchEvent(new CustomEvent('qys-change', { detail: { value }, bubbles: true, composed: true }));
+    await settle(el);
+    expect(editor.validity.valid).to.equal(false);
+    await click(el, '.save');
+    expect(errorOf(el, 'autoLogin')).to.contain('规则有误');
+    expect($(el, '#summary')!.textContent).to.contain('内外网自动登录');
+  });
+
+  it('signatories picked in the person picker are saved with the service', async () => {
+    const { el, host } = await mountMemory({ seed: 'sig' }, 'private');
+    const picker = $(el, 'qys-org-scope-picker[mode="persons"]')!;
+    const persons = host.control.samples.duplicateNames.slice(0, 2);
+    expect(el.draft.signatories).not.to.deep.equal(persons);
+    picker.dispatchEvent(
+      new CustomEvent('qys-change', {
+        detail: { value: { include: persons, exclude: [] } },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await settle(el);
+    expect(el.dirty).to.equal(true);
+    const saved: unknown[] = [];
+    el.addEventListener('qys-save', (e) => saved.push(e.detail.binding));
+    await click(el, '.save');
+    await waitFor(() => saved.length === 1);
+    expect((saved[0] as { signatories: unknown[] }).signatories).to.deep.equal(persons);
+  });
+
+  it('a conflict injected by the host opens the comparison dialog', async () => {
+    const { el } = await mountMemory(
+      { seed: 'c', failures: { 'services.save': { kind: 'conflict', times: 1 } } },
+      'private',
+    );
+    const input = $<HTMLInputElement>(el, '#f-appToken')!;
+    input.value = 'edited';
+    input.dispatchEvent(new Event('input'));
+    await click(el, '.save');
+    await waitFor(() => $(el, 'dialog.conflict'));
+    expect(text(el)).to.contain('此服务已被他人修改');
+  });
+
+  it('sync and connection test run against the memory host', async () => {
+    const { el } = await mountMemory({ seed: 's' }, 'private');
+    await click(el, '.sync-start');
+    await waitFor(() => el.sync.report);
+    await click(el, '.test-start');
+    await waitFor(() => el.test.report);
+    await settle(el);
+    expect(text(el)).to.contain('同步完成').and.contain('连接正常');
+  });
+});
