@@ -185,6 +185,8 @@ describe('network strategy: domain rules', () => {
       '10.0.0.0/8',
       'user@oa.example.com',
       '010.0.0.1',
+      'oa.example.com:8080:9090',
+      '*.intra.example.com:80:',
     ]);
     expect(codes(r.issues)).to.deep.equal([
       '0:domain.scheme',
@@ -199,6 +201,8 @@ describe('network strategy: domain rules', () => {
       '9:domain.isSegment',
       '10:domain.userinfo',
       '11:ip.leadingZero',
+      '12:domain.port',
+      '13:domain.port',
     ]);
   });
 

@@ -63,7 +63,11 @@ function splitHostPort(text: string): { host: string; port?: string; bracketed: 
     const i = text.indexOf(':');
     return { host: text.slice(0, i), port: text.slice(i + 1), bracketed: false };
   }
-  // Several colons without brackets: a bare IPv6 literal, no port.
+  // Several colons without brackets: a bare IPv6 literal, no port; with a name before them, a host
+  // followed by a bad port (`oa.example.com:8080:9090`), reported as such rather than as a bad IP.
+  const first = text.indexOf(':');
+  if (!/^[0-9a-f]{0,4}$/i.test(text.slice(0, first)))
+    return { host: text.slice(0, first), port: text.slice(first + 1), bracketed: false };
   return { host: text, bracketed: true };
 }
 
