@@ -3,7 +3,9 @@ import {
   compileDomainMatcher,
   coveredByPresets,
   compileSegmentMatcher,
+  formatDomainRule,
   formatIp,
+  formatSegmentRule,
   parseDomainRules,
   parseIp,
   parseSegmentRule,
@@ -144,6 +146,26 @@ describe('network strategy: segment rules', () => {
       { name: 'B', rules: ['0.0.0.0-10.0.0.0', 'fd00::/8'] },
     ]);
     expect(issues.map((i) => `${i.index}:${i.params!.name}`)).to.deep.equal(['0:A', '1:A', '3:B']);
+  });
+
+  it('reads full-width forms typed with a Chinese IME as the ASCII they look like', () => {
+    const r = parseSegmentRules([
+      '１０．０．０．０／８',
+      '１９２.１６８.１.１０－１９２.１６８.１.２０',
+      'ｆｄ００：：／８',
+    ]);
+    expect(r.issues).to.deep.equal([]);
+    expect(r.rules.map((x) => x && formatSegmentRule(x))).to.deep.equal([
+      '10.0.0.0/8',
+      '192.168.1.10-192.168.1.20',
+      'fd00::/8',
+    ]);
+    const d = parseDomainRules(['ＯＡ．ｅｘａｍｐｌｅ．ｃｏｍ：８０８０', '＊．intra.example.com']);
+    expect(d.issues).to.deep.equal([]);
+    expect(d.rules.map((x) => x && formatDomainRule(x))).to.deep.equal([
+      'oa.example.com:8080',
+      '*.intra.example.com',
+    ]);
   });
 
   it('a single address rule does not round to a block', () => {

@@ -91,7 +91,8 @@ export function parseDomainRule(input: string): DomainRuleResult {
 }
 
 function parseDomainUncached(input: string): DomainRuleResult {
-  const text = input.trim();
+  // Full-width forms typed with a Chinese IME (１０．０．０．０／８, ：８０８０) are the ASCII they look like.
+  const text = input.normalize('NFKC').trim();
   if (text === '') return { ok: false, code: 'rule.empty' };
   if (text.length > DOMAIN_RULE_MAX)
     return { ok: false, code: 'rule.tooLong', params: { max: DOMAIN_RULE_MAX } };

@@ -43,7 +43,8 @@ export function parseSegmentRule(input: string, index = 0): SegmentRuleResult {
 }
 
 function parseUncached(input: string, index: number): SegmentRuleResult {
-  const text = input.trim();
+  // Full-width forms typed with a Chinese IME (１０．０．０．０／８, ：８０８０) are the ASCII they look like.
+  const text = input.normalize('NFKC').trim();
   if (text === '') return err('rule.empty');
   if (text.length > SEGMENT_RULE_MAX) return err('rule.tooLong', { max: SEGMENT_RULE_MAX });
   if (/^[0-9.]*\*[0-9.*]*$/.test(text) && text.includes('.')) return err('segment.wildcard');
