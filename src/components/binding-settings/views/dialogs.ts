@@ -73,7 +73,8 @@ function conflictDialog(el: El): TemplateResult {
         : deleted
           ? html`<p id="conflict-body">${el.t('conflict.deleted')}</p>`
           : html`<p id="conflict-body">${el.t('conflict.body', { version: c.current!.version })}</p>
-              <table class="diff">
+              ${c.rows.length ? nothing : html`<p>${el.t('conflict.noRows')}</p>`}
+              <table class="diff" ?hidden=${!c.rows.length}>
                 <thead>
                   <tr>
                     <th scope="col">${el.t('conflict.col.field')}</th>

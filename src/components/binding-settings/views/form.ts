@@ -283,7 +283,11 @@ function autoLoginField(el: El): TemplateResult {
         aria-labelledby="f-autoLogin-label"
         aria-invalid=${a.invalid}
         aria-describedby=${a.describedby ?? nothing}
-        @qys-change=${(e: CustomEvent<{ value: unknown }>) => el.setField('autoLogin', e.detail.value as AutoLogin)}
+        @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
+          // Inner field events stay inside the page; the page reports through its own events.
+          e.stopPropagation();
+          el.setField('autoLogin', e.detail.value as AutoLogin);
+        }}
         @focusout=${() => el.touch('autoLogin')}
       ></qys-network-strategy-editor>`
     : html`<p class="muted">${el.t('field.autoLogin.missing')}</p>`;
@@ -307,6 +311,7 @@ function signatoriesField(el: El): TemplateResult {
         aria-labelledby="f-signatories-label"
         aria-describedby=${d.isDefault ? 'f-signatories-hint' : 'f-signatories-hint f-signatories-note'}
         @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
+          e.stopPropagation();
           const v = e.detail.value as OrgScope | undefined;
           el.setField(
             'signatories',

@@ -32,7 +32,10 @@ export function renderOrgSection(el: El): TemplateResult {
               ?disabled=${el.readonly}
               aria-labelledby="sec-org"
               aria-describedby="org-hint"
-              @qys-change=${(e: CustomEvent<{ value: unknown }>) => el.setScopeValue(e.detail.value as OrgScope)}
+              @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
+                e.stopPropagation();
+                el.setScopeValue(e.detail.value as OrgScope);
+              }}
             ></qys-org-scope-picker>`
           : html`<p class="muted">${el.t('org.missing')}</p>`
       }
