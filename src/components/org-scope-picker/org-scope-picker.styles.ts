@@ -66,10 +66,6 @@ export const orgScopePickerStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  [part='chip'].excluded {
-    background: #f2f3f5;
-    text-decoration: line-through;
-  }
   [part='chip'].missing {
     background: #fdecee;
     color: var(--_danger);
@@ -91,26 +87,14 @@ export const orgScopePickerStyles = css`
     padding: 0;
     color: inherit;
   }
-  [part='chip-remove']:hover {
-    background: rgb(0 0 0 / 0.08);
-  }
-  [part='more'] {
-    border: 1px solid var(--_border);
-    background: transparent;
-    border-radius: 12px;
-    padding-inline: 8px;
-    font-size: 0.875em;
-  }
-  [part='flag'] {
+  [part='flag'],
+  [part='message'] {
     color: var(--_warning);
     font-size: 0.875em;
     margin: 0;
   }
   [part='message'] {
     color: var(--_danger);
-    font-size: 0.875em;
-    margin: 0;
-    min-block-size: 0;
   }
   [part='tabs'] {
     display: flex;
@@ -181,9 +165,6 @@ export const orgScopePickerStyles = css`
     cursor: default;
     border-radius: 4px;
   }
-  [part~='row']:hover {
-    background: #f5f6f7;
-  }
   [part~='row-active'] {
     background: #eef3ff;
   }
@@ -249,12 +230,6 @@ export const orgScopePickerStyles = css`
   [part='row-path'] {
     flex: 1 1 auto;
   }
-  .badge {
-    border: 1px solid currentColor;
-    border-radius: 3px;
-    padding-inline: 3px;
-    font-size: 0.75em;
-  }
   [part='status'] {
     color: var(--_muted);
     font-size: 0.875em;
@@ -295,10 +270,5 @@ export const orgScopePickerStyles = css`
     padding: 6px;
     border: 1px solid var(--_border);
     border-radius: 4px;
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: 4px;
-    margin: 0;
   }
 `;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { QysFormField } from '../../internal/form-field.js';
 import type { QysHost } from '../../api/host.js';
 import type {
@@ -22,7 +21,7 @@ import {
   type OrgSelectionMode,
   type ToggleTarget,
 } from '../../core/org-selection/org-selection.js';
-import { OrgTree, type PageLoader, type TreeRow } from '../../core/org-tree/org-tree.js';
+import { OrgTree, type PageLoader } from '../../core/org-tree/org-tree.js';
 import { computeWindow, scrollIntoViewTop } from '../../core/window.js';
 import { orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
@@ -55,7 +54,7 @@ const PERSON_TABS: OrgTab[] = ['recent', 'same-department', 'subordinates'];
 const SEARCH_DEBOUNCE_MS = 250;
 const COUNT_DEBOUNCE_MS = 150;
 const TYPEAHEAD_RESET_MS = 600;
-const abortReason = () => new DOMException('Superseded by a newer request', 'AbortError');
+const abortReason = () => new DOMException('superseded', 'AbortError');
 
 let instances = 0;
 
@@ -123,6 +122,39 @@ let instances = 0;
  */
 export class QysOrgScopePicker extends QysFormField {
   static override styles = orgScopePickerStyles;
+  // Reactive properties and internal state, declared in one place without decorators (smaller
+  // bundle); the custom-elements analyzer reads this block too.
+  static override properties = {
+    max: { type: Number },
+    min: { type: Number },
+    maxPersons: { type: Number, attribute: 'max-persons' },
+    minPersons: { type: Number, attribute: 'min-persons' },
+    maxUnits: { type: Number, attribute: 'max-units' },
+    minUnits: { type: Number, attribute: 'min-units' },
+    overLimitMessage: { attribute: 'over-limit-message' },
+    pickedItems: { attribute: false },
+    disabledItems: { attribute: false },
+    requiredItems: { attribute: false },
+    rowHeight: { type: Number, attribute: 'row-height' },
+    chipLimit: { type: Number, attribute: 'chip-limit' },
+    label: {},
+    mode: { reflect: true },
+    value: { attribute: false },
+    sel: { state: true },
+    caps: { state: true },
+    tab: { state: true },
+    query: { state: true },
+    showInactive: { state: true },
+    missing: { state: true },
+    count: { state: true },
+    countState: { state: true },
+    message: { state: true },
+    announcement: { state: true },
+    chipsExpanded: { state: true },
+    viewportHeight: { state: true },
+    bulk: { state: true },
+    tick: { state: true },
+  };
   protected override messages = [orgScopePickerMessages];
 
   private readonly uid = `osp${++instances}`;
@@ -133,7 +165,6 @@ export class QysOrgScopePicker extends QysFormField {
 
   private _mode: OrgSelectionMode = 'scope';
   /** `scope`: units and persons (组织架构同步); `persons`: persons only (签章人员). */
-  @property({ reflect: true })
   get mode(): OrgSelectionMode {
     return this._mode;
   }
@@ -153,7 +184,6 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   /** The selection rules. Setting it replaces the selection (a bad value warns once and is ignored). */
-  @property({ attribute: false })
   get value(): OrgScope {
     return this.sel.value;
   }
@@ -173,55 +203,55 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   /** Most items (rules in `include`) that may be selected. */
-  @property({ type: Number }) max: number | undefined;
+  max: number | undefined;
   /** Fewest items that must be selected (the field is invalid below it). */
-  @property({ type: Number }) min: number | undefined;
+  min: number | undefined;
   /** Most persons that may be selected. */
-  @property({ type: Number, attribute: 'max-persons' }) maxPersons: number | undefined;
-  @property({ type: Number, attribute: 'min-persons' }) minPersons: number | undefined;
+  maxPersons: number | undefined;
+  minPersons: number | undefined;
   /** Most units (分部 + 部门) that may be selected. */
-  @property({ type: Number, attribute: 'max-units' }) maxUnits: number | undefined;
-  @property({ type: Number, attribute: 'min-units' }) minUnits: number | undefined;
+  maxUnits: number | undefined;
+  minUnits: number | undefined;
   /** Replaces the over-limit message; `{max}` is replaced by the limit. */
-  @property({ attribute: 'over-limit-message' }) overLimitMessage = '';
+  overLimitMessage = '';
   /** Already chosen elsewhere: shown checked, cannot be picked here. */
-  @property({ attribute: false }) pickedItems: OrgItemRule[] = [];
+  pickedItems: OrgItemRule[] = [];
   /** Cannot be selected. */
-  @property({ attribute: false }) disabledItems: OrgItemRule[] = [];
+  disabledItems: OrgItemRule[] = [];
   /** Must stay selected: cannot be removed. */
-  @property({ attribute: false }) requiredItems: OrgItemRule[] = [];
+  requiredItems: OrgItemRule[] = [];
   /** Row height in px (the windowing arithmetic uses it). */
-  @property({ type: Number, attribute: 'row-height' }) rowHeight = 32;
+  rowHeight = 32;
   /** Chips shown before the rest collapse into "+N". */
-  @property({ type: Number, attribute: 'chip-limit' }) chipLimit = 8;
+  chipLimit = 8;
   /** Accessible name of the tree (default: 组织架构 / 人员). */
-  @property() label = '';
+  label = '';
 
   // ---------------------------------------------------------------------------------------------
   // Internal state
   // ---------------------------------------------------------------------------------------------
 
-  @state() private sel: OrgSelection = OrgSelection.from(EMPTY, 'scope');
+  private sel: OrgSelection = OrgSelection.from(EMPTY, 'scope');
   private defaultValue: OrgScope = EMPTY;
   private hasConnected = false;
-  @state() private caps: OrgCapabilities | undefined;
-  @state() private tab: TabId = 'tree';
+  private caps: OrgCapabilities | undefined;
+  private tab: TabId = 'tree';
   private readonly trees = new Map<ListTab, OrgTree>();
   private readonly views = new Map<ListTab, ViewState>();
-  @state() private query = '';
+  private query = '';
   private searchedQuery = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  @state() private showInactive = false;
+  private showInactive = false;
   /** Every node seen (tree pages, search results, resolve): labels for chips. */
   private readonly nodes = new Map<string, OrgNode>();
-  @state() private missing = new Set<string>();
-  @state() private count: OrgCount | undefined;
-  @state() private countState: 'idle' | 'loading' | 'error' = 'idle';
-  @state() private message = '';
-  @state() private announcement = '';
-  @state() private chipsExpanded = false;
-  @state() private viewportHeight = 320;
-  @state() private bulk: BulkState = {
+  private missing = new Set<string>();
+  private count: OrgCount | undefined;
+  private countState: 'idle' | 'loading' | 'error' = 'idle';
+  private message = '';
+  private announcement = '';
+  private chipsExpanded = false;
+  private viewportHeight = 320;
+  private bulk: BulkState = {
     text: '',
     busy: false,
     added: undefined,
@@ -229,7 +259,7 @@ export class QysOrgScopePicker extends QysFormField {
     unmatched: [],
     error: '',
   };
-  @state() private tick = 0;
+  private tick = 0;
   private seenHost: QysHost | undefined;
   private capsCtrl: AbortController | undefined;
   private resolveCtrl: AbortController | undefined;
@@ -658,22 +688,13 @@ export class QysOrgScopePicker extends QysFormField {
     this.tick++;
   }
 
+  /** Enter searches now; ↓ also moves into the results. (Escape: the search input clears itself.) */
   private onSearchKey(e: KeyboardEvent): void {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      clearTimeout(this.searchTimer);
-      this.runSearch();
-      this.treeEl?.focus();
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      clearTimeout(this.searchTimer);
-      this.runSearch();
-    } else if (e.key === 'Escape' && this.query) {
-      e.preventDefault();
-      this.query = '';
-      (e.target as HTMLInputElement).value = '';
-      this.runSearch();
-    }
+    if (e.key !== 'ArrowDown' && e.key !== 'Enter') return;
+    e.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.runSearch();
+    if (e.key === 'ArrowDown') this.treeEl?.focus();
   }
 
   private onShowInactive(e: Event): void {
@@ -786,7 +807,7 @@ export class QysOrgScopePicker extends QysFormField {
       case '*':
         void tree.expandSiblings(i).then(() => this.tick++);
         // Keep the same row active: expanding siblings above it shifts indices.
-        this.keepActive(tab, tree, row);
+        this.setActive(tab, Math.max(0, tree.rows.indexOf(row)));
         break;
       case 'Delete':
         if (tab === 'recent' && node) this.removeRecent(node);
@@ -800,11 +821,6 @@ export class QysOrgScopePicker extends QysFormField {
         return;
     }
     e.preventDefault();
-  }
-
-  private keepActive(tab: ListTab, tree: OrgTree, row: TreeRow): void {
-    const j = tree.rows.indexOf(row);
-    if (j >= 0) this.setActive(tab, j);
   }
 
   private typeahead(tab: ListTab, tree: OrgTree, ch: string): void {
@@ -877,8 +893,7 @@ export class QysOrgScopePicker extends QysFormField {
     if (!host) return;
     this.bulk = { ...this.bulk, busy: true, error: '', added: undefined, ambiguous: [], unmatched: [] };
     try {
-      const types: OrgNodeType[] | undefined = this._mode === 'persons' ? ['person'] : undefined;
-      const matches = await host.org.match(inputs, { types });
+      const matches = await host.org.match(inputs, { types: this.searchTypes });
       const unique: OrgNode[] = [];
       const ambiguous: OrgMatch[] = [];
       const unmatched: string[] = [];
@@ -993,7 +1008,6 @@ export class QysOrgScopePicker extends QysFormField {
                 part="chip-remove"
                 type="button"
                 aria-label=${this.t('chip.remove', { name: label })}
-                title=${this.t('chip.remove', { name: label })}
                 @click=${() => this.removeRule(ref)}
               >
                 ×
@@ -1020,7 +1034,7 @@ export class QysOrgScopePicker extends QysFormField {
                 part="more"
                 type="button"
                 aria-expanded=${this.chipsExpanded ? 'true' : 'false'}
-                aria-label=${this.chipsExpanded ? this.t('chip.less') : this.t('chip.moreLabel', { n: rest })}
+                aria-label=${this.chipsExpanded ? nothing : this.t('chip.moreLabel', { n: rest })}
                 @click=${() => (this.chipsExpanded = !this.chipsExpanded)}
               >
                 ${this.chipsExpanded ? this.t('chip.less') : this.t('chip.more', { n: rest })}
@@ -1104,59 +1118,44 @@ export class QysOrgScopePicker extends QysFormField {
     const row = tree.rows[i]!;
     const node = tree.nodeAt(row);
     const id = `${this.uid}-${tab}-r${i}`;
-    const y = i * this.rowHeight;
-    const indent = (row.level - 1) * 18 + 4;
-    const common = {
-      level: row.level,
-      size: tree.setSize(row),
-      pos: row.index + 1,
-    };
-    if (!node) {
-      const failed = tree.failedAt(row) !== undefined;
-      return html`<div
-        role="treeitem"
-        part=${active ? 'row row-active' : 'row'}
-        id=${id}
-        aria-level=${common.level}
-        aria-setsize=${common.size}
-        aria-posinset=${common.pos}
-        aria-busy=${failed ? 'false' : 'true'}
-        style="transform:translateY(${y}px);padding-inline-start:${indent + 22}px"
-      >
-        <span part="row-meta">${this.t(failed ? 'placeholderFailed' : 'placeholderLoading')}</span>
-      </div>`;
-    }
-    const k = keyOf(node);
-    const isUnit = node.type !== 'person';
-    const expandable = isUnit && node.hasChildren;
+    const k = node ? keyOf(node) : '';
+    const expandable = !!node && node.type !== 'person' && node.hasChildren;
     const expanded = expandable && tree.isExpanded(k);
-    const lock = this.lockReason(node);
-    const selectable = this.sel.canToggle(node.type);
-    let state = this.sel.stateOf(this.targetOf(node));
-    if (lock?.kind === 'picked') state = 'checked';
-    const checked = state === 'mixed' ? 'mixed' : state === 'checked' ? 'true' : 'false';
-    const showPath = tab !== 'tree' && row.level === 1 && node.path.length > 0;
-    const path = showPath ? this.pathText(node) : '';
-    const inactive = node.status === 'resigned' || node.status === 'invalid';
-    const meta: (string | TemplateResult)[] = [];
-    if (node.employeeNo) meta.push(node.employeeNo);
-    if (isUnit && node.headCount !== undefined) meta.push(this.t('headCount', { n: node.headCount }));
-    const full = [node.name, path].filter(Boolean).join(' · ');
+    const lock = node && this.lockReason(node);
+    const picked = lock?.kind === 'picked';
+    const selectable = !!node && (this.sel.canToggle(node.type) || picked);
+    const state = picked ? 'checked' : node ? this.sel.stateOf(this.targetOf(node)) : 'unchecked';
+    const path = node && tab !== 'tree' && row.level === 1 ? this.pathText(node) : '';
+    // 工号, head count, 兼职 and status in one line; a placeholder row says loading / failed.
+    const meta = node
+      ? [
+          node.employeeNo,
+          node.type !== 'person' && node.headCount !== undefined
+            ? this.t('headCount', { n: node.headCount })
+            : '',
+          node.partTime ? this.t('partTime') : '',
+          node.status && node.status !== 'active' ? this.t(`status.${node.status}`) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : this.t(tree.failedAt(row) !== undefined ? 'placeholderFailed' : 'loading');
+    const full = node ? [node.name, path].filter(Boolean).join(' · ') : meta;
     const locked = !!lock && !(lock.kind === 'required' && state !== 'checked');
     return html`<div
       role="treeitem"
       part=${active ? 'row row-active' : 'row'}
       id=${id}
-      aria-level=${common.level}
-      aria-setsize=${common.size}
-      aria-posinset=${common.pos}
-      aria-expanded=${expandable ? (expanded ? 'true' : 'false') : nothing}
-      aria-checked=${selectable || lock?.kind === 'picked' ? checked : nothing}
-      aria-disabled=${locked || this.isDisabled ? 'true' : nothing}
+      aria-level=${row.level}
+      aria-setsize=${tree.setSize(row)}
+      aria-posinset=${row.index + 1}
+      aria-busy=${node ? nothing : String(tree.failedAt(row) === undefined)}
+      aria-expanded=${expandable ? String(expanded) : nothing}
+      aria-checked=${selectable ? (state === 'mixed' ? 'mixed' : String(state === 'checked')) : nothing}
+      aria-disabled=${node && (locked || this.isDisabled) ? 'true' : nothing}
       aria-describedby=${lock ? `${id}-reason` : nothing}
       title=${lock ? `${full} — ${lock.reason}` : full}
-      data-key=${k}
-      style="transform:translateY(${y}px);padding-inline-start:${indent}px"
+      data-key=${k || nothing}
+      style="transform:translateY(${i * this.rowHeight}px);padding-inline-start:${(row.level - 1) * 18 + 4}px"
       @click=${(e: MouseEvent) => this.onRowClick(e, tab, i)}
     >
       <span
@@ -1165,50 +1164,44 @@ export class QysOrgScopePicker extends QysFormField {
         ?data-closed=${expandable && !expanded}
         aria-hidden="true"
       ></span>
-      ${
-        selectable || lock?.kind === 'picked'
-          ? html`<span part="checkbox" data-state=${state} aria-hidden="true"></span>`
-          : nothing
-      }
-      <span part="row-label">${node.name}</span>
-      ${showPath ? html`<span part="row-path">${path}</span>` : nothing}
-      ${meta.length ? html`<span part="row-meta">${meta.join(' · ')}</span>` : nothing}
-      ${node.partTime ? html`<span class="badge">${this.t('partTime')}</span>` : nothing}
-      ${inactive ? html`<span class="badge">${this.t(`status.${node.status!}`)}</span>` : nothing}
+      ${selectable ? html`<span part="checkbox" data-state=${state} aria-hidden="true"></span>` : nothing}
+      <span part="row-label">${node?.name ?? ''}</span>
+      ${path ? html`<span part="row-path">${path}</span>` : nothing}
+      ${meta ? html`<span part="row-meta">${meta}</span>` : nothing}
       ${lock ? html`<span part="row-reason" id="${id}-reason">${lock.reason}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderStatus(text: string, busy = false): TemplateResult {
+    return html`<p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${text}</p>`;
+  }
+
+  private renderRetry(text: string, tree: OrgTree): TemplateResult {
+    return html`<div part="error" role="alert">
+      <span>${text}</span>
+      <button part="retry" type="button" @click=${() => void tree.retry()}>${this.t('retry')}</button>
     </div>`;
   }
 
   private renderList(tab: ListTab): TemplateResult {
     const host = this.effectiveHost;
-    if (!host) return html`<p part="status" role="status">${this.t('noHost')}</p>`;
+    if (!host) return this.renderStatus(this.t('noHost'));
     if (tab === 'search' && !this.searchedQuery)
-      return html`<p part="status" role="status">
-        ${this.query ? this.t('searching') : this.t('searchHint')}
-      </p>`;
+      return this.renderStatus(this.t(this.query ? 'searching' : 'searchHint'));
     const tree = this.treeFor(tab);
     if (!tree) return html``;
     const root = tree.rootList;
     const rootFailed = root?.total === undefined ? root?.failed.get(0) : undefined;
     if (rootFailed !== undefined)
-      return html`<div part="error" role="alert">
-        <span>${this.t('loadFailed', { message: this.errorText(rootFailed) })}</span>
-        <button part="retry" type="button" @click=${() => void tree.retry()}>${this.t('retry')}</button>
-      </div>`;
+      return this.renderRetry(this.t('loadFailed', { message: this.errorText(rootFailed) }), tree);
     if (!root || root.total === undefined)
-      return html`<p part="status" role="status" aria-busy="true">
-        ${tab === 'search' ? this.t('searching') : this.t('placeholderLoading')}
-      </p>`;
+      return this.renderStatus(this.t(tab === 'search' ? 'searching' : 'loading'), true);
     if (root.total === 0)
-      return html`<p part="status" role="status">
-        ${
-          tab === 'search'
-            ? this.t('searchEmpty', { query: this.searchedQuery })
-            : tab === 'tree'
-              ? this.t('empty')
-              : this.t('emptyList')
-        }
-      </p>`;
+      return this.renderStatus(
+        this.t(tab === 'search' ? 'searchEmpty' : tab === 'tree' ? 'emptyOrg' : 'empty', {
+          query: this.searchedQuery,
+        }),
+      );
     const v = this.view(tab);
     const n = tree.rows.length;
     if (v.active >= n) v.active = n - 1;
@@ -1246,14 +1239,7 @@ export class QysOrgScopePicker extends QysFormField {
           ${indices.map((i) => this.renderRow(tab, tree, i, i === v.active))}
         </div>
       </div>
-      ${
-        tree.hasErrors
-          ? html`<div part="error" role="alert">
-              <span>${this.t('someFailed')}</span>
-              <button part="retry" type="button" @click=${() => void tree.retry()}>${this.t('retry')}</button>
-            </div>`
-          : nothing
-      }
+      ${tree.hasErrors ? this.renderRetry(this.t('someFailed'), tree) : nothing}
       ${
         tab === 'recent' && activeNode
           ? html`<button part="recent-remove" type="button" @click=${() => this.removeRecent(activeNode)}>
@@ -1261,7 +1247,7 @@ export class QysOrgScopePicker extends QysFormField {
             </button>`
           : nothing
       }
-      <p part="current" title=${current}>${current}</p>`;
+      <p part="current">${current}</p>`;
   }
 
   private renderBulk(): TemplateResult {
@@ -1279,7 +1265,7 @@ export class QysOrgScopePicker extends QysFormField {
           ${this.t('bulk.submit')}
         </button>
         <span role="status">
-          ${b.busy ? this.t('bulk.matching') : b.added !== undefined ? this.t('bulk.added', { n: b.added }) : ''}
+          ${b.busy ? this.t('loading') : b.added !== undefined ? this.t('bulk.added', { n: b.added }) : ''}
         </span>
       </div>
       ${b.error ? html`<p part="message" role="alert">${b.error}</p>` : nothing}

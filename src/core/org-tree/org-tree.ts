@@ -79,7 +79,7 @@ export class OrgTree {
   /** Aborts every request in flight. */
   dispose(): void {
     this.disposed = true;
-    for (const c of this.controllers) c.abort(new DOMException('The picker was closed', 'AbortError'));
+    for (const c of this.controllers) c.abort(new DOMException('closed', 'AbortError'));
     this.controllers.clear();
   }
 
