@@ -824,6 +824,13 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     const params = Object.fromEntries(
       Object.entries(match.re.exec(url.pathname)!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
     );
+    // A page on another site can send a "simple" cross-origin POST (text/plain, no preflight) that
+    // CORS does not stop: changes come only from this origin or a loopback one, and bodies must be
+    // JSON (which a foreign page cannot send without a preflight this host refuses).
+    if (req.method !== 'GET' && origin && origin !== self && !isDevOrigin(origin))
+      throw new HttpFailure(403, 'origin', `Requests from ${origin} are not accepted`);
+    if (match.def.body && !/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? '')))
+      throw new HttpFailure(415, 'content-type', 'The body must be sent as application/json');
     const ctx: Ctx = { req, params, query: parseQuery(match.def, url.searchParams), body: undefined, self };
     if (match.def.body) {
       const text = await readBody(req);

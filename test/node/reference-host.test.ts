@@ -577,6 +577,36 @@ describe('reference host: client, CORS, secrets', () => {
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
   });
 
+  it('refuses changes a foreign page can send without a preflight (text/plain POST, other origin)', async () => {
+    const before = (await call('GET', '/services')).json.length as number;
+    const body = JSON.stringify(privateInput({ name: 'csrf' }));
+    const simple = await fetch(`${base}/services`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' },
+      body,
+    });
+    assert.equal(simple.status, 403);
+    const noJson = await fetch(`${base}/services`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+    });
+    assert.equal(noJson.status, 415);
+    const probe = await fetch(`${base}/services/test-connection`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      body: JSON.stringify({ ...privateInput({ openApiUrl: 'http://127.0.0.1:9' }), id: '1001' }),
+    });
+    assert.equal(probe.status, 403);
+    assert.equal((await call('GET', '/services')).json.length, before);
+    // Same origin and loopback pages still work.
+    const fromLoopback = await call('POST', '/services', privateInput({ name: 'loopback' }), {
+      origin: 'http://localhost:6006',
+    });
+    assert.equal(fromLoopback.status, 201);
+    await call('DELETE', `/services/${fromLoopback.json.id}`);
+  });
+
   it('no response ever carried an App Secret', () => {
     assert.ok(bodies.length > 30);
     for (const text of bodies) {
