@@ -1123,7 +1123,8 @@ export class QysOrgScopePicker extends QysFormField {
     const expanded = expandable && tree.isExpanded(k);
     const lock = node && this.lockReason(node);
     const picked = lock?.kind === 'picked';
-    const selectable = !!node && (this.sel.canToggle(node.type) || picked);
+    // Units in persons mode cannot be selected but still show whether persons under them are (mixed).
+    const selectable = !!node && (this.sel.canToggle(node.type) || picked || node.type !== 'person');
     const state = picked ? 'checked' : node ? this.sel.stateOf(this.targetOf(node)) : 'unchecked';
     const path = node && tab !== 'tree' && row.level === 1 ? this.pathText(node) : '';
     // 工号, head count, 兼职 and status in one line; a placeholder row says loading / failed.

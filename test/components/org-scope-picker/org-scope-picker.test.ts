@@ -545,11 +545,21 @@ describe('<qys-org-scope-picker>', () => {
 
     it('in persons mode a unit cannot be selected, and says so', async () => {
       const { el } = await mountLoaded({ mode: 'persons' });
-      expect(row(el, 'subcompany:101')!.hasAttribute('aria-checked')).to.equal(false);
+      expect(row(el, 'subcompany:101')!.getAttribute('aria-checked')).to.equal('false');
       tree(el).focus();
       await press('Space');
       expect(el.value.include).to.deep.equal([]);
       expect($(el, '[part=message]')!.textContent).to.contain('只能选择人员');
+      // a person picked under it shows the unit as partly selected
+      await expandByClick(el, 'subcompany:101');
+      const dept = rows(el).find((r) => r.dataset.key!.startsWith('department:'))!.dataset.key!;
+      await expandByClick(el, dept);
+      rows(el)
+        .find((r) => r.dataset.key!.startsWith('person:'))!
+        .click();
+      await el.updateComplete;
+      expect(row(el, dept)!.getAttribute('aria-checked')).to.equal('mixed');
+      expect(row(el, 'subcompany:101')!.getAttribute('aria-checked')).to.equal('mixed');
     });
 
     it('a failing host shows the error with a retry, and keeps the selection', async () => {
@@ -589,6 +599,24 @@ describe('<qys-org-scope-picker>', () => {
         value: { include: [{ type: 'subcompany', id: '101' }], exclude: [] },
       });
       await expandByClick(el, 'subcompany:101');
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible in persons mode with many chips, on the search and paste tabs', async () => {
+      const include = Array.from({ length: 12 }, (_, i) => ({
+        type: 'person' as const,
+        id: String(10000010 + i),
+      }));
+      const { el } = await mountLoaded({ mode: 'persons', value: { include, exclude: [] } });
+      await wait(() => $$(el, '[role=tab]').length > 3);
+      await expect(el).to.be.accessible();
+      const input = $(el, '[part=search]') as HTMLInputElement;
+      input.focus();
+      await sendKeys({ type: 'zw' });
+      await wait(() => $(el, '[part=row-path]'));
+      await expect(el).to.be.accessible();
+      ($$(el, '[role=tab]').at(-1) as HTMLElement).click();
+      await wait(() => $(el, '[part=bulk]'));
       await expect(el).to.be.accessible();
     });
 
