@@ -485,11 +485,17 @@ export class QysBindingSettings extends QysElement {
     const root = this.renderRoot;
     const target =
       root.querySelector<HTMLElement>(`#f-${field}`) ??
-      root.querySelector<HTMLElement>(
-        `[data-field="${field}"] input, [data-field="${field}"] button, [data-field="${field}"] [tabindex]`,
-      ) ??
-      root.querySelector<HTMLElement>(`[data-field="${field}"] > :not(label)`);
-    target?.focus();
+      root.querySelector<HTMLElement>(`[data-field="${field}"] input, [data-field="${field}"] button`);
+    if (!target) return;
+    target.focus();
+    // An embedded element (strategy editor, person picker) may not take focus itself: its first control does.
+    if (target.shadowRoot && this.shadowRoot?.activeElement !== target) {
+      const inner = target.shadowRoot.querySelector<HTMLElement>(
+        'input:not([disabled]), button:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])',
+      );
+      inner?.focus();
+    }
+    target.scrollIntoView?.({ block: 'center' });
   }
 
   // ------------------------------------------------------------------------------------------

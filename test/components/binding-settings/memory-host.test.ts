@@ -99,3 +99,21 @@ describe('<qys-binding-settings> with the memory host and the real embedded elem
     expect(text(el)).to.contain('同步完成').and.contain('连接正常');
   });
 });
+
+describe('<qys-binding-settings> summary links into embedded elements', () => {
+  it('the auto-login summary link moves focus into the strategy editor', async () => {
+    const { el } = await mountMemory({ seed: 'focus' }, 'private');
+    const editor = $(el, 'qys-network-strategy-editor') as HTMLElement & { value: unknown };
+    const value = { mode: 'segment', segmentRules: ['999.1.2.3/40'], domainRules: [] };
+    editor.value = value;
+    editor.dispatchEvent(new CustomEvent('qys-change', { detail: { value }, bubbles: true, composed: true }));
+    await settle(el);
+    await click(el, '.save');
+    const link = Array.from($(el, '#summary')!.querySelectorAll('a')).find(
+      (a) => a.getAttribute('href') === '#f-autoLogin',
+    )!;
+    link.click();
+    expect(el.shadowRoot!.activeElement === editor).to.equal(true);
+    expect(editor.shadowRoot!.activeElement).not.to.equal(null);
+  });
+});
