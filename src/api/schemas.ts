@@ -256,7 +256,13 @@ const InputCommon = {
    * Write-only. Send only to set or replace the secret; omit to keep the stored one.
    * Required when creating.
    */
-  appSecret: z.optional(z.string().check(z.minLength(1, { error: 'required' }), z.maxLength(256))),
+  appSecret: z.optional(
+    z.string().check(
+      // Only spaces (a bad paste) is no secret: it would be stored and fail every signature.
+      z.regex(/\S/, { error: 'required' }),
+      z.maxLength(256),
+    ),
+  ),
   signatories: z.array(OrgRefSchema),
 };
 
@@ -270,7 +276,7 @@ export const BindingInputSchema = z
     internalUrlRequired,
     z.refine(
       (value: unknown) =>
-        (value as { id?: string }).id !== undefined || !!(value as { appSecret?: string }).appSecret,
+        (value as { id?: string }).id !== undefined || !!(value as { appSecret?: string }).appSecret?.trim(),
       {
         error: 'required',
         path: ['appSecret'],

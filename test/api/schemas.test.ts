@@ -350,6 +350,8 @@ const cases: Record<
     invalid: [
       [{ ...newPublicInput, appSecret: undefined }, ['appSecret:required']],
       [{ ...newPublicInput, appSecret: '' }, ['appSecret:required']],
+      [{ ...newPublicInput, appSecret: '  \t' }, ['appSecret:required']],
+      [{ ...privateInput, appSecret: ' ' }, ['appSecret:required']],
       [{ ...newPublicInput, e10Url: 'e10' }, ['e10Url:url.invalid']],
       [{ ...privateInput, encryptionKey: '' }, ['encryptionKey:required']],
       [{ ...privateInput, encryptionKey: 'k'.repeat(129) }, ['encryptionKey:text.tooLong']],
