@@ -83,7 +83,7 @@ export function deepDump(root: Node): string {
 }
 
 export async function waitFor(cond: () => unknown, message = 'condition not met'): Promise<void> {
-  await waitUntil(cond, message, { timeout: 3000 });
+  await waitUntil(cond, message, { timeout: 8000 });
 }
 
 /** Which element of the shadow root has focus, as a selector-friendly description (chai cannot print elements cheaply). */
