@@ -6,7 +6,7 @@
  * and serves the OA-side return page `GET /qys-return` and the contract itself (`GET /openapi.json`).
  *
  * Development only. Test hooks: a request header `x-qys-fault` makes the host answer badly on purpose
- * (`malformed`, `notjson`, `slow[:ms]`, an HTTP status such as `500` / `401`, `flaky:<key>[:n]`: the
+ * (`malformed`, `notjson`, `slow[:ms]`, `stall[:ms]` (headers at once, the body after a pause), an HTTP status such as `500` / `401`, `flaky:<key>[:n]`: the
  * first n (default 2) requests with that key answer 503); `GET /__ref/attempts?key=` counts requests per key.
  */
 import { randomUUID } from 'node:crypto';
@@ -847,6 +847,18 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     }
     const result = await handlers[match.name](ctx);
     const status = result.status ?? match.def.status ?? 200;
+    if (fault.startsWith('stall')) {
+      // Headers and the first byte now, the rest of the body after a pause (a stalled proxy).
+      const text = JSON.stringify(result.body ?? null);
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.write(text.slice(0, 1));
+      await sleep(Number(fault.split(':')[1] ?? 2000));
+      if (!res.destroyed) res.end(text.slice(1));
+      return;
+    }
     if (fault === 'notjson') {
       res.writeHead(status, { 'content-type': 'text/plain' });
       return void res.end('<html>not json</html>');

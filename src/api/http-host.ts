@@ -95,6 +95,8 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
     prefix: options.baseUrl,
     timeout,
     credentials: options.credentials ?? 'same-origin',
+    // Said explicitly: ky's `.text()` would otherwise ask for `text/*`, which a JSON-only backend may refuse (406).
+    headers: { accept: 'application/json' },
     retry: {
       limit: retry.limit,
       methods: ['get'],
@@ -134,15 +136,19 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
     try {
       signal?.throwIfAborted();
       const headers = typeof options.headers === 'function' ? await options.headers() : options.headers;
-      const res = await api(path.slice(1), {
+      const pending = api(path.slice(1), {
         method: def.method,
         searchParams: toSearch(req.query),
         ...(headers ? { headers } : {}),
         ...(req.json === undefined ? {} : { json: req.json }),
         ...(signal ? { signal } : {}),
       });
-      if (!def.res) return undefined as Out<N>;
-      const text = await res.text();
+      if (!def.res) {
+        await pending;
+        return undefined as Out<N>;
+      }
+      // ky's `.text()` bounds the body read by the timeout too (a body that stalls after the headers).
+      const text = await pending.text();
       try {
         data = JSON.parse(text);
       } catch (cause) {

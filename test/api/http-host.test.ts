@@ -258,6 +258,13 @@ describe('createHttpHost: failures', () => {
     expect((err as QysTimeoutError).timeoutMs).to.equal(200);
   });
 
+  it('a body that stalls after the headers is a QysTimeoutError too', async () => {
+    const started = performance.now();
+    const err = await rejection(faulty('stall:3000', { timeout: 300, retry: 0 }).services.list());
+    expect(err).to.be.instanceOf(QysTimeoutError);
+    expect(performance.now() - started).to.be.lessThan(2500);
+  });
+
   it('an abort rejects with the signal reason, not a QysError', async () => {
     const ctrl = new AbortController();
     const reason = new DOMException('newer request', 'AbortError');
