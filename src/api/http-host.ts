@@ -115,7 +115,9 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
     if (status === 401 || status === 403) return new QysAuthError(message, { status, cause });
     if (status === 404) return new QysNotFoundError(message, { cause });
     if (status === 409) {
-      const current = def.res && body?.current !== undefined ? z.safeParse(def.res, body.current) : undefined;
+      const currentSchema = def.current ?? def.res;
+      const current =
+        currentSchema && body?.current !== undefined ? z.safeParse(currentSchema, body.current) : undefined;
       return new QysConflictError(message, {
         cause,
         ...(current?.success ? { current: current.data } : {}),

@@ -49,6 +49,8 @@ export interface RouteDef {
   res?: z.ZodMiniType;
   /** Success status (200 unless stated). */
   status?: 200 | 201 | 202 | 204;
+  /** Schema of `error.current` in a 409 answer, when it is not `res` (a delete answers no body). */
+  current?: z.ZodMiniType;
 }
 
 export const EncryptionKeySchema = z.object({
@@ -90,6 +92,7 @@ export const routes = {
     path: '/services/{id}',
     query: { version: 'integer' },
     status: 204,
+    current: BindingSchema,
   },
   testConnection: {
     method: 'POST',

@@ -95,7 +95,12 @@ describe('createHttpHost: answers parsed by their schemas', () => {
     const current = (err as QysConflictError<PrivateBinding>).current!;
     expect(current.version).to.equal(2);
     expect(current.name).to.equal('新名字');
-    expect(await rejection(h.services.delete(created.id, 1))).to.be.instanceOf(QysConflictError);
+    const staleDelete = await rejection(h.services.delete(created.id, 1));
+    expect(staleDelete).to.be.instanceOf(QysConflictError);
+    expect(
+      (staleDelete as QysConflictError<PrivateBinding>).current?.version,
+      'current record on a stale delete',
+    ).to.equal(2);
     await h.services.delete(created.id, 2);
     const gone = await rejection(h.services.get(created.id));
     expect(gone).to.be.instanceOf(QysNotFoundError);
