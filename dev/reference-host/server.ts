@@ -267,7 +267,18 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     input: BindingInput,
   ): Promise<{ ok: boolean; steps: ConnectionStep[]; checkedAt: string }> {
     const stored = input.id !== undefined ? findService(input.id) : undefined;
-    const secret = input.appSecret ?? stored?.appSecret ?? '';
+    // The stored secret signs only for the stored open-API address. A signature (md5 of token +
+    // secret + timestamp, not bound to a path) sent to a changed address could be replayed against
+    // the platform for minutes: the admin types the secret again to test another address.
+    const sameAddress = (a: string, b: string) =>
+      a.trim().replace(/\/+$/, '') === b.trim().replace(/\/+$/, '');
+    const storedSecret =
+      stored?.serviceType === 'private' &&
+      input.serviceType === 'private' &&
+      sameAddress(stored.openApiUrl, input.openApiUrl)
+        ? stored.appSecret
+        : '';
+    const secret = input.appSecret ?? storedSecret;
     const steps: ConnectionStep[] = [];
     const step = async (
       id: string,
@@ -307,8 +318,10 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         },
         (e) => (e instanceof QysApiError && e.code === 'notQiyuesuo' ? 'reach.notQiyuesuo' : 'reach.failed'),
       );
+      if (reached && !secret) steps.push({ id: 'auth', status: 'fail', code: 'auth.secretMissing' });
       const authed =
         reached &&
+        !!secret &&
         (await step(
           'auth',
           async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -350,6 +351,44 @@ describe('reference host: org', () => {
 });
 
 describe('reference host: provider calls', () => {
+  it('test-connection never signs with the stored secret for an address other than the stored one', async () => {
+    const seen: (string | undefined)[] = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers['x-qys-signature'] as string | undefined);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 0, message: 'SUCCESS', result: { name: 'other', version: '1' } }));
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    try {
+      const elsewhere = `http://127.0.0.1:${(other.address() as { port: number }).port}`;
+      const r = (
+        await call('POST', '/services/test-connection', {
+          ...privateInput({ id: '1001', version: 1, openApiUrl: elsewhere }),
+          appSecret: undefined,
+        })
+      ).json;
+      assert.deepEqual(
+        r.steps
+          .slice(0, 2)
+          .map((x: { id: string; status: string; code: string }) => `${x.id}:${x.status}:${x.code}`),
+        ['reach:pass:reach.ok', 'auth:fail:auth.secretMissing'],
+      );
+      assert.deepEqual(
+        seen.filter(Boolean),
+        [],
+        'no signature made with the stored secret reached the other address',
+      );
+      // With the secret typed again, the other address is tested normally.
+      await call('POST', '/services/test-connection', {
+        ...privateInput({ id: '1001', version: 1, openApiUrl: elsewhere }),
+        appSecret: 'typed-again',
+      });
+      assert.equal(seen.filter(Boolean).length, 1);
+    } finally {
+      await new Promise((r) => other.close(r));
+    }
+  });
+
   it('test-connection reports each step: good credentials, wrong secret, unreachable address', async () => {
     const good = (
       await call('POST', '/services/test-connection', {
