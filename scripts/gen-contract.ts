@@ -21,7 +21,7 @@ const SUMMARIES: Record<rest.RouteName, string> = {
     'Update a service; `version` must be the one it was read at, else 409 with `current`. Omit `appSecret` to keep the stored one (services.save with id)',
   deleteService: 'Delete a service; a stale `version` answers 409 (services.delete)',
   testConnection:
-    "Check address and credentials step by step with the form's values; the stored secret is used when `appSecret` is absent and `id` names a saved service (services.testConnection)",
+    "Check address and credentials step by step with the form's values; the stored secret is used when `appSecret` is absent and `id` names a saved service whose `openApiUrl` is unchanged (a changed address needs the secret again: `auth.secretMissing`) (services.testConnection)",
   startSync: '同步服务商数据: start a sync job; poll it with GET /sync-jobs/{jobId} (services.sync)',
   getSyncJob: 'State and progress of a sync job (services.sync)',
   createEncryptionKey: 'A new 加密密钥 (services.generateEncryptionKey)',
