@@ -173,7 +173,7 @@ describe('<qys-browse-field>', function () {
 
     // Typing fast (within the debounce) sends only the last keyword.
     const n = rec.lists.length;
-    el.searchDelay = 200;
+    el.searchDelay = 1500; // longer than a loaded test machine takes between key presses
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: '保密' });

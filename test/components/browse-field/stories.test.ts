@@ -1,5 +1,5 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { expect, waitUntil } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
 import * as stories from '../../../stories/browse-field.stories.js';
 import type { QysBrowseField } from '../../../src/components/browse-field/browse-field.js';
 
@@ -17,8 +17,13 @@ describe('browse-field stories', function () {
     it(name, async () => {
       const s = story as unknown as StoryLike;
       const loaded = Object.assign({}, ...(await Promise.all(s.loaders.map((l) => l({ args: s.args })))));
-      const root = await fixture<HTMLElement>(s.render(s.args, { loaded }));
-      const el = (root.querySelector('qys-browse-field') ?? root) as QysBrowseField;
+      // Rendered by hand: open-wc's fixture waits for an animation frame on a non-Lit root (the
+      // story's <form>), which a background test page never gets.
+      const root = document.createElement('div');
+      document.body.append(root);
+      after(() => root.remove());
+      render(s.render(s.args, { loaded }), root);
+      const el = root.querySelector('qys-browse-field') as QysBrowseField;
       await el.updateComplete;
       // Stored IDs are resolved (or the failure is shown) before checking.
       await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'still resolving', {
