@@ -384,7 +384,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     target.searchParams.set('session', session.id);
     if (!target.searchParams.has('lang') && url.searchParams.has('lang'))
       target.searchParams.set('lang', lang);
-    redirect(res, d, 302, target.pathname + target.search);
+    // One leading slash: `/.//evil.example` resolves to the path `//evil.example`, which as a relative
+    // Location would send the browser (and the session ID) to another host.
+    redirect(res, d, 302, `/${target.pathname.replace(/^\/+/, '')}${target.search}`);
   }
 
   function findSession(d: Deployment, id: string | null): { session?: SigningSession; reason?: string } {

@@ -345,6 +345,21 @@ describe('SSO ticket', () => {
     assert.match(html, /data-qys-page="login"/);
   });
 
+  it('a target whose path starts with // never becomes a protocol-relative redirect', async () => {
+    for (const [i, target] of [
+      '/.//evil.example/steal',
+      '/%2e//evil.example',
+      '/a/..//evil.example',
+    ].entries()) {
+      const { res } = await sso(ticketFor({ nonce: `double-slash-nonce-${i}` }), target);
+      const location = res.headers.get('location');
+      if (res.status === 302) {
+        assert.ok(location && !location.startsWith('//'), `${target} → ${location}`);
+        assert.equal(new URL(location, sim.url).origin, sim.url);
+      } else assert.equal(res.status, 200);
+    }
+  });
+
   it('an expired signing session shows the login page', async () => {
     const { res } = await sso(ticketFor());
     const location = res.headers.get('location') as string;
