@@ -122,7 +122,10 @@ function allowedControlOrigin(origin: string | undefined, hostHeader: string | u
   if (o.protocol !== 'http:' && o.protocol !== 'https:') return false;
   if (['127.0.0.1', 'localhost', '[::1]'].includes(o.hostname)) return true;
   try {
-    return hostHeader !== undefined && new URL(`http://${hostHeader}`).hostname === o.hostname;
+    const own = hostHeader === undefined ? '' : new URL(`http://${hostHeader}`).hostname;
+    // Only an address, not a DNS name: a name could be rebound to this machine by another site.
+    const isAddress = /^[\d.]+$/.test(own) || own.startsWith('[');
+    return isAddress && own === o.hostname;
   } catch {
     return false;
   }

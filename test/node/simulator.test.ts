@@ -1,5 +1,6 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import {
   createSsoTicket,
@@ -504,6 +505,22 @@ describe('control endpoints', () => {
     });
     assert.equal(changed.status, 403);
     assert.equal(((await control('/__sim/state')).body as { ssoReject: boolean }).ssoReject, false);
+    // The simulator reached by its LAN address from a page on that address: allowed; by a DNS name
+    // (which another site could rebind to this machine): refused.
+    const viaHost = (host: string, origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const r = request(
+          { host: '127.0.0.1', port: sim.port, path: '/__sim/state', headers: { host, origin } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        r.on('error', reject);
+        r.end();
+      });
+    assert.equal(await viaHost('192.168.1.5:9181', 'http://192.168.1.5:5173'), 200);
+    assert.equal(await viaHost('rebind.example:9181', 'http://rebind.example'), 403);
     // A loopback page on another port (the demo, the test runner) is allowed.
     const lan = await fetch(`${sim.url}/__sim/state`, { headers: { origin: 'http://127.0.0.1:5173' } });
     assert.equal(lan.status, 200);
