@@ -757,6 +757,16 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     const self = `http://${req.headers.host ?? `${hostname}`}`;
+    // Reached by an address or localhost only: a DNS name could be one another site rebinds to this
+    // machine, making its pages same-origin with this host (as Vite's allowedHosts guards).
+    let reachedAs = '';
+    try {
+      reachedAs = new URL(self).hostname;
+    } catch {
+      /* refused below */
+    }
+    if (!/^[\d.]+$/.test(reachedAs) && !reachedAs.startsWith('[') && reachedAs !== 'localhost')
+      throw new HttpFailure(403, 'host', `Host ${req.headers.host ?? ''} is not accepted`);
     const origin = req.headers.origin;
     if (origin && isDevOrigin(origin)) {
       res.setHeader('access-control-allow-origin', origin);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -614,6 +614,23 @@ describe('reference host: client, CORS, secrets', () => {
     assert.equal(ok.headers.get('access-control-allow-credentials'), null);
     const foreign = await fetch(`${base}/services`, { headers: { origin: 'https://evil.example' } });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('answers only when reached by an address or localhost, not a DNS name (rebinding)', async () => {
+    const port = new URL(base).port;
+    const viaHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const r = request({ host: '127.0.0.1', port, path: '/services', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        r.on('error', reject);
+        r.end();
+      });
+    assert.equal(await viaHost(`rebind.example:${port}`), 403);
+    assert.equal(await viaHost(`localhost:${port}`), 200);
+    assert.equal(await viaHost(`192.168.1.5:${port}`), 200);
+    assert.equal(await viaHost(`[::1]:${port}`), 200);
   });
 
   it('refuses changes a foreign page can send without a preflight (text/plain POST, other origin)', async () => {
