@@ -29,4 +29,9 @@ export const CHROME_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  // Test files run in parallel pages; without these, the page that is not in front gets no
+  // requestAnimationFrame and throttled timers, and its tests time out.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];

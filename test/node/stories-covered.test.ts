@@ -1,5 +1,6 @@
-// Every Storybook stories file has a story test (test/stories/<name>.stories.test.ts) that renders
-// each story in Chromium and runs axe on it.
+// Every Storybook stories file has a story test that renders each story in Chromium and runs axe on
+// it: test/stories/<name>.stories.test.ts, or test/components/<name>/stories.test.ts when the
+// element's own suite also plays the stories.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
@@ -7,7 +8,11 @@ import { existsSync, readdirSync } from 'node:fs';
 test('every stories file is rendered and axe-checked by a story test', () => {
   const missing = readdirSync('stories')
     .filter((f) => f.endsWith('.stories.ts'))
-    .filter((f) => !existsSync(`test/stories/${f.replace(/\.ts$/, '.test.ts')}`));
+    .filter(
+      (f) =>
+        !existsSync(`test/stories/${f.replace(/\.ts$/, '.test.ts')}`) &&
+        !existsSync(`test/components/${f.replace(/\.stories\.ts$/, '')}/stories.test.ts`),
+    );
   assert.deepEqual(
     missing,
     [],

@@ -21,7 +21,8 @@ type StoriesModule = { default: StoryLike & { component?: string; title?: string
   unknown
 >;
 
-const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+// A timer, not requestAnimationFrame: a test page that is not in front gets no animation frames.
+const nextFrame = () => new Promise((r) => setTimeout(r, 16));
 
 async function settle(root: HTMLElement) {
   for (let i = 0; i < 5; i++) {
