@@ -41,7 +41,8 @@ export interface FormFieldSuiteOptions<E extends Field> {
 }
 
 export function formFieldSuite<E extends Field>(opts: FormFieldSuiteOptions<E>): void {
-  const settle = opts.settle ?? ((el: E) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete);
+  const settle =
+    opts.settle ?? ((el: E) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete);
 
   async function inForm(prepare?: (el: E) => void | Promise<void>) {
     const form = document.createElement('form');

@@ -31,6 +31,7 @@ import {
 } from './form-model.js';
 import { generateEncryptionKey } from './encryption-key.js';
 import { renderList } from './views/list.js';
+import { loadEmbeddedElements, loadSchema, loadedSchema } from './lazy.js';
 import { renderForm } from './views/form.js';
 import { openDialogs, renderDialog } from './views/dialogs.js';
 
@@ -191,6 +192,10 @@ export class QysBindingSettings extends QysElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.onBeforeUnload);
+    // Off the initial download, loaded at once: the validation schema (zod) and the two embedded
+    // elements, which the form needs only after the list of services has come from the host.
+    void loadSchema();
+    void loadEmbeddedElements();
   }
 
   override disconnectedCallback(): void {
@@ -434,7 +439,13 @@ export class QysBindingSettings extends QysElement {
 
   /** Validation with the shared schema plus the embedded editor's own validity. */
   private computeErrors(): FieldErrors {
-    const errs = validateDraft(this.draft, this.typedSecret, this.replacingSecret);
+    const schema = loadedSchema();
+    // The schema chunk loads right after connect; a check asked for before it lands runs when it does.
+    if (!schema) {
+      void loadSchema().then(() => this.revalidate());
+      return this.errors;
+    }
+    const errs = validateDraft(this.draft, this.typedSecret, this.replacingSecret, schema);
     if (this.draft.serviceType === 'private' && this.draft.autoLogin.mode !== 'off') {
       const editor = this.renderRoot?.querySelector('qys-network-strategy-editor') as
         (HTMLElement & { validity?: ValidityState }) | null;
@@ -505,6 +516,7 @@ export class QysBindingSettings extends QysElement {
   /** @internal */ async save(): Promise<void> {
     const host = this.effectiveHost;
     if (!host || this.readonly || this.saving) return;
+    await loadSchema();
     this.touched = new Set(FIELDS);
     this.errors = this.computeErrors();
     const invalid = FIELDS.filter((f) => this.errors.fields[f] && fieldApplies(f, this.draft.serviceType));

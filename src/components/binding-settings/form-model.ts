@@ -6,7 +6,7 @@
  * The draft keeps the fields of both service types, so switching 私有 ⇄ 公有 never throws away
  * what was typed in the other type's fields; only the active type's fields are sent.
  */
-import { BindingInputSchema } from '../../api/schemas.js';
+import type { BindingInputSchema } from '../../api/schemas.js';
 import type {
   AutoLogin,
   Binding,
@@ -181,9 +181,14 @@ const CODE = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9-]+)*$/;
  * stored one). The schema's own cross-field check on the secret only knows about creates; an edit
  * where the user chose to replace the secret but typed nothing is caught here too.
  */
-export function validateDraft(d: Draft, appSecret: string, replacingSecret: boolean): FieldErrors {
+export function validateDraft(
+  d: Draft,
+  appSecret: string,
+  replacingSecret: boolean,
+  schema: typeof BindingInputSchema,
+): FieldErrors {
   const input = toInput(d, appSecret);
-  const r = BindingInputSchema.safeParse(input);
+  const r = schema.safeParse(input);
   const issues: ValidationIssue[] = r.success
     ? []
     : r.error.issues.map((i) => ({

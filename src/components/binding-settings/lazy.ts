@@ -1,0 +1,30 @@
+/**
+ * Code the binding-settings page needs soon but not for its first paint, as on-demand chunks: the
+ * zod validation schema (about 11 kB gzip) and the two embedded elements (network-strategy editor,
+ * org picker). Each is requested once per page, right when the first <qys-binding-settings> connects,
+ * so it is normally there before the user opens a form.
+ */
+import type { BindingInputSchema } from '../../api/schemas.js';
+
+type Schema = typeof BindingInputSchema;
+let schema: Schema | undefined;
+let schemaPromise: Promise<Schema> | undefined;
+
+/** The validation schema, once loaded (undefined before). */
+export const loadedSchema = (): Schema | undefined => schema;
+
+export function loadSchema(): Promise<Schema> {
+  schemaPromise ??= import('../../api/schemas.js').then((m) => (schema = m.BindingInputSchema));
+  return schemaPromise;
+}
+
+let elementsPromise: Promise<unknown> | undefined;
+
+/** Registers <qys-network-strategy-editor> and <qys-org-scope-picker> (a no-op when already defined). */
+export function loadEmbeddedElements(): Promise<unknown> {
+  elementsPromise ??= Promise.all([
+    import('../network-strategy-editor/define.js'),
+    import('../org-scope-picker/define.js'),
+  ]);
+  return elementsPromise;
+}
