@@ -338,7 +338,12 @@ export class QysSigningFrame extends HTMLElement {
     const signal = ctl.signal;
     this._state = 'preparing';
     try {
-      const target = (this._target = await decideTarget(host, this.serviceId, location.hostname, signal));
+      const target = (this._target = await decideTarget(
+        host,
+        this.serviceId,
+        { host: location.host, protocol: location.protocol },
+        signal,
+      ));
       if (target.url && this.blockIf({ targetUrl: target.url })) return;
       const inspect =
         host.client.inspectFraming && display === 'frame' && target.url

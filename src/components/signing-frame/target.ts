@@ -28,7 +28,7 @@ const bindingError = (message: string) => Object.assign(new Error(message), { co
 export async function decideTarget(
   host: QysHost,
   serviceId: string | undefined,
-  hostname: string,
+  page: { host: string; protocol: string },
   signal: AbortSignal,
 ): Promise<DecidedTarget> {
   const binding: Binding | undefined = serviceId
@@ -50,7 +50,9 @@ export async function decideTarget(
   ]);
   const r = ns.resolveSigningTarget(
     binding,
-    { clientIp: context.clientIp, hostname },
+    // `host` keeps a non-default port and `protocol` lets a rule naming :80/:443 match, exactly as
+    // the editor's "try an address" preview decides it.
+    { clientIp: context.clientIp, hostname: page.host, protocol: page.protocol },
     { presets: presets ?? null },
   );
   if (!r.ok) throw bindingError(r.issues.map((i) => `${i.path}: ${i.code}`).join('; '));

@@ -53,7 +53,8 @@ export async function setup(
   options: {
     simState?: Record<string, unknown>;
     signingUrl?: string;
-    mode?: 'off' | 'segment';
+    mode?: 'off' | 'segment' | 'domain';
+    domainRules?: string[];
     edit?: (
       s: SigningSession,
       i: number,
@@ -81,12 +82,14 @@ export async function setup(
     autoLogin:
       options.mode === 'off'
         ? { mode: 'off', segmentRules: [], domainRules: [], segmentPresetIds: [] }
-        : {
-            mode: 'segment',
-            segmentRules: ['10.0.0.0/8', '127.0.0.1'],
-            domainRules: [],
-            segmentPresetIds: [],
-          },
+        : options.mode === 'domain'
+          ? { mode: 'domain', segmentRules: [], domainRules: options.domainRules ?? [], segmentPresetIds: [] }
+          : {
+              mode: 'segment',
+              segmentRules: ['10.0.0.0/8', '127.0.0.1'],
+              domainRules: [],
+              segmentPresetIds: [],
+            },
   });
   const requests: SigningSessionRequest[] = [];
   const sessions: SigningSession[] = [];

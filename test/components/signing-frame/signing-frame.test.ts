@@ -55,6 +55,17 @@ describe('<qys-signing-frame> with the simulator', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('a domain rule with the page port decides the internal zone, as the editor preview says', async () => {
+    // location.host keeps the test server's port; location.hostname would drop it and miss the rule.
+    const r = await setup('domain-port', { mode: 'domain', domainRules: ['oa.example.com', location.host] });
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const ready = waitFor<Detail<{ zone: string; url: string }>>(el, 'qys-ready');
+    await el.open();
+    expect((await ready).detail.zone).to.equal('internal');
+    expect(el.target?.matchedRule?.rule).to.equal(location.host);
+  });
+
   it('signs end to end: qys-signed with the host-confirmed state, result settles once', async () => {
     const r = await setup('sign');
     const cid = await contract(r.scope);
