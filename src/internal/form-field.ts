@@ -129,6 +129,9 @@ export abstract class QysFormField extends QysElement {
     // The validation message is localised text: after a language change (own `lang`, an ancestor's or
     // the document's) it is written again, or `reportValidity()` would speak the old language.
     if (this.committedLang !== undefined && this.committedLang !== this.effectiveLang) this.commitValue();
+    // `required` changes validity, `disabled` whether the field takes part: both are pushed to the form
+    // at once, whether the page set them before or after the field connected.
+    else if (this.isConnected && (changed.has('required') || changed.has('disabled'))) this.commitValue();
   }
 
   formResetCallback(): void {

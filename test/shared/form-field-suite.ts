@@ -116,6 +116,23 @@ export function formFieldSuite<E extends Field>(opts: FormFieldSuiteOptions<E>):
       });
     }
 
+    if (opts.requiredMeansNonEmpty !== false) {
+      it('required set after connecting makes an empty field invalid at once, and unset valid again', async () => {
+        const { el, done } = await inForm();
+        try {
+          expect(el.checkValidity()).to.equal(true);
+          el.required = true;
+          await settle(el);
+          expect(el.validity.valueMissing).to.equal(true);
+          el.required = false;
+          await settle(el);
+          expect(el.checkValidity()).to.equal(true);
+        } finally {
+          done();
+        }
+      });
+    }
+
     it('disabled (own or through a fieldset) is left out of the form data', async () => {
       const { form, el, done } = await inForm(opts.setValue);
       try {
