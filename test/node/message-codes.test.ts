@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { commonMessages } from '../../src/internal/common.messages.ts';
-import { bindingSettingsMessages } from '../../src/components/binding-settings/binding-settings.messages.ts';
-import { networkStrategyMessages } from '../../src/components/network-strategy-editor/network-strategy-editor.messages.ts';
+import { commonMessages } from '../../src/internal/common.messages.js';
+import { bindingSettingsMessages } from '../../src/components/binding-settings/binding-settings.messages.js';
+import { networkStrategyMessages } from '../../src/components/network-strategy-editor/network-strategy-editor.messages.js';
 
 const known = (code: string) =>
   [commonMessages, bindingSettingsMessages, networkStrategyMessages].some(

@@ -15,14 +15,6 @@ export const bindingSettingsStyles = css`
   [hidden] {
     display: none !important;
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .bar {
     display: flex;
     align-items: center;

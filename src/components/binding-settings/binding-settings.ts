@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QysElement } from '../../internal/qys-element.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
 import { QysConflictError, QysNotFoundError, QysValidationError, isAbortError } from '../../api/errors.js';
 import type {
   Binding,
@@ -124,7 +125,7 @@ export interface TestState {
  * @cssprop --qys-binding-settings-label-width - Width of the label column. Default `14em`.
  */
 export class QysBindingSettings extends QysElement {
-  static override styles = bindingSettingsStyles;
+  static override styles = [sharedStyles, bindingSettingsStyles];
 
   /** Opens this service directly (its ID); without it the list is shown. */
   @property({ attribute: 'service-id' }) serviceId = '';

@@ -164,12 +164,4 @@ export const styles = css`
   .notice {
     color: var(--qys-color-danger, #c4291c);
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QysElement } from '../../internal/qys-element.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
 import { isAbortError } from '../../api/errors.js';
 import type { Binding, BindingInput } from '../../api/schemas.js';
 import {
@@ -78,7 +79,7 @@ function toInput(b: Binding): BindingInput {
  * @cssprop --qys-font-mono - Font for values and code.
  */
 export class QysIntegrationChecklist extends QysElement {
-  static override styles = styles;
+  static override styles = [sharedStyles, styles];
 
   /** Read the service configuration with this ID from the host. */
   @property({ attribute: 'service-id' }) serviceId = '';

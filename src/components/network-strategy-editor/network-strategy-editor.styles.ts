@@ -146,12 +146,4 @@ export const networkStrategyEditorStyles = css`
     color: var(--_error);
     margin: 0;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

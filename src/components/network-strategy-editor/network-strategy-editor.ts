@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { QysFormField } from '../../internal/form-field.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
 import type { AutoLogin, AutoLoginMode, SegmentPreset } from '../../api/schemas.js';
 import {
@@ -116,7 +117,7 @@ const URL_UNKNOWN_INTERNAL = '\u0000internal';
  * @cssprop --qys-border-radius - Field corners.
  */
 export class QysNetworkStrategyEditor extends QysFormField {
-  static override styles = networkStrategyEditorStyles;
+  static override styles = [sharedStyles, networkStrategyEditorStyles];
   protected override messages = [networkStrategyMessages];
 
   private _value: AutoLogin = emptyValue();
@@ -480,7 +481,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
             : nothing
         }
         ${this.renderTry()}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </fieldset>
     `;
   }

@@ -27,14 +27,6 @@ export const orgScopePickerStyles = css`
   :host(:state(user-invalid)) [part='base'] {
     border-color: var(--_danger);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   [part='summary'] {
     display: flex;
     flex-wrap: wrap;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { QysFormField } from '../../internal/form-field.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
 import type {
   OrgCapabilities,
@@ -121,7 +122,7 @@ let instances = 0;
  * @cssprop --qys-border-radius - Corner radius.
  */
 export class QysOrgScopePicker extends QysFormField {
-  static override styles = orgScopePickerStyles;
+  static override styles = [sharedStyles, orgScopePickerStyles];
   // Reactive properties and internal state, declared in one place without decorators (smaller
   // bundle); the custom-elements analyzer reads this block too.
   static override properties = {
@@ -1001,7 +1002,7 @@ export class QysOrgScopePicker extends QysFormField {
       <span class="chip-text">${label}</span>
       ${
         req !== undefined
-          ? html`<span class="visually-hidden">${req || this.t('reason.required')}</span>`
+          ? html`<span class="sr-only">${req || this.t('reason.required')}</span>`
           : this.isDisabled
             ? nothing
             : html`<button
@@ -1310,7 +1311,7 @@ export class QysOrgScopePicker extends QysFormField {
       <div role="tabpanel" id="${this.uid}-panel" aria-labelledby="${this.uid}-tab-${tab}">
         ${listTab ? this.renderList(listTab) : this.renderBulk()}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 }

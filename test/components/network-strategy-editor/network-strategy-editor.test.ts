@@ -119,7 +119,7 @@ describe('<qys-network-strategy-editor>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'textarea'));
     expect(JSON.parse(new FormData(form).get('autoLogin') as string).segmentRules).to.have.length(3);
     expect(el.checkValidity()).to.equal(true);
-    expect(text($(el, '[role="status"].visually-hidden'))).to.equal('已添加 3 条规则');
+    expect(text($(el, '[role="status"].sr-only'))).to.equal('已添加 3 条规则');
   });
 
   it('a bad rule stays in the list with its error next to it, and the field says why it is invalid', async () => {
@@ -138,7 +138,7 @@ describe('<qys-network-strategy-editor>', () => {
     expect(el.validationMessage).to.equal(
       '有 1 条规则格式不正确。第 2 条规则：IP 地址的各段不能以 0 开头（如 010），请写成 10',
     );
-    expect(text($(el, '[role="status"].visually-hidden'))).to.contain('其中 1 条有误');
+    expect(text($(el, '[role="status"].sr-only'))).to.contain('其中 1 条有误');
   });
 
   it('inline edit with Enter fixes a rule; warnings (duplicate, containment) show next to the rule', async () => {
