@@ -541,6 +541,8 @@ export class QysSigningFrame extends HTMLElement {
     if (data.type === 'cancelled') return this.finish('cancelled', contractId);
     this._state = data.type;
     run = this.run; // stop() began a new run: a newer open() now supersedes this confirmation
+    void this.result;
+    const settle = this.settle; // this run's: a newer open() replaces this.settle
     let confirmed: string | undefined;
     if (host && contractId) {
       try {
@@ -555,7 +557,12 @@ export class QysSigningFrame extends HTMLElement {
         /* the host could not confirm: report what the return page said, unconfirmed */
       }
     }
-    if (run !== this.run) return;
+    if (run !== this.run) {
+      // Superseded (a newer open(), or the element was removed) while the host confirmed: the user
+      // did sign or decline, so this run's outcome is still told, leaving the newer run alone.
+      this.emit(`qys-${data.type}`, { contractId, confirmed });
+      return settle?.({ type: data.type, contractId, ...(confirmed ? { confirmed } : {}) });
+    }
     this.finish(data.type, contractId, confirmed);
   }
 

@@ -98,6 +98,31 @@ describe('<qys-signing-frame> with the simulator', function () {
     expect(text(el, 'status')).to.equal('已拒签。');
   });
 
+  it('signed, then removed while the host confirms: qys-signed still fires and result settles', async () => {
+    const r = await setup('sign-removed');
+    let asked!: () => void;
+    const askedP = new Promise<void>((res) => (asked = res));
+    // The host's confirmation hangs until it is aborted (a slow OA).
+    r.host.signing.contractStatus = (_id, o) => {
+      asked();
+      return new Promise((_, reject) =>
+        o?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
+    };
+    const cid = await contract(r.scope);
+    const el = await frameFor(r, cid);
+    const ready = waitFor(el, 'qys-ready');
+    await el.open();
+    await ready;
+    const signed = waitFor<Detail<{ contractId: string }>>(el, 'qys-signed', 3000);
+    await act(el, 'sign');
+    await askedP;
+    el.remove(); // the page closes its dialog as soon as the return page shows
+    expect((await signed).detail.contractId).to.equal(cid);
+    const result = await Promise.race([el.result, sleep(1000).then(() => 'never settled')]);
+    expect(result).to.deep.equal({ type: 'signed', contractId: cid });
+  });
+
   it('cancels from the signing page: qys-cancelled, result cancelled', async () => {
     const r = await setup('cancel');
     const cid = await contract(r.scope);
