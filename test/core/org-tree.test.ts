@@ -125,4 +125,38 @@ describe('OrgTree (page cache + flat rows)', () => {
     expect(t.rootList?.total).to.equal(undefined);
     expect(t.hasErrors).to.equal(false);
   });
+
+  it('a unit shown twice (search results: a match and its parent match) expands and collapses under both', async () => {
+    const o = org();
+    // Search results: s1 and d1 both match; d1 is also a child of s1.
+    const root: PageLoader = async (_p, offset) => {
+      const s1 = {
+        type: 'subcompany',
+        id: 's1',
+        name: 'Sub s1',
+        parentId: null,
+        path: [],
+        hasChildren: true,
+      };
+      const d1 = (await o.loader({ type: 'subcompany', id: 's1' }, 0, 1, new AbortController().signal))
+        .items[0]!;
+      return { items: [s1 as OrgNode, d1].slice(offset), total: 2, offset };
+    };
+    const t = new OrgTree({ children: o.loader, root, pageSize: 100 });
+    await t.start();
+    await t.expand(0); // s1: shows d1 under it
+    const ids = () => t.rows.map((r) => `${r.level}:${t.nodeAt(r)?.id ?? '?'}`);
+    expect(ids()).to.deep.equal(['1:s1', '2:d1', '1:d1']);
+    await t.expand(2); // the d1 result, not the one under s1
+    const rows = ids();
+    const top = rows.indexOf('1:d1');
+    expect(rows.slice(top + 1)).to.have.length(250);
+    expect(rows[top + 1]).to.equal('2:p0');
+    expect(rows.filter((r) => r.endsWith(':p0'))).to.have.length(2); // both d1 rows show the same (expanded) state
+    t.collapse(top);
+    expect(ids()).to.deep.equal(['1:s1', '2:d1', '1:d1']);
+    await t.expand(1);
+    expect(ids().filter((r) => r.endsWith(':p0'))).to.have.length(2); // no rows doubled
+    expect(t.rows.length).to.equal(3 + 2 * 250);
+  });
 });

@@ -152,8 +152,7 @@ export class OrgTree {
     if (this.expanded.has(key)) return Promise.resolve();
     this.expanded.add(key);
     if (!this.lists.has(key)) this.lists.set(key, newList());
-    const seg = this.segment(key, row.level + 1);
-    this.splice(i + 1, 0, seg);
+    this.relayout(key);
     this.changed();
     const list = this.lists.get(key)!;
     if (list.total === undefined && !list.loading.has(0)) return this.loadPage(key, 0);
@@ -166,7 +165,7 @@ export class OrgTree {
     if (!node) return;
     const key = nodeKey(node);
     if (!this.expanded.delete(key)) return;
-    this.splice(i + 1, this.subtreeLength(i), []);
+    this.relayout(key);
     this.changed();
   }
 
@@ -274,10 +273,22 @@ export class OrgTree {
       this.rows = this.segment(ROOT, 1);
       return;
     }
-    if (!this.expanded.has(key)) return;
-    const i = this.indexOfKey(key);
-    if (i < 0) return;
-    this.splice(i + 1, this.subtreeLength(i), this.segment(key, this.rows[i]!.level + 1));
+    if (this.expanded.has(key)) this.relayout(key);
+  }
+
+  /**
+   * Lays out the rows under every row showing unit `key`, as its expanded state says. A unit can show
+   * more than once (search results: a match and, under an expanded parent match, again), and the
+   * expanded state is per unit, so all of them change together.
+   */
+  private relayout(key: string): void {
+    const open = this.expanded.has(key);
+    // Bottom-up: splicing under row i leaves the rows above it where they are.
+    for (let i = this.rows.length - 1; i >= 0; i--) {
+      const n = this.nodeAt(this.rows[i]!);
+      if (!n || nodeKey(n) !== key) continue;
+      this.splice(i + 1, this.subtreeLength(i), open ? this.segment(key, this.rows[i]!.level + 1) : []);
+    }
   }
 
   /**
