@@ -32,8 +32,7 @@ import {
 } from './form-model.js';
 import { generateEncryptionKey } from './encryption-key.js';
 import { renderList } from './views/list.js';
-import { loadEmbeddedElements, loadSchema, loadedSchema } from './lazy.js';
-import { renderForm } from './views/form.js';
+import { loadEmbeddedElements, loadFormView, loadSchema, loadedFormView, loadedSchema } from './lazy.js';
 import { openDialogs, renderDialog } from './views/dialogs.js';
 
 /** A question in the modal dialog; `resolve` gets the chosen answer. */
@@ -196,6 +195,7 @@ export class QysBindingSettings extends QysElement {
     // Off the initial download, loaded at once: the validation schema (zod) and the two embedded
     // elements, which the form needs only after the list of services has come from the host.
     void loadSchema();
+    void loadFormView();
     void loadEmbeddedElements();
   }
 
@@ -532,9 +532,10 @@ export class QysBindingSettings extends QysElement {
     this.saving = true;
     const signal = this.signal('save');
     const input = toInput(this.draft, this.typedSecret || undefined);
+    const sent = structuredClone(this.draft);
     try {
       const saved = await host.services.save(input, { signal });
-      this.onSaved(saved);
+      this.onSaved(saved, sent);
     } catch (e) {
       if (isAbortError(e) || signal.aborted) return;
       await this.onSaveFailed(e);
@@ -543,7 +544,8 @@ export class QysBindingSettings extends QysElement {
     }
   }
 
-  private onSaved(saved: Binding): void {
+  /** `sent`: the draft the save sent; what was typed since stays in the form, unsaved. */
+  private onSaved(saved: Binding, sent: Draft): void {
     const wasNew = this.draft.id === undefined;
     const keepScope = this.scope;
     // A fresh form from the saved record; the secret leaves the DOM here.
@@ -553,7 +555,12 @@ export class QysBindingSettings extends QysElement {
     this.current = saved;
     const d = draftFromBinding(saved);
     this.base = structuredClone(d);
-    this.draft = d;
+    const later = new Set(
+      FIELDS.filter(
+        (f) => f !== 'appSecret' && !sameValue(this.draft[f as keyof Draft], sent[f as keyof Draft]),
+      ),
+    );
+    this.draft = later.size ? mergeDrafts(this.draft, d, later) : d;
     this.touched = new Set();
     this.errors = { fields: {}, other: [] };
     this.conflict = undefined;
@@ -890,11 +897,19 @@ export class QysBindingSettings extends QysElement {
 
   // ------------------------------------------------------------------------------------------
 
+  /** The edit form comes in an on-demand chunk (requested at connect); until it lands, say so. */
+  private renderFormView(): TemplateResult {
+    const view = loadedFormView();
+    if (view) return view.renderForm(this);
+    void loadFormView().then(() => this.requestUpdate());
+    return html`<p class="notice" role="status">${this.t('loading')}</p>`;
+  }
+
   override render(): TemplateResult {
     if (!this.effectiveHost) return html`<p class="notice" role="alert">${this.t('noHost')}</p>`;
     return html`
       <div class="page">
-        ${this.view === 'list' ? renderList(this) : renderForm(this)}
+        ${this.view === 'list' ? renderList(this) : this.renderFormView()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
       ${this.dialog || this.conflict ? renderDialog(this) : nothing}

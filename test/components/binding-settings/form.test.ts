@@ -229,6 +229,23 @@ describe('<qys-binding-settings> form', () => {
       await waitFor(() => host.bindings.length === 3);
     });
 
+  it('what is typed while a save is on its way stays, and stays unsaved', async () => {
+    const { el, host } = await mount();
+    await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
+    await typeInto(el, '#f-appToken', 'tok-sent');
+    const held = host.hold('save');
+    await click(el, '.save');
+    await typeInto(el, '#f-name', '改名中'); // the admin goes on typing on a slow network
+    held.release();
+    await waitFor(() => host.bindings[0]!.appToken === 'tok-sent');
+    await settle(el);
+    expect($<HTMLInputElement>(el, '#f-name')!.value).to.equal('改名中');
+    expect($<HTMLInputElement>(el, '#f-appToken')!.value).to.equal('tok-sent');
+    expect(el.dirty).to.equal(true); // the guard still asks before leaving
+    await click(el, '.save');
+    await waitFor(() => host.bindings[0]!.name === '改名中');
+  });
+
   it('server 422 issues map to the same fields and the summary', async () => {
     const { el, host } = await mount();
     await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
