@@ -32,8 +32,7 @@ import {
 } from './form-model.js';
 import { generateEncryptionKey } from './encryption-key.js';
 import { renderList } from './views/list.js';
-import { loadEmbeddedElements, loadSchema, loadedSchema } from './lazy.js';
-import { renderForm } from './views/form.js';
+import { loadEmbeddedElements, loadFormView, loadSchema, loadedFormView, loadedSchema } from './lazy.js';
 import { openDialogs, renderDialog } from './views/dialogs.js';
 
 /** A question in the modal dialog; `resolve` gets the chosen answer. */
@@ -196,6 +195,7 @@ export class QysBindingSettings extends QysElement {
     // Off the initial download, loaded at once: the validation schema (zod) and the two embedded
     // elements, which the form needs only after the list of services has come from the host.
     void loadSchema();
+    void loadFormView();
     void loadEmbeddedElements();
   }
 
@@ -897,11 +897,19 @@ export class QysBindingSettings extends QysElement {
 
   // ------------------------------------------------------------------------------------------
 
+  /** The edit form comes in an on-demand chunk (requested at connect); until it lands, say so. */
+  private renderFormView(): TemplateResult {
+    const view = loadedFormView();
+    if (view) return view.renderForm(this);
+    void loadFormView().then(() => this.requestUpdate());
+    return html`<p class="notice" role="status">${this.t('loading')}</p>`;
+  }
+
   override render(): TemplateResult {
     if (!this.effectiveHost) return html`<p class="notice" role="alert">${this.t('noHost')}</p>`;
     return html`
       <div class="page">
-        ${this.view === 'list' ? renderList(this) : renderForm(this)}
+        ${this.view === 'list' ? renderList(this) : this.renderFormView()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
       ${this.dialog || this.conflict ? renderDialog(this) : nothing}

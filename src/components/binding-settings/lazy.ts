@@ -1,7 +1,7 @@
 /**
  * Code the binding-settings page needs soon but not for its first paint, as on-demand chunks: the
- * zod validation schema (about 11 kB gzip) and the two embedded elements (network-strategy editor,
- * org picker). Each is requested once per page, right when the first <qys-binding-settings> connects,
+ * zod validation schema (about 11 kB gzip), the edit form's views, and the two embedded elements
+ * (network-strategy editor, org picker). Each is requested once per page, right when the first <qys-binding-settings> connects,
  * so it is normally there before the user opens a form.
  */
 import type { BindingInputSchema } from '../../api/schemas.js';
@@ -27,4 +27,16 @@ export function loadEmbeddedElements(): Promise<unknown> {
     import('../org-scope-picker/define.js'),
   ]);
   return elementsPromise;
+}
+
+type FormView = typeof import('./views/form.js');
+let formView: FormView | undefined;
+let formViewPromise: Promise<FormView> | undefined;
+
+/** The edit form's views, once loaded (undefined before). */
+export const loadedFormView = (): FormView | undefined => formView;
+
+export function loadFormView(): Promise<FormView> {
+  formViewPromise ??= import('./views/form.js').then((m) => (formView = m));
+  return formViewPromise;
 }

@@ -2,7 +2,11 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/components/binding-settings/define.js';
 import type { QysBindingSettings } from '../../../src/components/binding-settings/binding-settings.js';
 import { createTestHost, type TestHost } from './test-host.js';
-import { loadEmbeddedElements, loadSchema } from '../../../src/components/binding-settings/lazy.js';
+import {
+  loadEmbeddedElements,
+  loadFormView,
+  loadSchema,
+} from '../../../src/components/binding-settings/lazy.js';
 import type { Binding } from '../../../src/api/schemas.js';
 
 export async function mount(
@@ -20,7 +24,7 @@ export async function mount(
   await waitUntil(() => el.bindings !== undefined || el.listError, 'list did not load');
   // The on-demand chunks (schema, embedded elements) land while the list loads in real use; a
   // zero-latency test host answers first, so wait for them as a user's first click would.
-  await Promise.all([loadSchema(), loadEmbeddedElements()]);
+  await Promise.all([loadSchema(), loadFormView(), loadEmbeddedElements()]);
   await el.updateComplete;
   return { el, host };
 }
