@@ -265,6 +265,7 @@ export class QysOrgScopePicker extends QysFormField {
   private capsCtrl: AbortController | undefined;
   private resolveCtrl: AbortController | undefined;
   private countCtrl: AbortController | undefined;
+  private bulkCtrl: AbortController | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   private resolveQueued = false;
   private typeBuffer = '';
@@ -294,6 +295,7 @@ export class QysOrgScopePicker extends QysFormField {
     this.capsCtrl?.abort(abortReason());
     this.resolveCtrl?.abort(abortReason());
     this.countCtrl?.abort(abortReason());
+    this.bulkCtrl?.abort(abortReason());
     clearTimeout(this.countTimer);
     clearTimeout(this.searchTimer);
     this.resizeObserver?.disconnect();
@@ -892,9 +894,13 @@ export class QysOrgScopePicker extends QysFormField {
       return;
     }
     if (!host) return;
+    const sent = this.bulk.text;
     this.bulk = { ...this.bulk, busy: true, error: '', added: undefined, ambiguous: [], unmatched: [] };
+    this.bulkCtrl?.abort(abortReason());
+    const { signal } = (this.bulkCtrl = new AbortController());
     try {
-      const matches = await host.org.match(inputs, { types: this.searchTypes });
+      const matches = await host.org.match(inputs, { types: this.searchTypes, signal });
+      signal.throwIfAborted(); // a host that ignores the signal
       const unique: OrgNode[] = [];
       const ambiguous: OrgMatch[] = [];
       const unmatched: string[] = [];
@@ -907,7 +913,8 @@ export class QysOrgScopePicker extends QysFormField {
       const addable = unique.filter((n) => !this.lockReason(n) && this.sel.canToggle(n.type));
       const applied = this.apply(this.sel.addAll(addable.map((n) => this.targetOf(n))));
       this.bulk = {
-        text: ambiguous.length || unmatched.length ? this.bulk.text : '',
+        // Emptied when all went in, unless more was typed meanwhile.
+        text: ambiguous.length || unmatched.length || this.bulk.text !== sent ? this.bulk.text : '',
         busy: false,
         added: applied ? addable.length : 0,
         ambiguous,
@@ -915,6 +922,7 @@ export class QysOrgScopePicker extends QysFormField {
         error: '',
       };
     } catch (err) {
+      if (signal.aborted) return void (this.bulk = { ...this.bulk, busy: false });
       // The pasted text stays in the box.
       this.bulk = { ...this.bulk, busy: false, error: this.errorText(err) };
     }

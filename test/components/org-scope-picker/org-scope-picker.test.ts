@@ -479,6 +479,32 @@ describe('<qys-org-scope-picker>', () => {
     });
   });
 
+  describe('bulk paste on a slow host', () => {
+    it('lines typed while the list is being matched stay in the box; the match can be aborted', async () => {
+      const host = createMemoryHost();
+      const { el } = await mountLoaded({ host, mode: 'persons' });
+      const me = (await host.org.resolve([host.control.samples.currentUser])).nodes[0]!;
+      (el.shadowRoot!.querySelector('#' + $(el, '[role=tab]:last-of-type')!.id) as HTMLElement).click();
+      await el.updateComplete;
+      const area = $(el, '[part=bulk] textarea') as HTMLTextAreaElement;
+      area.focus();
+      await sendKeys({ type: me.employeeNo! });
+      const match = host.org.match.bind(host.org);
+      let signal: AbortSignal | undefined;
+      host.org.match = (inputs, o) => ((signal = o?.signal), match(inputs, o));
+      host.control.setLatency(300);
+      ($(el, '[part=bulk-submit]') as HTMLButtonElement).click();
+      area.focus();
+      await press('End');
+      await press('Enter');
+      await sendKeys({ type: '李四' }); // the admin goes on pasting while the first list is matched
+      await wait(() => el.value.include.length === 1, 'the unique match selected');
+      await el.updateComplete;
+      expect(area.value).to.contain('李四');
+      expect(signal).to.be.instanceOf(AbortSignal);
+    });
+  });
+
   describe('states', () => {
     it('a unit found by search expands in place, loading its children lazily', async () => {
       const { el, host } = await mountLoaded();
