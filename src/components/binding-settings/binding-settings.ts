@@ -545,7 +545,9 @@ export class QysBindingSettings extends QysElement {
   }
 
   /** `sent`: the draft the save sent; what was typed since stays in the form, unsaved. */
-  private onSaved(saved: Binding, sent: Draft): void {
+  private onSaved(record: Binding, sent: Draft): void {
+    // Never kept, even from a host that echoes the secret back.
+    const { appSecret: _drop, ...saved } = record as Binding & { appSecret?: unknown };
     const wasNew = this.draft.id === undefined;
     const keepScope = this.scope;
     // A fresh form from the saved record; the secret leaves the DOM here.
@@ -566,8 +568,7 @@ export class QysBindingSettings extends QysElement {
     this.conflict = undefined;
     this.scope = keepScope;
     this.announce(this.t('form.saved'));
-    const { appSecret: _drop, ...binding } = saved as Binding & { appSecret?: unknown };
-    this.emit('qys-save', { binding: binding as Binding });
+    this.emit('qys-save', { binding: saved });
     if (wasNew) void this.loadScope(saved.id);
     void this.loadList();
   }

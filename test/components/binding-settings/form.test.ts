@@ -150,6 +150,24 @@ describe('<qys-binding-settings> form', () => {
     }
   });
 
+  it("a host that echoes the secret back on save: it stays out of the element's properties too", async () => {
+    const secret = 'Echoed-5ecret-0a1b2c';
+    const host = createTestHost();
+    const save = host.services.save.bind(host.services);
+    host.services.save = async (input, o) =>
+      ({ ...(await save(input, o)), appSecret: input.appSecret }) as never;
+    const { el } = await mount({ host });
+    await openNew(el);
+    await fillPrivate(el, secret);
+    await click(el, '.save');
+    await waitFor(() => host.bindings.length === 3);
+    await settle(el);
+    const state = ['current', 'bindings', 'draft', 'base'].map(
+      (k) => (el as unknown as Record<string, unknown>)[k],
+    );
+    expect(JSON.stringify(state)).to.contain('"appSecretSet":true').and.not.contain(secret);
+  });
+
   it('replacing the secret sends it; not replacing omits it (the host keeps the stored one)', async () => {
     const { el, host } = await mount();
     await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
