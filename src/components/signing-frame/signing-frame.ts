@@ -141,6 +141,7 @@ export class QysSigningFrame extends HTMLElement {
   private run = 0;
   private display: 'frame' | 'popup' = 'frame';
   private popupWin: Window | null = null;
+  private popupName = '';
   private popupPoll: ReturnType<typeof setInterval> | undefined;
   private stopExpiry: (() => void) | undefined;
   private sessionUrl: string | undefined;
@@ -216,7 +217,9 @@ export class QysSigningFrame extends HTMLElement {
    */
   openInWindow(): Promise<void> {
     this.closePopup();
-    this.popupWin = window.open('about:blank', 'qys-signing', 'popup,width=1024,height=768');
+    // A name of its own: two signing frames on one page must not take over each other's window.
+    this.popupName = `qys-signing-${createNonce().slice(0, 12)}`;
+    this.popupWin = window.open('about:blank', this.popupName, 'popup,width=1024,height=768');
     if (!this.popupWin) {
       this.stop();
       this._state = 'error';
@@ -384,7 +387,14 @@ export class QysSigningFrame extends HTMLElement {
         const win = this.popupWin;
         if (!win || win.closed) return this.finish('cancelled', undefined);
         this.gate.expect({ origin: session.returnOrigin, source: win, nonce });
-        win.location.href = url;
+        // Navigated through a link with its own referrer policy: `win.location.href = url` would send
+        // the OA page's full URL as the referrer whenever the page's own policy allows it.
+        const a = document.createElement('a');
+        a.href = url;
+        a.target = this.popupName;
+        a.referrerPolicy = 'strict-origin';
+        a.rel = 'opener';
+        a.click();
         this._state = 'popup';
         this.popupPoll = setInterval(() => {
           if (win.closed && run === this.run && this._state === 'popup') {

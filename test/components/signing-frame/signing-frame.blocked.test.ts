@@ -109,14 +109,29 @@ describe('<qys-signing-frame> blank-frame diagnosis', function () {
     await el.open();
     await blocked;
     await el.updateComplete;
-    buttons(el)[1]!.focus();
-    await sendKeys({ press: 'Enter' });
+    // Watch the window the element opens (the user will close it).
+    const opened: { name: string; win: Window | null }[] = [];
+    const realOpen = window.open;
+    window.open = (...args: Parameters<typeof window.open>) => {
+      const win = realOpen.apply(window, args);
+      opened.push({ name: String(args[1] ?? ''), win });
+      return win;
+    };
+    try {
+      buttons(el)[1]!.focus();
+      await sendKeys({ press: 'Enter' });
+    } finally {
+      window.open = realOpen;
+    }
     for (let i = 0; i < 100 && el.state !== 'popup'; i++) await new Promise((res) => setTimeout(res, 20));
     await el.updateComplete;
     expect(el.state).to.equal('popup');
     expect(text(el, 'status')).to.include('open in a new window');
+    // A window name of its own, so a second signing frame on the page cannot take this window over.
+    expect(opened).to.have.length(1);
+    expect(opened[0]!.name).to.match(/^qys-signing-[A-Za-z0-9_-]{12}$/);
     const cancelled = waitFor(el, 'qys-cancelled', 5000);
-    window.open('', 'qys-signing')!.close(); // the user closes the window (same named window)
+    opened[0]!.win!.close(); // the user closes the window
     await cancelled;
     expect((await el.result).type).to.equal('cancelled');
   });
