@@ -369,8 +369,11 @@ export class QysIntegrationChecklist extends QysElement {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  /** Opens a print view of the checklist in a new window and starts printing. Returns the window. */
-  openPrintView(): Window | null {
+  /**
+   * Opens a print view of the checklist in a new window and, unless `print: false`, starts printing.
+   * Returns the window (null when the browser blocked it; the element then says so).
+   */
+  openPrintView({ print = true }: { print?: boolean } = {}): Window | null {
     const w = window.open('', '_blank');
     if (!w) {
       this.notice = this.t('popupBlocked');
@@ -387,7 +390,7 @@ export class QysIntegrationChecklist extends QysElement {
     // Plain text (textContent): nothing from the binding can become markup in the print window.
     pre.textContent = this.toMarkdown();
     doc.body.append(pre);
-    setTimeout(() => w.print(), 0);
+    if (print) setTimeout(() => w.print(), 0);
     return w;
   }
 

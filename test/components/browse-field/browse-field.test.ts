@@ -284,12 +284,12 @@ describe('<qys-browse-field>', function () {
     await sendKeys({ press: 'ArrowDown' }); // into the list
     const list = q(el, '[role="listbox"]')!;
     expect(root(el).activeElement).to.equal(list);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(list.getAttribute('aria-activedescendant')).to.equal('o-2');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'ArrowUp' });
     await el.updateComplete;
     expect(list.getAttribute('aria-activedescendant')).to.equal('o-1');
@@ -326,7 +326,7 @@ describe('<qys-browse-field>', function () {
     await el.updateComplete;
     expect(grid.getAttribute('aria-activedescendant')).to.equal(`o-${1 + cols}`);
     await sendKeys({ press: 'ArrowLeft' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(grid.getAttribute('aria-activedescendant')).to.equal(`o-${cols}`);
     expect(q(el, `#o-${cols}`)!.getAttribute('aria-selected')).to.equal('true');
@@ -642,7 +642,7 @@ describe('<qys-browse-field>', function () {
       await sendKeys({ press: 'Enter' });
       await until(() => options(el).length > 0, 'list did not load');
       await sendKeys({ press: 'ArrowDown' });
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await sendKeys({ press: 'Enter' });
     },
   });

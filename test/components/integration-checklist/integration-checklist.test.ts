@@ -249,7 +249,8 @@ describe('<qys-integration-checklist>', () => {
       URL.createObjectURL = orig;
     }
     expect(await blob!.text()).to.equal(md);
-    const w = el.openPrintView();
+    // print: false — a print dialog would block the test page (Firefox headless waits on it).
+    const w = el.openPrintView({ print: false });
     try {
       expect(w).to.not.equal(null);
       expect(w!.document.body.textContent).to.equal(md);

@@ -259,7 +259,7 @@ describe('<qys-network-strategy-editor>', () => {
     expect(el.validity.valueMissing).to.equal(true);
     boxes[0]!.focus();
     const changed = oneEvent(el, 'qys-change');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect((await changed).detail.value.segmentPresetIds).to.deep.equal(['hq-intranet']);
     await el.updateComplete;
     expect(el.checkValidity()).to.equal(true);

@@ -83,7 +83,7 @@ describe('<qys-org-scope-picker>', () => {
       const deptKey = dept.dataset.key!;
       expect(dept.getAttribute('aria-level')).to.equal('2');
       let changed = oneEvent(el, 'qys-change');
-      await press('Space');
+      await press(' ');
       let ev = await changed;
       const [type, id] = deptKey.split(':') as ['department', string];
       expect(ev.detail.value).to.deep.equal({ include: [{ type, id }], exclude: [] });
@@ -104,7 +104,7 @@ describe('<qys-org-scope-picker>', () => {
       }
       const personKey = first.dataset.key!;
       changed = oneEvent(el, 'qys-change');
-      await press('Space');
+      await press(' ');
       ev = await changed;
       expect(ev.detail.value.exclude).to.deep.equal([{ type: 'person', id: personKey.split(':')[1] }]);
       expect(row(el, deptKey)!.getAttribute('aria-checked')).to.equal('mixed');
@@ -212,7 +212,7 @@ describe('<qys-org-scope-picker>', () => {
       const idx = rows(el).indexOf(zw[0]!);
       for (let i = 0; i < idx; i++) await press('ArrowDown');
       const changed = oneEvent(el, 'qys-change');
-      await press('Space');
+      await press(' ');
       const ev = await changed;
       expect(ev.detail.value.include).to.deep.equal([
         { type: 'person', id: zw[0]!.dataset.key!.split(':')[1] },
@@ -365,11 +365,11 @@ describe('<qys-org-scope-picker>', () => {
       expect(picked.querySelector('[part=row-reason]')!.textContent).to.equal('已选择');
       tree(el).focus();
       await press('End'); // 103 (picked)
-      await press('Space');
+      await press(' ');
       await press('ArrowUp'); // 102 (disabled)
-      await press('Space');
+      await press(' ');
       await press('Home'); // 101 (required, selected)
-      await press('Space');
+      await press(' ');
       expect(el.value).to.deep.equal({ include: [{ type: 'subcompany', id: '101' }], exclude: [] });
       expect($(el, '[part=message]')!.textContent).to.equal('总部必须同步');
       expect($(el, '[part=chip][data-key="subcompany:101"] [part=chip-remove]')).to.equal(null);
@@ -573,7 +573,7 @@ describe('<qys-org-scope-picker>', () => {
       const { el } = await mountLoaded({ mode: 'persons' });
       expect(row(el, 'subcompany:101')!.getAttribute('aria-checked')).to.equal('false');
       tree(el).focus();
-      await press('Space');
+      await press(' ');
       expect(el.value.include).to.deep.equal([]);
       expect($(el, '[part=message]')!.textContent).to.contain('只能选择人员');
       // a person picked under it shows the unit as partly selected
@@ -675,6 +675,6 @@ formFieldSuite<QysOrgScopePicker>({
   userChange: async (el) => {
     await wait(() => rows(el).length > 0 && row(el, 'subcompany:101'));
     tree(el).focus();
-    await press('Space');
+    await press(' ');
   },
 });
