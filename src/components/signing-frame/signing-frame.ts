@@ -142,6 +142,7 @@ export class QysSigningFrame extends HTMLElement {
   private display: 'frame' | 'popup' = 'frame';
   private popupWin: Window | null = null;
   private popupName = '';
+  private langObserver: MutationObserver | undefined;
   private popupPoll: ReturnType<typeof setInterval> | undefined;
   private stopExpiry: (() => void) | undefined;
   private sessionUrl: string | undefined;
@@ -260,10 +261,15 @@ export class QysSigningFrame extends HTMLElement {
     );
     window.addEventListener('message', this.onMessage);
     document.addEventListener('securitypolicyviolation', this.onViolation);
+    // Follow the document's language (E10 switches it in place) like the lit elements do.
+    this.langObserver = new MutationObserver(() => this.requestUpdate());
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.requestUpdate();
   }
 
   disconnectedCallback(): void {
+    this.langObserver?.disconnect();
+    this.langObserver = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     window.removeEventListener('message', this.onMessage);

@@ -361,4 +361,23 @@ describe('<qys-signing-frame> with the simulator', function () {
     const { referenceHost } = await env();
     expect(referenceHost).to.match(/^http:/);
   });
+
+  it('follows a change of the document language when it has no lang of its own', async () => {
+    const before = document.documentElement.lang;
+    document.documentElement.lang = 'zh-CN';
+    try {
+      const el = await fixture<QysSigningFrame>(
+        html`<qys-signing-frame contract-id="1"></qys-signing-frame>`,
+      );
+      await el.open();
+      await el.updateComplete;
+      expect(text(el, 'problem-title')).to.include('未连接数据源');
+      document.documentElement.lang = 'en';
+      await new Promise((r) => setTimeout(r, 0)); // the MutationObserver callback
+      await el.updateComplete;
+      expect(text(el, 'problem-title')).to.include('No data source');
+    } finally {
+      document.documentElement.lang = before;
+    }
+  });
 });
