@@ -5,6 +5,7 @@
 export { VERSION } from './version.js';
 export * from './api/schemas.js';
 export * from './api/errors.js';
+export { bindingToInput } from './api/binding.js';
 export type * from './api/host.js';
 export type * from './api/events.js';
 export { hostContext } from './api/context.js';

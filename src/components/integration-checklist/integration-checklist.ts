@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { QysElement } from '../../internal/qys-element.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { isAbortError } from '../../api/errors.js';
-import type { Binding, BindingInput } from '../../api/schemas.js';
+import type { Binding } from '../../api/schemas.js';
+import { bindingToInput } from '../../api/binding.js';
 import {
   buildChecklist,
   checkProtocols,
@@ -29,30 +30,6 @@ interface CheckState {
 }
 
 const UPGRADE_MODES: UpgradeMode[] = ['none', 'same-address', 'new-address'];
-
-/** The fields of a binding that a save / test-connection takes (read-only fields dropped, no secret). */
-function toInput(b: Binding): BindingInput {
-  const common = {
-    id: b.id,
-    version: b.version,
-    provider: b.provider,
-    name: b.name,
-    isDefault: b.isDefault,
-    appToken: b.appToken,
-    signatories: b.signatories,
-  };
-  return b.serviceType === 'private'
-    ? {
-        ...common,
-        serviceType: 'private',
-        openApiUrl: b.openApiUrl,
-        encryptionKey: b.encryptionKey,
-        signingUrlExternal: b.signingUrlExternal,
-        signingUrlInternal: b.signingUrlInternal,
-        autoLogin: b.autoLogin,
-      }
-    : { ...common, serviceType: 'public', ssoEnabled: b.ssoEnabled, e10Url: b.e10Url, tenantId: b.tenantId };
-}
 
 /**
  * What an administrator must configure on the Qiyuesuo side (seed 001), computed from a service
@@ -314,7 +291,7 @@ export class QysIntegrationChecklist extends QysElement {
             params: { message: this.t('noHost') },
           });
         try {
-          const report = await host.services.testConnection(toInput(b), { signal: ac.signal });
+          const report = await host.services.testConnection(bindingToInput(b), { signal: ac.signal });
           if (report.ok) return set('connection', { status: 'pass', reason: 'reason.connectionOk' });
           const failed = report.steps.find((s) => s.status === 'fail');
           const stepKey = `step.${failed?.id ?? 'reach'}`;
