@@ -18,7 +18,7 @@ const SUMMARIES: Record<rest.RouteName, string> = {
   getService: 'One service configuration (services.get)',
   createService: 'Create a service; `appSecret` required (services.save without id)',
   updateService:
-    'Update a service; `version` must be the one it was read at, else 409 with `current`. Omit `appSecret` to keep the stored one (services.save with id)',
+    'Update a service; `version` must be the one it was read at, else 409 with `current`. Omit `appSecret` to keep the stored one, except when `openApiUrl` (or the service type) changes: the stored secret is bound to the address it was entered for, so that answers 422 with issue `appSecret` / `appSecret.requiredForNewAddress` (services.save with id)',
   deleteService: 'Delete a service; a stale `version` answers 409 (services.delete)',
   testConnection:
     "Check address and credentials step by step with the form's values; the stored secret is used when `appSecret` is absent and `id` names a saved service whose `openApiUrl` is unchanged (a changed address needs the secret again: `auth.secretMissing`) (services.testConnection)",
@@ -53,6 +53,8 @@ const SUMMARIES: Record<rest.RouteName, string> = {
 };
 
 const ERRORS: Record<string, string> = {
+  '400':
+    'Malformed request: bad percent-encoding in a path ID, a query value that is not a safe non-negative integer / boolean, a body that is not JSON, URL or headers too large (431) (→ QysValidationError, `status` 400)',
   '401': 'Not signed in to the OA (→ QysAuthError)',
   '403': 'Not allowed (→ QysAuthError)',
   '404': 'Unknown ID (→ QysNotFoundError)',

@@ -108,7 +108,8 @@ function parseQuery(def: RouteDef, sp: URLSearchParams): Ctx['query'] {
     if (raw === null || raw === '') continue;
     if (type === 'integer') {
       const n = Number(raw);
-      if (!Number.isInteger(n) || n < 0) issues.push({ path: name, code: 'number.invalid' });
+      // Beyond the safe-integer range a number is rounded (1e21, 9007199254740993): refused, not echoed.
+      if (!Number.isSafeInteger(n) || n < 0) issues.push({ path: name, code: 'number.invalid' });
       else out[name] = n;
     } else if (type === 'boolean') {
       if (raw !== 'true' && raw !== 'false') issues.push({ path: name, code: 'boolean.invalid' });
@@ -116,7 +117,8 @@ function parseQuery(def: RouteDef, sp: URLSearchParams): Ctx['query'] {
     } else if (type === 'list') out[name] = raw.split(',').filter(Boolean);
     else out[name] = raw;
   }
-  if (issues.length) throw invalid(issues);
+  // A malformed query value is a bad request (400), with the same `issues` as a refused body.
+  if (issues.length) throw new HttpFailure(400, 'bad-request', 'A query parameter is malformed', { issues });
   return out;
 }
 
@@ -463,6 +465,9 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
           throw new HttpFailure(409, 'conflict', 'The service was changed by someone else', {
             current: toBinding(prev),
           });
+        // #12.3: the stored secret is bound to the address it was entered for.
+        if (secretNeededForNewAddress(prev, input))
+          throw invalid([{ path: 'appSecret', code: 'appSecret.requiredForNewAddress' }]);
         const s = fromInput(input, prev, id, prev.version + 1);
         if (s.isDefault) clearDefault(d, id);
         d.services[i] = s;
@@ -845,7 +850,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       );
     }
     const params = Object.fromEntries(
-      Object.entries(match.re.exec(url.pathname)!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
+      Object.entries(match.re.exec(url.pathname)!.groups ?? {}).map(([k, v]) => [k, decodePathParam(k, v)]),
     );
     // A page on another site can send a "simple" cross-origin POST (text/plain, no preflight) that
     // CORS does not stop: changes come only from this origin or a loopback one, and bodies must be
@@ -900,6 +905,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       log(`${req.method} ${req.url} ${failure.status}`);
     });
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? REFERENCE_HOST_DEFAULT_PORT, hostname, () => resolve());
@@ -920,6 +926,48 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A stored App Secret signs only for the open-API address it was entered for: an update that moves a
+ * private service to another address (or another service type) must bring the secret again, or the
+ * stored one would sign test-connection and sync requests for an address its owner never approved.
+ */
+export function secretNeededForNewAddress(prev: StoredService, input: BindingInput): boolean {
+  if (input.appSecret !== undefined) return false;
+  if (prev.serviceType !== 'private' || !prev.appSecret) return false;
+  if (input.serviceType !== 'private') return true;
+  const norm = (u: string) => u.trim().replace(/\/+$/, '');
+  return norm(prev.openApiUrl) !== norm(input.openApiUrl);
+}
+
+/** A path parameter, percent-decoded; malformed encoding (`%`, `%zz`, `%FF`) is a 400, not a 500. */
+function decodePathParam(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpFailure(400, 'bad-request', `The path parameter ${name} is not valid percent-encoding`);
+  }
+}
+
+/**
+ * Requests Node refuses before any handler runs (URL or headers over its limits: 431; a malformed
+ * request line: 400) get the JSON error body of the contract instead of an empty answer.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: 'too-large', message: 'The request URL or headers are too large' }
+      : { code: 'bad-request', message: 'The request could not be parsed' },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'content-type: application/json; charset=utf-8\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** A missing field reports `required` (zod/mini's type error carries no code of ours). */

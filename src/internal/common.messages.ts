@@ -38,6 +38,8 @@ export const commonMessages = defineMessages(
     'auth.clockSkew': 'OA 服务器与契约锁服务器时间相差超过 5 分钟，请校准服务器时间',
     'auth.rejected': '契约锁拒绝了接入凭证，请核对 App Token 与 App Secret',
     'auth.secretMissing': '尚未填写 App Secret',
+    'appSecret.requiredForNewAddress':
+      '开放平台地址已更改，请重新填写 App Secret：已保存的密钥只能用于原来的地址',
     'signing.ok': '签署平台地址可以访问',
     'signing.failed': '无法访问签署平台地址，请检查地址与网络',
     skipped: '前一步未通过，已跳过',
@@ -104,6 +106,8 @@ export const commonMessages = defineMessages(
       'The OA and Qiyuesuo server clocks differ by more than 5 minutes. Synchronise the server time',
     'auth.rejected': 'Qiyuesuo refused the credentials. Check the App Token and App Secret',
     'auth.secretMissing': 'The App Secret has not been entered',
+    'appSecret.requiredForNewAddress':
+      'The open platform address changed: enter the App Secret again (the saved secret only works for the old address)',
     'signing.ok': 'The signing address answers',
     'signing.failed': 'The signing address cannot be reached. Check the address and the network',
     skipped: 'Skipped because an earlier step failed',

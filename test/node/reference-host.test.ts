@@ -240,7 +240,7 @@ describe('reference host: services', () => {
       headers: { 'content-type': 'application/json' },
     });
     assert.equal(notJson.status, 400);
-    assert.equal((await call('GET', '/org/children?offset=-1')).status, 422);
+    assert.equal((await call('GET', '/org/children?offset=-1')).status, 400);
   });
 });
 

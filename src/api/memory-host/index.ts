@@ -954,6 +954,17 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
                   current: clone(existing),
                 });
               }
+              // The stored secret is bound to the address it was entered for (as the reference host).
+              const norm = (u: string) => u.trim().replace(/\/+$/, '');
+              if (
+                data.appSecret === undefined &&
+                existing.serviceType === 'private' &&
+                secrets.has(existing.id) &&
+                (data.serviceType !== 'private' || norm(data.openApiUrl) !== norm(existing.openApiUrl))
+              )
+                throw new QysValidationError([
+                  { path: 'appSecret', code: 'appSecret.requiredForNewAddress' },
+                ]);
             }
             const { appSecret, ...rest } = data as BindingInput & { appSecret?: string };
             const id = existing?.id ?? newId();
@@ -1014,7 +1025,16 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
             detail: address,
             durationMs: 12,
           });
-          const secret = input.appSecret ?? (input.id !== undefined ? secrets.get(input.id) : undefined);
+          // The stored secret signs only for the address it was saved with.
+          const saved = input.id !== undefined ? bindings.get(input.id) : undefined;
+          const norm = (u: string) => u.trim().replace(/\/+$/, '');
+          const sameAddress =
+            saved !== undefined &&
+            saved.serviceType === input.serviceType &&
+            (saved.serviceType !== 'private' ||
+              input.serviceType !== 'private' ||
+              norm(saved.openApiUrl) === norm(input.openApiUrl));
+          const secret = input.appSecret ?? (sameAddress ? secrets.get(saved.id) : undefined);
           let authOk = false;
           if (!reachOk) steps.push({ id: 'auth', status: 'skip', code: 'skipped' });
           else if (!secret) steps.push({ id: 'auth', status: 'fail', code: 'auth.secretMissing' });
