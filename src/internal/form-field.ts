@@ -150,4 +150,14 @@ export abstract class QysFormField extends QysElement {
     this.formDisabled = disabled;
     this.requestUpdate();
   }
+
+  protected override update(changed: PropertyValues): void {
+    const rendered = this.isDisabled;
+    super.update(changed);
+    // The browser calls formDisabledCallback() when the field's own `disabled` attribute changes too.
+    // For `el.disabled = x` set as a property that happens while Lit reflects it, inside this update,
+    // after render() used the old state; the request it makes is merged into this update and lost.
+    // Render again when what was rendered no longer holds.
+    if (this.isDisabled !== rendered) this.requestUpdate();
+  }
 }

@@ -38,6 +38,11 @@ export interface FormFieldSuiteOptions<E extends Field> {
   requiredMeansNonEmpty?: boolean;
   /** Let pending async work (host calls) settle (default: `el.updateComplete`). */
   settle?: (el: E) => Promise<void>;
+  /**
+   * Whether the inner controls a user would reach show the field as disabled (e.g. the browse button's
+   * `disabled`, the tree's `aria-disabled`). Checked after each way of disabling and enabling.
+   */
+  innerDisabled: (el: E) => boolean;
 }
 
 export function formFieldSuite<E extends Field>(opts: FormFieldSuiteOptions<E>): void {
@@ -149,6 +154,61 @@ export function formFieldSuite<E extends Field>(opts: FormFieldSuiteOptions<E>):
         fieldset.disabled = false;
         await settle(el);
         expect(new FormData(form).getAll('field')).to.deep.equal(opts.expected);
+      } finally {
+        done();
+      }
+    });
+
+    for (const how of ['property', 'attribute'] as const) {
+      it(`disabled set and unset as ${how === 'property' ? 'a property' : 'an attribute'} disables and re-enables the inner controls`, async () => {
+        const { el, done } = await inForm(opts.setValue);
+        const set = (on: boolean) => {
+          if (how === 'property') el.disabled = on;
+          else el.toggleAttribute('disabled', on);
+        };
+        try {
+          expect(opts.innerDisabled(el), 'enabled at first').to.equal(false);
+          for (let round = 0; round < 3; round++) {
+            set(true);
+            await settle(el);
+            await settle(el);
+            expect(el.disabled, `round ${round}: disabled`).to.equal(true);
+            expect(opts.innerDisabled(el), `round ${round}: inner controls disabled`).to.equal(true);
+            set(false);
+            await settle(el);
+            await settle(el);
+            expect(el.disabled, `round ${round}: enabled`).to.equal(false);
+            expect(opts.innerDisabled(el), `round ${round}: inner controls enabled again`).to.equal(false);
+          }
+        } finally {
+          done();
+        }
+      });
+    }
+
+    it('a disabled fieldset disables the inner controls (formDisabledCallback), and enabling it re-enables them', async () => {
+      const { form, el, done } = await inForm(opts.setValue);
+      try {
+        const fieldset = document.createElement('fieldset');
+        form.append(fieldset);
+        fieldset.append(el);
+        await settle(el);
+        expect(opts.innerDisabled(el), 'enabled at first').to.equal(false);
+        fieldset.disabled = true;
+        await settle(el);
+        await settle(el);
+        expect(opts.innerDisabled(el), 'fieldset disabled').to.equal(true);
+        // Own disabled on and off while the fieldset stays disabled: still disabled by the fieldset.
+        el.disabled = true;
+        await settle(el);
+        el.disabled = false;
+        await settle(el);
+        await settle(el);
+        expect(opts.innerDisabled(el), 'still disabled by the fieldset').to.equal(true);
+        fieldset.disabled = false;
+        await settle(el);
+        await settle(el);
+        expect(opts.innerDisabled(el), 'fieldset enabled again').to.equal(false);
       } finally {
         done();
       }

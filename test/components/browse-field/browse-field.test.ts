@@ -645,5 +645,6 @@ describe('<qys-browse-field>', function () {
       await sendKeys({ press: ' ' });
       await sendKeys({ press: 'Enter' });
     },
+    innerDisabled: (el) => q<HTMLButtonElement>(el, '[part~="browse"]')!.disabled,
   });
 }

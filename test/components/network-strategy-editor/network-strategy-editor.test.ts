@@ -66,6 +66,7 @@ formFieldSuite<QysNetworkStrategyEditor>({
     await sendKeys({ press: 'ArrowRight' });
   },
   settle,
+  innerDisabled: (el) => $<HTMLFieldSetElement>(el, 'fieldset[part="base"]').disabled,
 });
 
 describe('<qys-network-strategy-editor>', () => {

@@ -677,4 +677,10 @@ formFieldSuite<QysOrgScopePicker>({
     tree(el).focus();
     await press(' ');
   },
+  settle: async (el) => {
+    await el.updateComplete;
+    await wait(() => rows(el).length > 0, 'the tree did not load');
+    await el.updateComplete;
+  },
+  innerDisabled: (el) => tree(el).getAttribute('aria-disabled') === 'true',
 });
