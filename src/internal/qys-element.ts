@@ -65,12 +65,12 @@ export class QysElement extends LitElement {
     watchDocumentLang(this, false);
   }
 
-  /** Localised text for `key`. */
+  /** Localised text for `key`. @internal */
   t(key: string, params?: Params): string {
     return translate(this.effectiveLang, key, params, ...this.messages, commonMessages);
   }
 
-  /** A user-facing sentence for any failure of a host call. */
+  /** A user-facing sentence for any failure of a host call. @internal */
   errorText(error: unknown): string {
     if (isQysError(error)) {
       if (error instanceof QysContractError)
@@ -80,7 +80,7 @@ export class QysElement extends LitElement {
     return this.t('error.unknown', { message: error instanceof Error ? error.message : String(error) });
   }
 
-  /** Fires a `qys-*` event that bubbles and composes. Returns false when a listener cancelled it. */
+  /** Fires a `qys-*` event that bubbles and composes. Returns false when a listener cancelled it. @internal */
   emit<K extends keyof QysEventMap>(
     name: K,
     detail: QysEventMap[K] extends CustomEvent<infer D> ? D : never,

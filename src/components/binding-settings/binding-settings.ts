@@ -94,6 +94,7 @@ export interface TestState {
  * Uses `<qys-network-strategy-editor>` (内外网自动登录) and `<qys-org-scope-picker>` (签章人员 and the
  * sync scope); import their define entries too (the `binding-settings.js` entry does).
  *
+ * @summary The whole 绑定设置 page: services, edit form, org sync scope, 同步服务商数据, 测试连接.
  * @tag qys-binding-settings
  *
  * @fires qys-save - A service was saved. `detail.binding` is the saved record (never the secret).
@@ -114,6 +115,7 @@ export interface TestState {
  * @csspart dialog - The confirmation and conflict dialogs.
  * @csspart progress - The sync progress bar.
  *
+ * @cssprop --qys-color-text - Text colour. Default `#1f2328`.
  * @cssprop --qys-color-primary - Main action colour. Default `#1f6feb`.
  * @cssprop --qys-color-danger - Errors and destructive actions. Default `#c62828`.
  * @cssprop --qys-color-warning - Warnings (protocol mismatch). Default `#8a5a00`.

@@ -114,8 +114,9 @@ type SyncState =
  * for users allowed to sync, e.g. administrators); it syncs `service-id`, else the host's default
  * service, shows the progress the host reports, then reloads the list.
  *
+ * @summary E-signature browse field (seals, file templates, seal flows); a form field.
  * @tag qys-browse-field
- * @fires qys-change - The user changed the value (confirm, remove a tag, clear). `detail.value`: the IDs.
+ * @fires {CustomEvent<{ value: string[] }>} qys-change - The user changed the value (confirm, remove a tag, clear). `detail.value`: the IDs.
  * @fires qys-sync-complete - The empty-state sync finished. `detail`: `{ serviceId, report }`.
  * @csspart field - The closed field (tags and buttons).
  * @csspart tags - The list of chosen items.
@@ -138,6 +139,8 @@ type SyncState =
  * @csspart cancel - The cancel button.
  * @cssprop --qys-color-primary - Accent colour (buttons, selection, focus ring).
  * @cssprop --qys-color-text - Text colour.
+ * @cssprop --qys-color-on-primary - Text on the accent colour (primary buttons). Default #fff.
+ * @cssprop --qys-color-divider - Lines between rows and around seal images. Default #eceef1.
  * @cssprop --qys-color-text-secondary - Secondary text (facts, counts).
  * @cssprop --qys-color-border - Borders of tags, inputs and the list.
  * @cssprop --qys-color-danger - 已失效 tags and validation messages.

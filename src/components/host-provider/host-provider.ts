@@ -10,6 +10,7 @@ import type { QysHost } from '../../api/host.js';
  * OA once: `<qys-host-provider .host=${createHttpHost({ baseUrl: '/api/qys' })}>…</qys-host-provider>`.
  * Changing `host` updates every element inside.
  *
+ * @summary Provides the host adapter (`QysHost`) to every qys element inside it.
  * @tag qys-host-provider
  * @slot - The elements that use the host.
  */

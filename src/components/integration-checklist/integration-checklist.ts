@@ -38,6 +38,7 @@ const UPGRADE_MODES: UpgradeMode[] = ['none', 'same-address', 'new-address'];
  * platform and credentials (`host.services.testConnection`), and sync freshness (seed 000 FAQ 2).
  * Exports as Markdown and as a print view.
  *
+ * @summary What to configure on the Qiyuesuo side, computed and checked.
  * @tag qys-integration-checklist
  * @fires qys-copy - A value was copied; detail `{ key, value }` (never a secret: none is shown).
  * @csspart header - Title, service line and actions.
@@ -48,7 +49,11 @@ const UPGRADE_MODES: UpgradeMode[] = ['none', 'same-address', 'new-address'];
  * @csspart copy-button - The copy button of a value.
  * @csspart checks - The list of checks.
  * @csspart check - One check row (also `check-pass`, `check-fail`, `check-cannot-check`).
+ * @cssprop --qys-color-text - Text colour. Default #1f2329.
+ * @cssprop --qys-font - Font shorthand of the element. Default 14px/1.6 system-ui.
  * @cssprop --qys-color-primary - Accent colour (buttons, focus ring). Default #1763e6.
+ * @cssprop --qys-color-primary-text - Text of the secondary and copy buttons. Default #0b4fd1.
+ * @cssprop --qys-color-code-bg - Background of values and code. Default #f4f6f9.
  * @cssprop --qys-color-success - Pass colour. Default #16803c.
  * @cssprop --qys-color-danger - Fail colour. Default #c4291c.
  * @cssprop --qys-color-muted - Secondary text. Default #5f6b7a.

@@ -91,8 +91,9 @@ const URL_UNKNOWN_INTERNAL = '\u0000internal';
  * Presets come from `host.client.segmentPresets()`, or from the `presets` property when set.
  * Rule messages can be localised elsewhere with `ruleIssueText()` / `networkStrategyText()`.
  *
+ * @summary Edits 内外网自动登录 (network segment / domain rules) with a "try an address" preview; a form field.
  * @tag qys-network-strategy-editor
- * @fires qys-change - The user changed the value. `detail: { value: AutoLogin }`.
+ * @fires {CustomEvent<{ value: AutoLogin }>} qys-change - The user changed the value. `detail: { value: AutoLogin }`.
  * @csspart base - The outer fieldset.
  * @csspart modes - The radio group of modes.
  * @csspart rules - The list of rules.

@@ -81,8 +81,9 @@ let instances = 0;
  * `pickedItems`, `disabledItems` and `requiredItems` are named so because `disabled` and `required`
  * are the form-field booleans every qys field has.
  *
+ * @summary 分部 / 部门 / 人员 picker for up to 100,000 persons (`mode="scope"` or `"persons"`); a form field.
  * @tag qys-org-scope-picker
- * @fires qys-change - The user changed the selection. `detail: { value: OrgScope }`.
+ * @fires {CustomEvent<{ value: OrgScope }>} qys-change - The user changed the selection. `detail: { value: OrgScope }`.
  * @csspart base - The outer box.
  * @csspart summary - The counts line ("3 个分部 · 12 个部门 · 40 人 · 共 4,210 人").
  * @csspart chips - The list of selected items.
