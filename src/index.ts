@@ -1,6 +1,8 @@
 /**
- * qys-elements root entry: classes, hosts, schemas, core functions and errors. Defines no tag;
- * import `qys-elements/<name>.js` (or `qys-elements/all.js`) for that.
+ * qys-elements root entry: DOM-free and tree-shakeable. Hosts (`createHttpHost`, `createMemoryHost`),
+ * schemas and types, core functions, errors and message catalogues; imports in Node (SSR, servers)
+ * without a DOM and defines no tag. Element classes come from their own entries,
+ * `qys-elements/<name>.js` (which define the tag and export the class), or `qys-elements/all.js`.
  */
 export { VERSION } from './version.js';
 export * from './api/schemas.js';
@@ -10,7 +12,6 @@ export type * from './api/host.js';
 export type * from './api/events.js';
 export { hostContext } from './api/context.js';
 export { computeWindow, scrollIntoViewTop } from './core/window.js';
-export { QysHostProvider } from './components/host-provider/host-provider.js';
 export { createHttpHost, type HttpHostOptions } from './api/http-host.js';
 export { routes as restRoutes, type RouteDef, type RouteName } from './api/rest.js';
 export { createMemoryHost, MEMORY_HOST_METHODS } from './api/memory-host/index.js';
@@ -24,9 +25,7 @@ export type {
   FailureMap,
   Latency,
 } from './api/memory-host/index.js';
-export { QysIntegrationChecklist } from './components/integration-checklist/integration-checklist.js';
 export * from './core/integration/index.js';
-export { QysOrgScopePicker, type OrgItemRule } from './components/org-scope-picker/org-scope-picker.js';
 export {
   OrgSelection,
   isOrgRef,
@@ -41,21 +40,13 @@ export {
 export { OrgTree, type TreeRow, type ChildList, type PageLoader } from './core/org-tree/org-tree.js';
 export * from './core/network-strategy/index.js';
 export {
-  QysNetworkStrategyEditor,
-  splitRuleText,
-  type SigningUrls,
-} from './components/network-strategy-editor/network-strategy-editor.js';
-export {
   networkStrategyMessages,
   networkStrategyText,
   ruleIssueText,
 } from './components/network-strategy-editor/network-strategy-editor.messages.js';
-export { QysBrowseField } from './components/browse-field/browse-field.js';
 export { browseFieldMessages } from './components/browse-field/browse-field.messages.js';
-export { QysSigningFrame, type SigningFrameState } from './components/signing-frame/signing-frame.js';
 export { signingFrameMessages } from './components/signing-frame/signing-frame.messages.js';
 export type { DecidedTarget } from './components/signing-frame/target.js';
 export * from './core/signing/index.js';
-export { QysBindingSettings } from './components/binding-settings/binding-settings.js';
 export { bindingSettingsMessages } from './components/binding-settings/binding-settings.messages.js';
 export { generateEncryptionKey } from './components/binding-settings/encryption-key.js';

@@ -8,11 +8,14 @@ const VERSION_KEY = Symbol.for('qys-elements/version');
  * no-op; a different version already registered logs one clear error naming both and keeps the first.
  */
 export function define(tag: string, ctor: CustomElementConstructor): void {
-  const existing = customElements.get(tag) as
-    (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;
+  // Node (SSR, server code importing an entry) has no registry: nothing to register, and importing
+  // an entry must not throw. (lit's Node build installs a shim registry; then the tag goes there.)
+  const registry = globalThis.customElements as CustomElementRegistry | undefined;
+  if (!registry) return;
+  const existing = registry.get(tag) as (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;
   if (!existing) {
     (ctor as CustomElementConstructor & { [VERSION_KEY]?: string })[VERSION_KEY] = VERSION;
-    customElements.define(tag, ctor);
+    registry.define(tag, ctor);
     return;
   }
   if (existing === ctor) return;
@@ -26,3 +29,12 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
       `qys-elements ${VERSION} did not register it again. Load a single version of qys-elements on this page.`,
   );
 }
+
+/**
+ * The base class of elements that extend `HTMLElement` directly (not through lit): `HTMLElement` in a
+ * browser, a plain stand-in class where there is none (Node), so the element's module can be
+ * imported there (SSR, server code) without a `ReferenceError`. Nothing is assigned to `globalThis`.
+ */
+export const ElementBase: typeof HTMLElement =
+  (globalThis as { HTMLElement?: typeof HTMLElement }).HTMLElement ??
+  (class NoDomElement {} as unknown as typeof HTMLElement);

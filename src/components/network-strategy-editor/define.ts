@@ -8,4 +8,4 @@ declare global {
     'qys-network-strategy-editor': QysNetworkStrategyEditor;
   }
 }
-export { QysNetworkStrategyEditor };
+export { QysNetworkStrategyEditor, splitRuleText, type SigningUrls } from './network-strategy-editor.js';

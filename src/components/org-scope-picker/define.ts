@@ -8,4 +8,4 @@ declare global {
     'qys-org-scope-picker': QysOrgScopePicker;
   }
 }
-export { QysOrgScopePicker };
+export { QysOrgScopePicker, type OrgItemRule } from './org-scope-picker.js';

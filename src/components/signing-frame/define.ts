@@ -8,4 +8,5 @@ declare global {
     'qys-signing-frame': QysSigningFrame;
   }
 }
-export { QysSigningFrame };
+export { QysSigningFrame, type SigningFrameState } from './signing-frame.js';
+export type { DecidedTarget } from './target.js';
