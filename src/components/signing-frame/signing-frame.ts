@@ -40,44 +40,6 @@ const origin = (url: string) => {
   }
 };
 
-/**
- * Embedded 契约锁 signing with SSO handoff. `open()` asks the OA (`host.signing.createSession`) for a
- * short-lived single-use URL at that moment, on the internal or external signing address the network
- * strategy decides, and shows it in a sandboxed frame. Completion comes back through the OA's return
- * page, accepted only from the session's return origin, from this element's own frame (or popup),
- * with the nonce it issued, once, and in the bridge shape. A blank frame is diagnosed (host CSP, embed
- * whitelist, mixed content, expired link, SSO failure, unreachable platform) with what to do, plus
- * "open in a new window" and "retry".
- *
- * A plain `HTMLElement` with a fixed shadow skeleton rather than `QysElement` / `LitElement`: the
- * signing-frame entry has a 10 kB budget (lit included), and this element's view is small (a frame,
- * a status line, a problem panel with two buttons, a details line), so it carries no template engine,
- * only its own strings and a small copy of the base's helpers (attributes, reactive properties,
- * context request, warn-once).
- *
- * @tag qys-signing-frame
- * @fires qys-ready - The signing page loaded and the platform answers: `{ zone, url }` (url: the signing address, never the ticket).
- * @fires qys-signed - The return page reported signed: `{ contractId, confirmed }` (`confirmed`: the host's contract status).
- * @fires qys-declined - The return page reported declined: `{ contractId, confirmed }`.
- * @fires qys-cancelled - Signing was cancelled (return page, `cancel()`, or the popup closed): `{ contractId }`.
- * @fires qys-expired - The signing link expired; a new one is requested once automatically: `{ contractId }`.
- * @fires qys-error - The host or the signing page failed: `{ error, code }`.
- * @fires qys-blocked - The frame cannot show the signing page: `{ cause, message, origin }`.
- * @csspart frame - The iframe.
- * @csspart status - The progress / outcome line (a live region).
- * @csspart problem - The blocked / error panel (role alert).
- * @csspart problem-title - What happened.
- * @csspart problem-hint - What to do.
- * @csspart actions - The buttons of the problem panel.
- * @csspart button - Each button (retry, open in a new window).
- * @csspart details - The small line naming the signing zone and the rule that decided it.
- * @cssprop --qys-signing-frame-height - Height of the frame (default 640px).
- * @cssprop --qys-color-text - Text colour.
- * @cssprop --qys-color-muted - Colour of the details line.
- * @cssprop --qys-color-danger - Accent of the problem panel.
- * @cssprop --qys-color-primary - Button colour.
- * @cssprop --qys-radius - Corner radius.
- */
 /** Attribute → [property, kind]: 0 text, 1 boolean, 2 JSON. */
 const ATTRS: Record<string, [string, number]> = {
   lang: ['lang', 0],
@@ -101,6 +63,53 @@ const PUBLIC = [
 ];
 let sheet: CSSStyleSheet | undefined;
 
+/**
+ * Embedded 契约锁 signing with SSO handoff. `open()` asks the OA (`host.signing.createSession`) for a
+ * short-lived single-use URL at that moment, on the internal or external signing address the network
+ * strategy decides, and shows it in a sandboxed frame. Completion comes back through the OA's return
+ * page, accepted only from the session's return origin, from this element's own frame (or popup),
+ * with the nonce it issued, once, and in the bridge shape. A blank frame is diagnosed (host CSP, embed
+ * whitelist, mixed content, expired link, SSO failure, unreachable platform) with what to do, plus
+ * "open in a new window" and "retry".
+ *
+ * A plain `HTMLElement` with a fixed shadow skeleton rather than `QysElement` / `LitElement`: the
+ * signing-frame entry has a 10 kB budget (lit included), and this element's view is small (a frame,
+ * a status line, a problem panel with two buttons, a details line), so it carries no template engine,
+ * only its own strings and a small copy of the base's helpers (attributes, reactive properties,
+ * context request, warn-once).
+ *
+ * @summary Embedded 契约锁 signing with SSO handoff; diagnoses blank frames, popup fallback.
+ * @tag qys-signing-frame
+ * @attr {string} lang - Language: `zh-CN` (default) or `en`; inherited from the closest `[lang]` ancestor when not set.
+ * @attr {string} contract-id - The contract to sign (property `contractId`).
+ * @attr {string} params - Host-defined parameters as JSON (property `params`).
+ * @attr {string} service-id - The signing service (property `serviceId`); the default service when not set.
+ * @attr {'sign' | 'view'} page - `sign` (default) or `view`.
+ * @attr {boolean} auto-open - Opens as soon as the element is connected and has a host (property `autoOpen`).
+ * @attr {boolean} allow-camera - Lets the signing page use the camera (property `allowCamera`).
+ * @attr {string} sandbox-extra - Extra sandbox tokens (`allow-…`), space-separated (property `sandboxExtra`).
+ * @fires qys-ready - The signing page loaded and the platform answers: `{ zone, url }` (url: the signing address, never the ticket).
+ * @fires qys-signed - The return page reported signed: `{ contractId, confirmed }` (`confirmed`: the host's contract status).
+ * @fires qys-declined - The return page reported declined: `{ contractId, confirmed }`.
+ * @fires qys-cancelled - Signing was cancelled (return page, `cancel()`, or the popup closed): `{ contractId }`.
+ * @fires qys-expired - The signing link expired; a new one is requested once automatically: `{ contractId }`.
+ * @fires qys-error - The host or the signing page failed: `{ error, code }`.
+ * @fires qys-blocked - The frame cannot show the signing page: `{ cause, message, origin }`.
+ * @csspart frame - The iframe.
+ * @csspart status - The progress / outcome line (a live region).
+ * @csspart problem - The blocked / error panel (role alert).
+ * @csspart problem-title - What happened.
+ * @csspart problem-hint - What to do.
+ * @csspart actions - The buttons of the problem panel.
+ * @csspart button - Each button (retry, open in a new window).
+ * @csspart details - The small line naming the signing zone and the rule that decided it.
+ * @cssprop --qys-signing-frame-height - Height of the frame (default 640px).
+ * @cssprop --qys-color-text - Text colour.
+ * @cssprop --qys-color-muted - Colour of the details line.
+ * @cssprop --qys-color-danger - Accent of the problem panel.
+ * @cssprop --qys-color-primary - Button colour.
+ * @cssprop --qys-radius - Corner radius.
+ */
 export class QysSigningFrame extends ElementBase {
   static observedAttributes = Object.keys(ATTRS);
 
