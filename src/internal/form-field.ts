@@ -1,6 +1,7 @@
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { QysElement } from './qys-element.js';
+import type { QysEventMap } from '../api/events.js';
 
 /**
  * Base of the form-associated fields (`network-strategy-editor`, `org-scope-picker`, `browse-field`).
@@ -78,6 +79,25 @@ export abstract class QysFormField extends QysElement {
     else this.internals.setValidity(v.flags, v.message, v.anchor);
     this.toggleState('invalid', !valid);
     this.setUserInvalid(this.userInteracted && !valid);
+  }
+
+  /**
+   * A user change (`qys-change`) is also announced with native `input` and `change` events, as an
+   * `<input>` does, after the value is committed: two-way bindings that read `el.value` on them (Vue's
+   * `v-model`, Angular's default value accessor) and `form.addEventListener('change')` see the user's
+   * change instead of writing their stale copy back. Values set by the page fire nothing. @internal
+   */
+  override emit<K extends keyof QysEventMap>(
+    name: K,
+    detail: QysEventMap[K] extends CustomEvent<infer D> ? D : never,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    const result = super.emit(name, detail, options);
+    if (name === 'qys-change') {
+      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    return result;
   }
 
   /** Marks that the user changed the value (turns on `:state(user-invalid)` display). */

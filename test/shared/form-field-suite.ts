@@ -95,6 +95,33 @@ export function formFieldSuite<E extends Field>(opts: FormFieldSuiteOptions<E>):
       }
     });
 
+    it('a user change also fires native input and change, with value already new (v-model reads it)', async () => {
+      const { el, done } = await inForm();
+      try {
+        const value = () => JSON.stringify((el as unknown as { value: unknown }).value);
+        const seen: { type: string; value: string; composed: boolean }[] = [];
+        const note = (e: Event) => {
+          // Composed input events of inner controls (retargeted to the field) are not the field's own.
+          if (e.composedPath()[0] !== el) return;
+          seen.push({ type: e.type, value: value(), composed: e.composed });
+        };
+        for (const type of ['qys-change', 'input', 'change']) el.addEventListener(type, note);
+        const before = value();
+        await opts.userChange(el);
+        await settle(el);
+        expect(seen.map((e) => e.type)).to.deep.equal(['qys-change', 'input', 'change']);
+        expect(seen[1]!.value).to.not.equal(before);
+        expect(seen[1]!.value).to.equal(value());
+        expect(seen[1]!.composed, 'input is composed, like a native one').to.equal(true);
+        seen.length = 0;
+        await opts.setValue(el);
+        await settle(el);
+        expect(seen, 'a value set by the page fires nothing').to.deep.equal([]);
+      } finally {
+        done();
+      }
+    });
+
     if (opts.requiredMeansNonEmpty !== false) {
       it('required with no value is invalid (valueMissing, with a message) and blocks submit', async () => {
         const { form, el, done } = await inForm((e) => {
