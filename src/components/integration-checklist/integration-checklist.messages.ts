@@ -82,6 +82,7 @@ export const checklistMessages = defineMessages(
     'reason.unreachable': 'OA 服务器无法访问 {url}：{detail}',
     'fix.unreachable': '检查签署平台地址是否正确、OA 服务器能否访问该地址',
     'reason.noSigningUrl': '服务配置中没有签署平台地址',
+    'reason.badPageUrl': 'OA 地址不是有效的 http:// 或 https:// 地址，无法比较协议，请先修正 OA 地址',
     'reason.mixedContent': 'OA 使用 HTTPS，签署平台 {url} 使用 HTTP：浏览器会拦截页面，出现白屏',
     'reason.protocolDiffers': 'OA 使用 HTTP，签署平台 {url} 使用 HTTPS：协议不一致',
     'fix.protocol': '让 OA 与契约锁使用相同协议（HTTP/HTTPS 需保持一致），推荐都使用 HTTPS',
@@ -182,6 +183,8 @@ export const checklistMessages = defineMessages(
     'reason.unreachable': 'The OA server cannot reach {url}: {detail}',
     'fix.unreachable': 'Check the signing address and that the OA server can reach it',
     'reason.noSigningUrl': 'The service configuration has no signing address',
+    'reason.badPageUrl':
+      'The OA address is not a valid http:// or https:// address, so protocols cannot be compared. Correct the OA address first',
     'reason.mixedContent':
       'The OA uses HTTPS but the signing platform {url} uses HTTP: the browser blocks it and shows a blank page',
     'reason.protocolDiffers': 'The OA uses HTTP but the signing platform {url} uses HTTPS: protocols differ',

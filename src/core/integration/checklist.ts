@@ -7,6 +7,7 @@
 import type { Binding } from '../../api/schemas.js';
 import { e10Addresses, joinPath, nginxCallbackRewrite, normalizeBaseUrl, E10_PATHS } from './urls.js';
 import { protocolMismatch } from './framing.js';
+import { objectOf, textOf } from '../input.js';
 
 export type UpgradeMode = 'none' | 'same-address' | 'new-address';
 
@@ -126,11 +127,28 @@ export interface CheckOutcome {
   params?: Record<string, string | number>;
 }
 
-/** OA page and signing platform must use the same protocol (seed 000 FAQ 1, note 2). */
+/**
+ * OA page and signing platform must use the same protocol (seed 000 FAQ 1, note 2). Never throws: an
+ * OA address that is not an http(s) URL (`http://x:99999/`) cannot be checked (`reason.badPageUrl`).
+ */
 export function checkProtocols(pageUrl: string, targets: { zone: string; url: string }[]): CheckOutcome {
-  if (targets.length === 0) return { status: 'cannot-check', reason: 'reason.noSigningUrl' };
-  for (const t of targets) {
-    const m = protocolMismatch(pageUrl, t.url);
+  const list = Array.isArray(targets)
+    ? targets.flatMap((t) => {
+        const o = objectOf<{ zone: string; url: string }>(t);
+        return o ? [{ zone: textOf(o.zone), url: textOf(o.url) }] : [];
+      })
+    : [];
+  if (list.length === 0) return { status: 'cannot-check', reason: 'reason.noSigningUrl' };
+  let page: URL;
+  try {
+    page = new URL(textOf(pageUrl));
+  } catch {
+    return { status: 'cannot-check', reason: 'reason.badPageUrl' };
+  }
+  if (page.protocol !== 'http:' && page.protocol !== 'https:')
+    return { status: 'cannot-check', reason: 'reason.badPageUrl' };
+  for (const t of list) {
+    const m = protocolMismatch(page.href, t.url);
     if (m === 'mixed-content')
       return { status: 'fail', reason: 'reason.mixedContent', params: { url: t.url } };
     if (m === 'http-page')
@@ -139,16 +157,26 @@ export function checkProtocols(pageUrl: string, targets: { zone: string; url: st
   return {
     status: 'pass',
     reason: 'reason.protocolsMatch',
-    params: { protocol: new URL(pageUrl).protocol.replace(':', '') },
+    params: { protocol: page.protocol.replace(':', '') },
   };
 }
 
-/** Synced provider data older than `staleDays` (or never synced) is stale (seed 000 FAQ 2). */
+/** The element's default for `stale-days`, used when `staleDays` is not a number. */
+const DEFAULT_STALE_DAYS = 7;
+
+/**
+ * Synced provider data older than `staleDays` (or never synced) is stale (seed 000 FAQ 2). Never
+ * throws: a time that cannot be read is `reason.badTime`, a bad `now` is the current time, a bad
+ * `staleDays` is 7.
+ */
 export function checkSyncFreshness(lastSyncedAt: string | null, now: Date, staleDays: number): CheckOutcome {
-  if (!lastSyncedAt) return { status: 'fail', reason: 'reason.neverSynced' };
-  const t = Date.parse(lastSyncedAt);
+  if (lastSyncedAt === null || lastSyncedAt === undefined || lastSyncedAt === '')
+    return { status: 'fail', reason: 'reason.neverSynced' };
+  const t = typeof lastSyncedAt === 'string' ? Date.parse(lastSyncedAt) : NaN;
   if (Number.isNaN(t)) return { status: 'cannot-check', reason: 'reason.badTime' };
-  const days = Math.floor((now.getTime() - t) / 86_400_000);
-  if (days > staleDays) return { status: 'fail', reason: 'reason.stale', params: { days, limit: staleDays } };
+  const nowMs = now instanceof Date && !Number.isNaN(now.getTime()) ? now.getTime() : Date.now();
+  const days = Math.floor((nowMs - t) / 86_400_000);
+  const limit = typeof staleDays === 'number' && staleDays >= 0 ? staleDays : DEFAULT_STALE_DAYS;
+  if (days > limit) return { status: 'fail', reason: 'reason.stale', params: { days, limit } };
   return { status: 'pass', reason: 'reason.fresh', params: { days: Math.max(0, days) } };
 }

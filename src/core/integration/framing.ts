@@ -7,6 +7,7 @@
  * page), so the headers are fetched by the OA server (`host.client.inspectFraming`) and decided here.
  */
 import type { FramingInspection } from '../../api/schemas.js';
+import { objectOf, textOf } from '../input.js';
 
 export type FramingVerdict =
   | { verdict: 'allowed'; reason: 'no-policy' | 'csp-allows' | 'xfo-sameorigin-match'; directive?: string }
@@ -43,9 +44,10 @@ function parseOrigin(value: string): Origin | null {
 
 /** The `frame-ancestors` values of one or more policies (`, ` separates policies in one header line). */
 export function frameAncestorsPolicies(headerValue: string | null | undefined): string[][] {
-  if (!headerValue) return [];
+  const text = textOf(headerValue);
+  if (!text) return [];
   const policies: string[][] = [];
-  for (const policy of headerValue.split(',')) {
+  for (const policy of text.split(',')) {
     for (const directive of policy.split(';')) {
       const tokens = directive.trim().split(/\s+/).filter(Boolean);
       if (tokens[0]?.toLowerCase() === 'frame-ancestors') {
@@ -116,17 +118,27 @@ export function sourceMatches(source: string, ancestor: Origin, self: Origin | n
   return ancestor.port === DEFAULT_PORT[ancestor.scheme];
 }
 
-/** Decide whether `parentOrigin` may frame the inspected page. */
+/**
+ * Decide whether `parentOrigin` may frame the inspected page. Never throws: the inspection comes
+ * from the host, and one that is not an object (or names no URL) is `unknown` / `bad-url`.
+ */
 export function evaluateFraming(inspection: FramingInspection, parentOrigin: string): FramingVerdict {
-  if (!inspection.reachable) return { verdict: 'unknown', reason: 'unreachable', detail: inspection.error };
-  const ancestor = parseOrigin(parentOrigin);
-  const self = parseOrigin(inspection.url);
+  const i = objectOf<FramingInspection>(inspection);
+  if (!i) return { verdict: 'unknown', reason: 'bad-url' };
+  if (!i.reachable) {
+    const detail = textOf(i.error);
+    return detail
+      ? { verdict: 'unknown', reason: 'unreachable', detail }
+      : { verdict: 'unknown', reason: 'unreachable' };
+  }
+  const ancestor = parseOrigin(textOf(parentOrigin));
+  const self = parseOrigin(textOf(i.url));
   if (!ancestor || !self) return { verdict: 'unknown', reason: 'bad-url' };
   const addOrigin = `${ancestor.scheme}//${ancestor.host.includes(':') ? `[${ancestor.host}]` : ancestor.host}${
     ancestor.port && ancestor.port !== DEFAULT_PORT[ancestor.scheme] ? `:${ancestor.port}` : ''
   }`;
 
-  const policies = frameAncestorsPolicies(inspection.contentSecurityPolicy);
+  const policies = frameAncestorsPolicies(i.contentSecurityPolicy);
   if (policies.length > 0) {
     for (const sources of policies) {
       if (!sources.some((src) => sourceMatches(src, ancestor, self))) {
@@ -145,7 +157,7 @@ export function evaluateFraming(inspection: FramingInspection, parentOrigin: str
     };
   }
 
-  const xfo = (inspection.xFrameOptions ?? '').split(',')[0]!.trim().toLowerCase();
+  const xfo = textOf(i.xFrameOptions).split(',')[0]!.trim().toLowerCase();
   if (xfo === 'deny') return { verdict: 'refused', reason: 'xfo-deny', addOrigin };
   if (xfo === 'sameorigin') {
     const same =

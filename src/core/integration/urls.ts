@@ -2,12 +2,16 @@
  * Addresses the Qiyuesuo side needs (seed 001), built with the URL API from the OA (E10) base URL:
  * ports and sub-path deployments are kept, slashes never double, query and fragment are dropped.
  */
+import { textOf } from '../input.js';
 
 export type OaBaseResult = { ok: true; base: string } | { ok: false; code: 'url.invalid' | 'url.protocol' };
 
-/** Normalises an OA base URL to `scheme://host[:port][/sub/path]` without a trailing slash. */
+/**
+ * Normalises an OA base URL to `scheme://host[:port][/sub/path]` without a trailing slash. Never
+ * throws: anything that is not such a URL (a non-string included) is `url.invalid` or `url.protocol`.
+ */
 export function normalizeBaseUrl(input: string): OaBaseResult {
-  const v = input.trim();
+  const v = textOf(input).trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(v) && !/^https?:/i.test(v)) return { ok: false, code: 'url.protocol' };
   let u: URL;
   try {

@@ -5,6 +5,7 @@
  * matches only that port; a rule without one matches any port.
  * Normalised: lower case, no trailing dot, internationalised names in punycode.
  */
+import { textOf, textsOf } from '../input.js';
 import { formatIp, parseIp } from './ip.js';
 import { DOMAIN_RULE_MAX, type RuleErrorCode, type RuleIssue } from './issues.js';
 
@@ -81,7 +82,7 @@ const cache = new Map<string, DomainRuleResult>();
 
 /** Parses one domain rule. Never throws. Results are shared: do not mutate them. */
 export function parseDomainRule(input: string): DomainRuleResult {
-  const key = String(input);
+  const key = textOf(input);
   let r = cache.get(key);
   if (!r) {
     if (cache.size > 50_000) cache.clear();
@@ -150,7 +151,7 @@ export function formatDomainRule(rule: DomainRule): string {
  * a port is kept). Returns null when it is not a host name or IP literal.
  */
 export function normaliseHostname(input: string): { host: string; port?: number } | null {
-  const r = parseDomainUncached(String(input ?? ''));
+  const r = parseDomainUncached(textOf(input));
   if (!r.ok || r.rule.kind !== 'exact') return null;
   return r.rule.port !== undefined ? { host: r.rule.host, port: r.rule.port } : { host: r.rule.host };
 }
@@ -166,7 +167,7 @@ const keyOf = (r: DomainRule) => `${r.kind === 'wildcard' ? '*.' : ''}${r.host}|
 export function parseDomainRules(inputs: readonly string[]): ParsedDomainRules {
   const rules: (DomainRule | null)[] = [];
   const issues: RuleIssue[] = [];
-  inputs.forEach((text, index) => {
+  textsOf(inputs).forEach((text, index) => {
     const r = parseDomainRule(text);
     if (r.ok) rules.push(r.rule);
     else {

@@ -4,6 +4,8 @@
  * (`::ffff:10.1.2.3`) are normalised to IPv4: a dual-stack server reports IPv4 clients that way.
  */
 
+import { textOf } from '../input.js';
+
 export type IpVersion = 4 | 6;
 
 export interface IpAddress {
@@ -84,7 +86,7 @@ function parseIpv6Value(text: string): { ok: true; value: bigint } | { ok: false
  * IPv4-mapped IPv6 becomes IPv4. Never throws.
  */
 export function parseIp(input: string): IpParseResult {
-  let text = String(input).trim();
+  let text = textOf(input).trim();
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
   if (text === '') return { ok: false, code: 'ip.invalid' };
   if (text.includes(':')) {

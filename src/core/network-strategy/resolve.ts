@@ -19,6 +19,7 @@ import {
 } from './match.js';
 import { parseIp } from './ip.js';
 import type { RuleIssue } from './issues.js';
+import { objectOf, textOf, textsOf } from '../input.js';
 
 /** The parts of a binding the resolver reads (a private-cloud `Binding` fits). */
 export interface SigningTargetBinding {
@@ -217,30 +218,58 @@ export function compileStrategy(autoLogin: AutoLogin, options: ResolveOptions = 
 
 const OFF: AutoLogin = { mode: 'off', segmentRules: [], domainRules: [] };
 
-function normaliseAutoLogin(a: AutoLogin | null | undefined): AutoLogin {
-  if (!a || typeof a !== 'object') return OFF;
+// The lists are kept as the same arrays when they hold only strings (the compile caches are keyed by them).
+function normaliseAutoLogin(value: unknown): AutoLogin {
+  const a = objectOf<AutoLogin>(value);
+  if (!a) return OFF;
   return {
     mode: a.mode === 'segment' || a.mode === 'domain' ? a.mode : 'off',
-    segmentRules: Array.isArray(a.segmentRules) ? a.segmentRules : [],
-    domainRules: Array.isArray(a.domainRules) ? a.domainRules : [],
-    ...(Array.isArray(a.segmentPresetIds) ? { segmentPresetIds: a.segmentPresetIds } : {}),
+    segmentRules: textsOf(a.segmentRules) as string[],
+    domainRules: textsOf(a.domainRules) as string[],
+    ...(Array.isArray(a.segmentPresetIds)
+      ? { segmentPresetIds: textsOf(a.segmentPresetIds) as string[] }
+      : {}),
+  };
+}
+
+const isPreset = (p: unknown): p is SegmentPreset => {
+  const o = objectOf<SegmentPreset>(p);
+  return (
+    !!o && typeof o.id === 'string' && Array.isArray(o.rules) && o.rules.every((r) => typeof r === 'string')
+  );
+};
+
+/** Options as the resolver can use them: presets that are not `{ id, rules: string[] }` are left out. */
+function normaliseOptions(value: unknown): ResolveOptions {
+  const o = objectOf<ResolveOptions>(value);
+  if (!o) return {};
+  const presets = Array.isArray(o.presets)
+    ? o.presets.every(isPreset)
+      ? o.presets
+      : o.presets.filter(isPreset)
+    : undefined;
+  return {
+    ...(presets ? { presets } : {}),
+    ...(o.ignoreInvalidRules === true ? { ignoreInvalidRules: true } : {}),
   };
 }
 
 /**
  * Validation issues of the strategy part of a binding (empty when it can be resolved).
  * Only the list of the mode in force is checked; the other list is kept but not used.
+ * Never throws: a value of the wrong type is treated as missing.
  */
 export function validateSigningStrategy(
   binding: SigningTargetBinding,
   options: ResolveOptions = {},
 ): ValidationIssue[] {
+  const b = objectOf<SigningTargetBinding>(binding) ?? {};
+  options = normaliseOptions(options);
   const issues: ValidationIssue[] = [];
-  const autoLogin = normaliseAutoLogin(binding.autoLogin);
-  if (!(binding.signingUrlExternal ?? '').trim())
-    issues.push({ path: 'signingUrlExternal', code: 'required' });
+  const autoLogin = normaliseAutoLogin(b.autoLogin);
+  if (!textOf(b.signingUrlExternal).trim()) issues.push({ path: 'signingUrlExternal', code: 'required' });
   if (autoLogin.mode === 'off') return issues;
-  if (!(binding.signingUrlInternal ?? '').trim())
+  if (!textOf(b.signingUrlInternal).trim())
     issues.push({ path: 'signingUrlInternal', code: 'signingUrlInternal.requiredForAutoLogin' });
   if (options.ignoreInvalidRules) return issues;
   const c = compileStrategy(autoLogin, options);
@@ -263,19 +292,23 @@ export function validateSigningStrategy(
 }
 
 /**
- * Decides the signing zone and URL for one browser. Never throws; an unusable binding comes back as
- * `{ ok: false, reason: 'invalid-binding', issues }`.
+ * Decides the signing zone and URL for one browser. Never throws, whatever it is given; an unusable
+ * binding (a value of the wrong type included) comes back as `{ ok: false, reason: 'invalid-binding', issues }`,
+ * an unusable client IP or hostname as the external zone with its reason.
  */
 export function resolveSigningTarget(
   binding: SigningTargetBinding,
   input: SigningTargetInput,
   options: ResolveOptions = {},
 ): SigningTargetResult {
-  const issues = validateSigningStrategy(binding, options);
+  const b = objectOf<SigningTargetBinding>(binding) ?? {};
+  const where = objectOf<SigningTargetInput>(input) ?? {};
+  options = normaliseOptions(options);
+  const issues = validateSigningStrategy(b, options);
   if (issues.length) return { ok: false, reason: 'invalid-binding', issues };
-  const autoLogin = normaliseAutoLogin(binding.autoLogin);
-  const external = (binding.signingUrlExternal ?? '').trim();
-  const internal = (binding.signingUrlInternal ?? '').trim();
+  const autoLogin = normaliseAutoLogin(b.autoLogin);
+  const external = textOf(b.signingUrlExternal).trim();
+  const internal = textOf(b.signingUrlInternal).trim();
   const ext = (reason: SigningTargetReason): SigningTarget => ({
     ok: true,
     zone: 'external',
@@ -288,7 +321,9 @@ export function resolveSigningTarget(
     // A link-local client comes with the zone of the server's interface (`fe80::1%eth0`, as Node's
     // `socket.remoteAddress` reports it): the zone is not part of the address, so it is dropped
     // here (rules themselves may not carry one).
-    const ipText = (input.clientIp ?? '').trim().replace(/^(\[?[0-9a-f:.]*:[0-9a-f:.]*)%[^\]]*/i, '$1');
+    const ipText = textOf(where.clientIp)
+      .trim()
+      .replace(/^(\[?[0-9a-f:.]*:[0-9a-f:.]*)%[^\]]*/i, '$1');
     if (!ipText) return ext('segment.noClientIp');
     const ip = parseIp(ipText);
     if (!ip.ok) return ext('segment.badClientIp');
@@ -302,11 +337,13 @@ export function resolveSigningTarget(
       reason: 'segment.match',
     };
   }
-  const hostText = (input.hostname ?? '').trim();
+  const hostText = textOf(where.hostname).trim();
   if (!hostText) return ext('domain.noHostname');
   let host = normaliseHostname(hostText);
   if (!host) return ext('domain.badHostname');
-  const defaultPort = DEFAULT_PORTS[String(input.protocol ?? '').toLowerCase()];
+  const scheme = textOf(where.protocol).toLowerCase();
+  // Own keys only: `constructor` or `__proto__` as a protocol must not find Object's members.
+  const defaultPort = Object.hasOwn(DEFAULT_PORTS, scheme) ? DEFAULT_PORTS[scheme] : undefined;
   if (host.port === undefined && defaultPort !== undefined) host = { ...host, port: defaultPort };
   const i = c.domain.match(host);
   if (i < 0) return ext('domain.noMatch');

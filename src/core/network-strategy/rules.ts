@@ -2,6 +2,7 @@
  * Network-segment rules (网段策略): single addresses, CIDR blocks and ranges, IPv4 and IPv6.
  * Parsing never throws; every rule gets either a parsed value or an error issue.
  */
+import { textOf, textsOf } from '../input.js';
 import { bits, formatIp, maxValue, parseIp, type IpVersion } from './ip.js';
 import { SEGMENT_RULE_MAX, type RuleIssue, type RuleErrorCode } from './issues.js';
 
@@ -32,7 +33,7 @@ const cache = new Map<string, SegmentRuleResult>();
 
 /** Parses one segment rule. `index` is only used for the warnings it returns. */
 export function parseSegmentRule(input: string, index = 0): SegmentRuleResult {
-  const key = String(input);
+  const key = textOf(input);
   let r = cache.get(key);
   if (!r) {
     if (cache.size > 50_000) cache.clear();
@@ -131,7 +132,7 @@ export interface ParsedSegmentRules {
 export function parseSegmentRules(inputs: readonly string[]): ParsedSegmentRules {
   const rules: (SegmentRule | null)[] = [];
   const issues: RuleIssue[] = [];
-  inputs.forEach((text, index) => {
+  textsOf(inputs).forEach((text, index) => {
     const r = parseSegmentRule(text, index);
     if (r.ok) {
       rules.push(r.rule);

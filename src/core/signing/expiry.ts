@@ -25,8 +25,11 @@ export function scheduleExpiry(
   return () => clearTimeout(timer);
 }
 
-/** Parses an ISO date-time into ms since epoch (NaN-safe: an unparsable value counts as already expired). */
+/**
+ * Parses an ISO date-time into ms since epoch. Never throws: an unparsable value (a non-string
+ * included) counts as already expired.
+ */
 export function expiryTime(iso: string): number {
-  const t = Date.parse(iso);
+  const t = typeof iso === 'string' ? Date.parse(iso) : NaN;
   return Number.isNaN(t) ? 0 : t;
 }
