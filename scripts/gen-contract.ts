@@ -24,6 +24,8 @@ const SUMMARIES: Record<rest.RouteName, string> = {
     "Check address and credentials step by step with the form's values; the stored secret is used when `appSecret` is absent and `id` names a saved service whose `openApiUrl` is unchanged (a changed address needs the secret again: `auth.secretMissing`) (services.testConnection)",
   startSync: '同步服务商数据: start a sync job; poll it with GET /sync-jobs/{jobId} (services.sync)',
   getSyncJob: 'State and progress of a sync job (services.sync)',
+  probeService:
+    'Ask the provider to check what only it can: `callback` = deliver CALLBACK_CHECK to the OA callback address; `openserver` = reach the OA /openserver with the open-platform credentials (services.probe, optional; see docs/contract-e10.md)',
   createEncryptionKey: 'A new 加密密钥 (services.generateEncryptionKey)',
   getScope: 'The org sync scope of a service; version 0 when never saved (org.getScope)',
   saveScope: 'Save the sync scope; a stale `version` answers 409 with `current` (org.saveScope)',

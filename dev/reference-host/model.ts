@@ -4,12 +4,17 @@
  * first-start seed, and the public view of a stored service (the App Secret removed).
  */
 import { SIMULATOR_DEFAULT_APP } from '../simulator/defaults.js';
+import { DEFAULT_CALLBACK_KEYS, type CallbackKeys } from '../simulator/callbacks.js';
 import type { Binding, OrgRef, OrgScope, Resource, SegmentPreset } from '../../src/api/schemas.js';
 
 /** A service as stored: the contract's `Binding` without `appSecretSet`, plus the secret itself. */
 export type StoredService = Binding extends infer B
   ? B extends Binding
-    ? Omit<B, 'appSecretSet'> & { appSecret: string }
+    ? Omit<B, 'appSecretSet'> & {
+        appSecret: string;
+        /** ≥ 4.3.6 callback keys (token + AES key), write-only like the secret. */
+        callbackKeys?: CallbackKeys;
+      }
     : never
   : never;
 
@@ -31,7 +36,7 @@ export interface StoreDoc {
 
 /** The public view: never carries the App Secret. */
 export function toBinding(s: StoredService): Binding {
-  const { appSecret, ...rest } = s;
+  const { appSecret, callbackKeys: _k, ...rest } = s;
   return { ...rest, appSecretSet: appSecret.length > 0 } as Binding;
 }
 
@@ -40,12 +45,14 @@ export const SEED_PUBLIC_ID = '1002';
 
 export function seedDoc(options: {
   simulatorUrl: string;
+  /** The simulator's signing web app (its own origin); default: the open-API origin. */
+  signingUrl?: string;
   currentUserId: string;
   colleagues: string[];
   scope: OrgScope;
 }): StoreDoc {
   const now = new Date().toISOString();
-  const sim = new URL(options.simulatorUrl);
+  const sim = new URL(options.signingUrl ?? options.simulatorUrl);
   // Two bases for the two zones, so a signing URL shows which one it was built on.
   const internal = sim.origin;
   const external = `${sim.protocol}//localhost${sim.port ? `:${sim.port}` : ''}`;
@@ -65,7 +72,7 @@ export function seedDoc(options: {
         status: 'unknown',
         lastSyncedAt: null,
         updatedAt: now,
-        openApiUrl: internal,
+        openApiUrl: new URL(options.simulatorUrl).origin,
         encryptionKey: SIMULATOR_DEFAULT_APP.encryptionKey,
         signingUrlExternal: external,
         signingUrlInternal: internal,
@@ -75,6 +82,9 @@ export function seedDoc(options: {
           domainRules: [],
           segmentPresetIds: [],
         },
+        tenantCode: 'e10-dev-tenant-0001',
+        oaVersion: 'E10',
+        callbackKeys: DEFAULT_CALLBACK_KEYS,
       },
       {
         serviceType: 'public',

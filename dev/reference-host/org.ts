@@ -347,6 +347,43 @@ export class OrgIndex {
     return { total, byRef, inactive: all.size - total };
   }
 
+  /**
+   * What a sync scope covers, for person sync (/openserver): the included units with every unit under
+   * them and the persons in them (active only, part-time counted once), minus what is excluded.
+   */
+  scopeSnapshot(scope: OrgScope): { units: OrgUnit[]; persons: OrgPerson[] } {
+    const excludedUnits = new Set<string>();
+    const excludedPersons = new Set<string>();
+    const walk = (id: string, into: Set<string>) => {
+      into.add(id);
+      for (const c of this.#childUnits.get(id) ?? []) walk(c.id, into);
+    };
+    for (const ref of scope.exclude) {
+      if (ref.type === 'person') excludedPersons.add(ref.id);
+      else if (this.#units.has(ref.id)) {
+        walk(ref.id, excludedUnits);
+        for (const id of this.#subtree(ref.id)) excludedPersons.add(id);
+      }
+    }
+    const units = new Set<string>();
+    const persons = new Set<string>();
+    for (const ref of scope.include) {
+      if (ref.type === 'person') {
+        if (this.#persons.has(ref.id)) persons.add(ref.id);
+      } else if (this.#units.has(ref.id)) {
+        walk(ref.id, units);
+        for (const id of this.#subtree(ref.id)) persons.add(id);
+      }
+    }
+    return {
+      units: [...units].filter((id) => !excludedUnits.has(id)).map((id) => this.#units.get(id)!),
+      persons: [...persons]
+        .filter((id) => !excludedPersons.has(id))
+        .map((id) => this.#persons.get(id)!)
+        .filter((p) => p.status === 'active'),
+    };
+  }
+
   sameDepartment(): OrgPerson[] {
     const me = this.#persons.get(this.currentUserId);
     if (!me) return [];

@@ -39,6 +39,10 @@ import { generateOrg, OrgIndex } from './org.js';
 import { QysApiError, qysGet, qysPages, qysPing, toResource, type QysCredentials } from './qys-client.js';
 import { sampleResources } from './sample-resources.js';
 import { JsonStore } from './store.js';
+import { createCallbackReceiver } from './callbacks.js';
+import { bindingView, createDeployRoute } from './deploy.js';
+import { createOpenServer, E10_DEV_OPEN_PLATFORM, type OpenPlatformCredentials } from './openserver.js';
+import { probeProvider } from './probe.js';
 
 export interface ReferenceHostOptions {
   host?: string;
@@ -53,6 +57,8 @@ export interface ReferenceHostOptions {
   orgSize?: number;
   /** Pause between sync stages, so progress is visible (default 100 ms). */
   syncStageDelayMs?: number;
+  /** The E10 open platform's app_key / app_secret / corpId (/openserver, 一键部署). Default: dev values. */
+  openPlatform?: OpenPlatformCredentials;
 }
 
 export interface ReferenceHost {
@@ -61,6 +67,8 @@ export interface ReferenceHost {
   org: OrgIndex;
   /** Credentials of the seeded private service (dev/servers.ts tells the simulator). */
   simulatorApp: SimulatorApp;
+  /** The open platform credentials Qiyuesuo uses for /openserver and 一键部署. */
+  openPlatform: OpenPlatformCredentials;
   stop(): Promise<void>;
 }
 
@@ -203,6 +211,14 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   const openReturns = new Map<string, string | null>();
   const contracts = new Map<string, ContractStatus>();
   const attempts = new Map<string, number>();
+  const openPlatform = options.openPlatform ?? E10_DEV_OPEN_PLATFORM;
+  const callbacks = createCallbackReceiver({
+    keys: () => store.data.services.flatMap((s) => (s.callbackKeys ? [s.callbackKeys] : [])),
+    contracts,
+    log,
+  });
+  const openServer = createOpenServer({ store, org, credentials: openPlatform, log });
+  const deployRoute = createDeployRoute({ store, openServer, log });
 
   const findService = (id: string): StoredService => {
     const s = store.data.services.find((x) => x.id === id);
@@ -262,6 +278,10 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       status: prev?.status ?? 'unknown',
       lastSyncedAt: prev?.lastSyncedAt ?? null,
       updatedAt: now(),
+      // Server-side facts a save does not carry.
+      ...(prev?.createdBy ? { createdBy: prev.createdBy } : {}),
+      ...(prev?.personSync ? { personSync: prev.personSync } : {}),
+      ...(prev?.callbackKeys ? { callbackKeys: prev.callbackKeys } : {}),
     } as StoredService;
   }
 
@@ -436,8 +456,8 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   }
 
   const handlers: { [N in RouteName]: (c: Ctx) => Result | Promise<Result> } = {
-    listServices: () => ({ body: store.data.services.map(toBinding) }),
-    getService: (c) => ({ body: toBinding(findService(c.params.id!)) }),
+    listServices: () => ({ body: store.data.services.map((s) => bindingView(s, store.data)) }),
+    getService: (c) => ({ body: bindingView(findService(c.params.id!), store.data) }),
     createService: async (c) => {
       const input = c.body as BindingInput;
       if (input.id !== undefined) throw invalid([{ path: 'id', code: 'id.notAllowed' }]);
@@ -449,7 +469,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         d.services.push(s);
         return s;
       });
-      return { status: 201, body: toBinding(created) };
+      return { status: 201, body: bindingView(created, store.data) };
     },
     updateService: async (c) => {
       const input = c.body as BindingInput;
@@ -473,7 +493,12 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         d.services[i] = s;
         return s;
       });
-      return { body: toBinding(saved) };
+      return { body: bindingView(saved, store.data) };
+    },
+    probeService: async (c) => {
+      const service = findService(c.params.id!);
+      const { kind } = c.body as { kind: 'callback' | 'openserver' };
+      return { body: await probeProvider(service, kind, c.self, openPlatform) };
     },
     deleteService: async (c) => {
       const id = c.params.id!;
@@ -822,6 +847,16 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     if (req.method === 'GET' && url.pathname === '/__ref/attempts') {
       return send(200, { attempts: attempts.get(url.searchParams.get('key') ?? '') ?? 0 });
     }
+    // Qiyuesuo → OA: callbacks, the open platform (person sync) and 一键部署 (docs/contract-e10.md).
+    const body = () => readBody(req);
+    if (
+      (await callbacks.handle(req, res, url, body)) ||
+      (await openServer.handle(req, res, url, body)) ||
+      (await deployRoute(req, res, url, body))
+    )
+      return void log(`${req.method} ${url.pathname} ${res.statusCode}`);
+    if (req.method === 'GET' && url.pathname === '/__ref/callbacks')
+      return send(200, { applied: callbacks.applied, checks: callbacks.checks });
 
     const fault = String(req.headers['x-qys-fault'] ?? '');
     if (fault.startsWith('flaky:')) {
@@ -920,6 +955,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     store,
     org,
     simulatorApp: seededApp(store.data),
+    openPlatform,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

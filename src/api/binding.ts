@@ -9,6 +9,15 @@ import type { Binding, BindingInput } from './schemas.js';
  * host uses the stored one when `appSecret` is absent and `id` names a saved service).
  */
 export function bindingToInput(binding: Binding): BindingInput {
-  const { appSecretSet: _s, status: _st, lastSyncedAt: _l, updatedAt: _u, ...input } = binding;
+  const {
+    appSecretSet: _s,
+    status: _st,
+    lastSyncedAt: _l,
+    updatedAt: _u,
+    createdBy: _c,
+    pendingFields: _p,
+    personSync: _ps,
+    ...input
+  } = binding;
   return input;
 }

@@ -30,6 +30,8 @@ import type {
   ResourceResolveResult,
   SegmentPreset,
   FramingInspection,
+  ProviderProbe,
+  ProviderProbeKind,
   SigningSession,
   SigningSessionRequest,
   SyncProgress,
@@ -67,6 +69,12 @@ export interface ServicesApi {
   sync(id: string, options?: CallOptions & { onProgress?: (p: SyncProgress) => void }): Promise<SyncReport>;
   /** A new 加密密钥 (the elements can also generate one with Web Crypto). */
   generateEncryptionKey(options?: CallOptions): Promise<string>;
+  /**
+   * Optional. Asks the provider, through the OA server, to check what only it can: deliver a
+   * CALLBACK_CHECK to the OA's callback address (`callback`), or reach the OA's /openserver with the
+   * open-platform credentials (`openserver`). Used by the integration checklist.
+   */
+  probe?(id: string, kind: ProviderProbeKind, options?: CallOptions): Promise<ProviderProbe>;
 }
 
 export interface OrgSearchOptions extends PageOptions {

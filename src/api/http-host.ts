@@ -217,6 +217,7 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
         }
       },
       generateEncryptionKey: async (o) => (await call('createEncryptionKey', { signal: o?.signal })).key,
+      probe: (id, kind, o) => call('probeService', { params: { id }, json: { kind }, signal: o?.signal }),
     },
     org: {
       capabilities: (o) => call('orgCapabilities', { signal: o?.signal }),

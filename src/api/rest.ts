@@ -29,6 +29,8 @@ import {
   OrgResolveResultSchema,
   OrgScopeRecordSchema,
   OrgScopeSchema,
+  ProviderProbeKindSchema,
+  ProviderProbeSchema,
   ResourcePageSchema,
   ResourceResolveResultSchema,
   SegmentPresetSchema,
@@ -72,6 +74,7 @@ export const ResourceResolveBodySchema = z.object({
 });
 
 export const InspectFramingBodySchema = z.object({ url: HttpUrlSchema });
+export const ProbeBodySchema = z.object({ kind: ProviderProbeKindSchema });
 
 const page = { offset: 'integer', limit: 'integer' } as const;
 const orgFilter = { ...page, types: 'list', includeInactive: 'boolean' } as const;
@@ -101,6 +104,12 @@ export const routes = {
     res: ConnectionReportSchema,
   },
   startSync: { method: 'POST', path: '/services/{id}/sync', res: SyncJobSchema, status: 202 },
+  probeService: {
+    method: 'POST',
+    path: '/services/{id}/probe',
+    body: ProbeBodySchema,
+    res: ProviderProbeSchema,
+  },
   getSyncJob: { method: 'GET', path: '/sync-jobs/{jobId}', res: SyncJobSchema },
   createEncryptionKey: {
     method: 'POST',

@@ -193,6 +193,17 @@ export const ServiceTypeSchema = z.enum(['private', 'public']);
 /** Open enum: `qiyuesuo` today. */
 export const ProviderSchema = z.string().check(z.minLength(1, { error: 'required' }));
 export const ServiceStatusSchema = z.enum(['ok', 'error', 'unknown']);
+/** The OA generation the Qiyuesuo integration is configured for (seed 001: 泛微E9及以下版本 → 泛微E10). */
+export const OaVersionSchema = z.enum(['E9', 'E10']);
+
+/** The last person sync (人员同步) Qiyuesuo pulled through the OA's /openserver routes (seed 001 §4). */
+export const PersonSyncSchema = z.object({
+  at: DateTimeSchema,
+  subcompanies: z.int().check(z.nonnegative()),
+  departments: z.int().check(z.nonnegative()),
+  /** Active persons handed over (part-time counted once). */
+  persons: z.int().check(z.nonnegative()),
+});
 
 const BindingCommon = {
   id: IdSchema,
@@ -209,6 +220,12 @@ const BindingCommon = {
   status: ServiceStatusSchema,
   lastSyncedAt: z.nullable(DateTimeSchema),
   updatedAt: DateTimeSchema,
+  /** Read-only. `deploy`: created by 一键部署 from the Qiyuesuo console (seed 000 §3.1). */
+  createdBy: z.optional(z.enum(['admin', 'deploy'])),
+  /** Read-only. Fields the admin still has to fill (`signatories`, `scope`, …), e.g. after 一键部署. */
+  pendingFields: z.optional(z.array(z.string())),
+  /** Read-only. The last person sync pulled by Qiyuesuo; null: never. */
+  personSync: z.optional(z.nullable(PersonSyncSchema)),
 };
 
 const PrivateFields = {
@@ -217,6 +234,10 @@ const PrivateFields = {
   signingUrlExternal: HttpUrlSchema,
   signingUrlInternal: OptionalHttpUrlSchema,
   autoLogin: AutoLoginSchema,
+  /** 泛微团队识别码 (E10 tenant code) as entered in the Qiyuesuo integration; shown by the checklist. */
+  tenantCode: z.optional(z.string().check(z.maxLength(128, { error: 'text.tooLong' }))),
+  /** OA version chosen in the Qiyuesuo integration (E9 until the upgrade switch, seed 001 §1). */
+  oaVersion: z.optional(OaVersionSchema),
 };
 
 const PublicFields = {
@@ -298,6 +319,20 @@ export const ConnectionReportSchema = z.object({
   ok: z.boolean(),
   steps: z.array(ConnectionStepSchema),
   checkedAt: DateTimeSchema,
+});
+
+/**
+ * A check only the provider can make (the checklist asks through the host): `callback` = Qiyuesuo sent
+ * CALLBACK_CHECK to the OA's callback address and got `success`; `openserver` = Qiyuesuo reached the OA's
+ * /openserver with the open-platform credentials.
+ */
+export const ProviderProbeKindSchema = z.enum(['callback', 'openserver']);
+export const ProviderProbeSchema = z.object({
+  kind: ProviderProbeKindSchema,
+  status: z.enum(['pass', 'fail', 'cannot-check']),
+  /** Message code (`probe.callback.ok`, `probe.notSimulator`, …). */
+  code: z.string(),
+  detail: z.optional(z.string()),
 });
 
 export const SyncCountsSchema = z.object({
@@ -488,6 +523,8 @@ export interface Page<T> {
 }
 export type ServiceType = z.infer<typeof ServiceTypeSchema>;
 export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
+export type OaVersion = z.infer<typeof OaVersionSchema>;
+export type PersonSync = z.infer<typeof PersonSyncSchema>;
 export type Binding = z.infer<typeof BindingSchema>;
 export type PrivateBinding = Extract<Binding, { serviceType: 'private' }>;
 export type PublicBinding = Extract<Binding, { serviceType: 'public' }>;
@@ -495,6 +532,8 @@ export type BindingInput = z.infer<typeof BindingInputSchema>;
 export type ConnectionStep = z.infer<typeof ConnectionStepSchema>;
 export type ConnectionReport = z.infer<typeof ConnectionReportSchema>;
 export type SyncCounts = z.infer<typeof SyncCountsSchema>;
+export type ProviderProbeKind = z.infer<typeof ProviderProbeKindSchema>;
+export type ProviderProbe = z.infer<typeof ProviderProbeSchema>;
 export type SyncReport = z.infer<typeof SyncReportSchema>;
 export type SyncProgress = z.infer<typeof SyncProgressSchema>;
 export type SyncJob = z.infer<typeof SyncJobSchema>;

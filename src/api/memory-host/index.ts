@@ -53,6 +53,8 @@ import {
   ClientContextSchema,
   CompanySchema,
   ConnectionReportSchema,
+  ProviderProbeSchema,
+  type ProviderProbe,
   ContractStatusSchema,
   FramingInspectionSchema,
   OrgCapabilitiesSchema,
@@ -1130,6 +1132,16 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
           for (let i = 0; i < 32; i++) s += alphabet[Math.floor(keyRandom() * 16)];
           return s;
         }),
+
+      // No provider to ask: a private service's checks pass (a prototype's happy path); the public
+      // cloud cannot be asked.
+      probe: (id, kind, o) =>
+        call('services.probe', o?.signal, ProviderProbeSchema, (): ProviderProbe => {
+          const b = getBinding(id);
+          return b.serviceType === 'private'
+            ? { kind, status: 'pass', code: `probe.${kind}.ok` }
+            : { kind, status: 'cannot-check', code: 'probe.publicCloud' };
+        }),
     },
 
     org: {
@@ -1539,6 +1551,7 @@ export const MEMORY_HOST_METHODS = [
   'services.testConnection',
   'services.sync',
   'services.generateEncryptionKey',
+  'services.probe',
   'org.capabilities',
   'org.children',
   'org.search',

@@ -1,0 +1,233 @@
+/**
+ * Callbacks from Qiyuesuo on the reference host (seed 001 §3 and §5; docs/contract-e10.md):
+ *
+ * - `POST /papi/signcenter/qiyuesuo/signCallbackPrivate` (E10 global callback),
+ * - `POST /papi/signcenter/qiyuesuo/categoryCallback` (per 业务分类 / 用印流程),
+ * - `POST /QYSPrivateCallbackServlet` (E9's address, forwarded to categoryCallback after an upgrade).
+ *
+ * Both generations: legacy form (or JSON) `contractId` / `status` / `bizId`, and the ≥ 4.3.6 encrypted
+ * JSON `{signature, timestamp, nonce, encrypted}` checked with the callback keys of each private service
+ * (dev/simulator/callbacks.ts has the formula). The answer is `success` (HTTP 200); a bad signature,
+ * a stale timestamp or an undecryptable body is refused (401 / 400 JSON) before anything changes.
+ * A repeat (same contract, same status) is acknowledged and applied once. The status recorded is what
+ * `GET /signing/contracts/{id}/status` answers when the provider cannot be asked.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ContractStatus } from '../../src/api/schemas.js';
+import { verifyCallback, type CallbackKeys, type CallbackPayload } from '../simulator/callbacks.js';
+
+export const CALLBACK_PATHS = [
+  '/papi/signcenter/qiyuesuo/signCallbackPrivate',
+  '/papi/signcenter/qiyuesuo/categoryCallback',
+  '/QYSPrivateCallbackServlet',
+] as const;
+
+/** Qiyuesuo contract statuses → the contract's `ContractStatus.status`. */
+export function toContractState(
+  qys: string | undefined,
+  callbackType?: string,
+): ContractStatus['status'] | null {
+  switch ((qys ?? '').toUpperCase()) {
+    case 'COMPLETE':
+    case 'FINISHED':
+      return 'signed';
+    case 'REJECTED':
+      return 'declined';
+    case 'RECALLED':
+    case 'TERMINATED':
+    case 'TERMINATING':
+    case 'DELETE':
+      return 'cancelled';
+    case 'EXPIRED':
+      return 'expired';
+    case 'SIGNING':
+    case 'FILLING':
+      return 'signing';
+    case 'DRAFT':
+      return 'draft';
+  }
+  if (callbackType === 'CONTRACT_COMPLETE') return 'signed';
+  if (callbackType === 'CONTRACT_REJECT') return 'declined';
+  return null;
+}
+
+const FINAL = new Set<ContractStatus['status']>(['signed', 'declined', 'cancelled', 'expired']);
+
+export interface AppliedCallback {
+  at: string;
+  path: string;
+  generation: 'legacy' | 'new';
+  contractId: string;
+  status: ContractStatus['status'];
+  qysStatus: string;
+  bizId?: string;
+}
+
+export interface CallbackDeps {
+  /** Callback keys of every service that has them (new-generation callbacks are tried against each). */
+  keys(): CallbackKeys[];
+  contracts: Map<string, ContractStatus>;
+  log(line: string): void;
+}
+
+export interface CallbackReceiver {
+  /** Handles the request when its path is a callback path; false otherwise. */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, body: () => Promise<string>): Promise<boolean>;
+  /** What was applied, oldest first (GET /__ref/callbacks). */
+  applied: AppliedCallback[];
+  /** CALLBACK_CHECKs answered. */
+  checks: { at: string; path: string; generation: 'legacy' | 'new' }[];
+}
+
+export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
+  const applied: AppliedCallback[] = [];
+  const checks: CallbackReceiver['checks'] = [];
+  const seenKeys = new Set<string>();
+  const seenNonces = new Map<string, number>();
+
+  const reply = (res: ServerResponse, status: number, body: string | object) => {
+    if (typeof body === 'string') {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(body);
+    } else {
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(JSON.stringify(body));
+    }
+  };
+  const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
+    reply(res, status, { error: { code, message } });
+
+  function apply(
+    path: string,
+    generation: 'legacy' | 'new',
+    p: CallbackPayload,
+  ): 'applied' | 'repeat' | 'ignored' {
+    const contractId = String(p.contractId ?? '').trim();
+    const state = toContractState(p.status, p.callbackType);
+    if (!contractId || !state || contractId.length > 128) return 'ignored';
+    const key = `${contractId}|${state}`;
+    if (seenKeys.has(key)) return 'repeat';
+    const current = deps.contracts.get(contractId);
+    seenKeys.add(key);
+    // A late retry of an earlier state never takes a finished contract back.
+    if (current && FINAL.has(current.status) && !FINAL.has(state)) return 'repeat';
+    const at = new Date().toISOString();
+    deps.contracts.set(contractId, { contractId, status: state, updatedAt: at });
+    applied.push({
+      at,
+      path,
+      generation,
+      contractId,
+      status: state,
+      qysStatus: String(p.status ?? p.callbackType),
+      ...(p.bizId ? { bizId: String(p.bizId) } : {}),
+    });
+    if (applied.length > 1000) applied.shift();
+    deps.log(`callback ${generation} ${contractId} → ${state}`);
+    return 'applied';
+  }
+
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: () => Promise<string>,
+  ): Promise<boolean> {
+    if (!(CALLBACK_PATHS as readonly string[]).includes(url.pathname)) return false;
+    if (req.method !== 'POST') {
+      refuse(res, 405, 'method', `${req.method} ${url.pathname} is not a route (callbacks are POSTed)`);
+      return true;
+    }
+    const type = String(req.headers['content-type'] ?? '').toLowerCase();
+    const text = await body();
+    let fields: Record<string, unknown>;
+    if (type.startsWith('application/json')) {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        fields = parsed as Record<string, unknown>;
+      } catch {
+        refuse(res, 400, 'bad-request', 'The callback body is not a JSON object');
+        return true;
+      }
+    } else if (type.startsWith('application/x-www-form-urlencoded') || type === '') {
+      fields = Object.fromEntries(new URLSearchParams(text));
+      for (const [k, v] of url.searchParams) fields[k] ??= v;
+    } else {
+      refuse(res, 415, 'content-type', 'Callbacks are form-urlencoded (legacy) or JSON');
+      return true;
+    }
+
+    if ('encrypted' in fields || 'signature' in fields) {
+      // ≥ 4.3.6: try the keys of every service; nothing changes unless one verifies.
+      let reason = 'signature';
+      for (const k of deps.keys()) {
+        const v = verifyCallback(fields, k);
+        if (!v.ok) {
+          if (v.reason !== 'signature') reason = v.reason;
+          if (v.reason === 'malformed') break;
+          continue;
+        }
+        const nonce = String(fields.nonce);
+        const now = Date.now();
+        for (const [n, t] of seenNonces) if (now - t > 15 * 60 * 1000) seenNonces.delete(n);
+        if (v.payload.callbackType === 'CALLBACK_CHECK') {
+          checks.push({ at: new Date().toISOString(), path: url.pathname, generation: 'new' });
+          reply(res, 200, 'success');
+          return true;
+        }
+        // The same signed body again (a replay or a resend of the very same request): acknowledged,
+        // not applied again.
+        if (!seenNonces.has(nonce)) {
+          seenNonces.set(nonce, now);
+          apply(url.pathname, 'new', v.payload);
+        }
+        reply(res, 200, 'success');
+        return true;
+      }
+      if (reason === 'malformed')
+        refuse(res, 400, 'callback.malformed', 'The callback lacks signature, timestamp, nonce or encrypted');
+      else if (reason === 'undecryptable')
+        refuse(
+          res,
+          400,
+          'callback.undecryptable',
+          'The callback could not be decrypted with the callback key',
+        );
+      else if (reason === 'stale')
+        refuse(res, 401, 'callback.stale', 'The callback timestamp is outside the accepted window');
+      else refuse(res, 401, 'callback.signature', 'The callback signature does not verify');
+      return true;
+    }
+
+    // Legacy: contractId / status / bizId (no signature in this generation).
+    if (fields.callbackType === 'CALLBACK_CHECK') {
+      checks.push({ at: new Date().toISOString(), path: url.pathname, generation: 'legacy' });
+      reply(res, 200, 'success');
+      return true;
+    }
+    const contractId = typeof fields.contractId === 'string' ? fields.contractId : '';
+    const status = typeof fields.status === 'string' ? fields.status : '';
+    if (!contractId || !status) {
+      refuse(res, 400, 'callback.malformed', 'A legacy callback needs contractId and status');
+      return true;
+    }
+    if (!toContractState(status)) {
+      refuse(res, 400, 'callback.status', `Unknown contract status ${status.slice(0, 40)}`);
+      return true;
+    }
+    apply(url.pathname, 'legacy', {
+      callbackType: 'CONTRACT_SIGN',
+      contractId,
+      status,
+      ...(typeof fields.bizId === 'string' ? { bizId: fields.bizId } : {}),
+    });
+    reply(res, 200, 'success');
+    return true;
+  }
+
+  return { handle, applied, checks };
+}
