@@ -4,6 +4,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChrome, NO_BROWSER_MESSAGE, CHROME_ARGS } from './scripts/find-browser.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { devServersPlugin } from './scripts/wtr-dev-servers.mjs';
+import { ensureBuildPlugin } from './scripts/wtr-ensure-build.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -21,6 +22,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     devServersPlugin(),
+    ensureBuildPlugin(),
   ],
   browsers: [
     chromeLauncher({

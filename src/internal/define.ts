@@ -1,7 +1,11 @@
 import { VERSION } from '../version.js';
 
-const reported = new Set<string>();
 const VERSION_KEY = Symbol.for('qys-elements/version');
+// Kept on the registered class, not in this module: every copy of qys-elements on the page (npm build,
+// cdn element files, cdn one-file bundle, a micro-frontend's own copy) sees it, so a version conflict
+// is reported once per version however many copies of that version load.
+const REPORTED_KEY = Symbol.for('qys-elements/reported');
+type Registered = CustomElementConstructor & { [VERSION_KEY]?: string; [REPORTED_KEY]?: Set<string> };
 
 /**
  * Registers a tag, version-aware: loading the same version twice (micro-frontends load copies) is a
@@ -12,18 +16,18 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
   // an entry must not throw. (lit's Node build installs a shim registry; then the tag goes there.)
   const registry = globalThis.customElements as CustomElementRegistry | undefined;
   if (!registry) return;
-  const existing = registry.get(tag) as (CustomElementConstructor & { [VERSION_KEY]?: string }) | undefined;
+  const existing = registry.get(tag) as Registered | undefined;
   if (!existing) {
-    (ctor as CustomElementConstructor & { [VERSION_KEY]?: string })[VERSION_KEY] = VERSION;
+    (ctor as Registered)[VERSION_KEY] = VERSION;
     registry.define(tag, ctor);
     return;
   }
   if (existing === ctor) return;
   const other = existing[VERSION_KEY];
   if (other === VERSION) return;
-  const key = `${tag}@${other}`;
-  if (reported.has(key)) return;
-  reported.add(key);
+  const reported = (existing[REPORTED_KEY] ??= new Set<string>());
+  if (reported.has(VERSION)) return;
+  reported.add(VERSION);
   console.error(
     `[qys-elements] <${tag}> is already defined by ${other ? `qys-elements ${other}` : 'another script'}; ` +
       `qys-elements ${VERSION} did not register it again. Load a single version of qys-elements on this page.`,
