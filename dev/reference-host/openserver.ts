@@ -177,7 +177,6 @@ export function createOpenServer(deps: OpenServerDeps): OpenServer {
           title: p.title,
           departmentIds: p.departmentIds,
         }));
-        send(res, 200, { total: persons.length, offset, persons: page });
         if (offset + limit >= persons.length) {
           const record: PersonSync = {
             at: new Date().toISOString(),
@@ -191,6 +190,8 @@ export function createOpenServer(deps: OpenServerDeps): OpenServer {
           });
           deps.log(`person sync ${service.id}: ${record.persons} persons`);
         }
+        // Recorded before answering: whoever reads the binding after the last page sees this sync.
+        send(res, 200, { total: persons.length, offset, persons: page });
         return true;
       }
       throw new OpenServerError(404, 'not-found', `${req.method} ${path} is not an open-platform route`);
