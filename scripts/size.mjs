@@ -1,0 +1,185 @@
+// `npm run size` (also printed by `npm run bench`): the package's size as a consumer's page ships it.
+// Each case is a one-line consumer of the BUILT package (dist/, built first when stale), resolved by
+// package name through package.json "exports" and "sideEffects" like an app's node_modules, bundled by
+// esbuild AND by Vite (minified, production), lit counted once per page. Reported per bundler: the
+// initial download (the entry and every chunk it imports statically, gzip -9 per file, summed) and
+// what loads on demand (dynamic imports). Exits 1 when a budgeted case is over budget with either
+// bundler; `all.js` is reported against its old 45 kB budget but does not fail the run.
+//   node scripts/size.mjs [--json FILE]
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { gzipSync } from 'node:zlib';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureBuild } from './ensure-build.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, `.tmp/size-${process.pid}`);
+const gz = (code) => gzipSync(code, { level: 9 }).length / 1024;
+
+const components = readdirSync(join(root, 'src/components'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, 'src/components', d.name, 'define.ts')))
+  .map((d) => d.name)
+  .sort();
+
+/** What the page writes; budget in kB gzip (initial); enforce: false = reported only. */
+export const CASES = [
+  ...components.map((c) => ({
+    name: `${c}.js`,
+    code: `import 'qys-elements/${c}.js';`,
+    budget: c === 'signing-frame' ? 10 : 25,
+  })),
+  {
+    name: "root: import { createHttpHost } from 'qys-elements'",
+    code: `import { createHttpHost } from 'qys-elements';\nglobalThis.createHost = createHttpHost;`,
+    budget: 15,
+  },
+  {
+    name: 'page: org-scope-picker.js + createHttpHost',
+    code: `import 'qys-elements/org-scope-picker.js';\nimport { createHttpHost } from 'qys-elements';\nglobalThis.createHost = createHttpHost;`,
+    budget: 35,
+  },
+  {
+    name: 'all.js (old budget, not enforced)',
+    code: `import 'qys-elements/all.js';`,
+    budget: 45,
+    enforce: false,
+  },
+];
+
+function prepare() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'node_modules'), { recursive: true });
+  // The package as an app's dependency: node_modules/qys-elements -> this repository.
+  symlinkSync(root, join(work, 'node_modules/qys-elements'), 'dir');
+}
+
+function initialOf(chunks) {
+  // chunks: { file, code, imports: [static], dynamic: [..], entry }
+  const byFile = new Map(chunks.map((c) => [c.file, c]));
+  const seen = new Set();
+  const visit = (f) => {
+    if (seen.has(f) || !byFile.has(f)) return;
+    seen.add(f);
+    for (const i of byFile.get(f).imports) visit(i);
+  };
+  for (const c of chunks) if (c.entry) visit(c.file);
+  const initial = chunks.filter((c) => seen.has(c.file));
+  const lazy = chunks.filter((c) => !seen.has(c.file));
+  const sum = (list) => list.reduce((n, c) => n + gz(c.code), 0);
+  return { initial: sum(initial), initialFiles: initial.length, lazy: sum(lazy), lazyFiles: lazy.length };
+}
+
+async function withEsbuild(entry) {
+  const outdir = join(work, 'out-esbuild');
+  const r = await esbuild({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['production'],
+    target: 'es2022',
+    minify: true,
+    write: false,
+    metafile: true,
+    outdir,
+    logLevel: 'silent',
+    absWorkingDir: work,
+  });
+  const chunks = r.outputFiles
+    .filter((f) => f.path.endsWith('.js'))
+    .map((f) => {
+      const rel = f.path.slice(work.length + 1);
+      const meta = r.metafile.outputs[rel];
+      return {
+        file: rel,
+        code: f.contents,
+        // Dynamically imported modules are entry points to esbuild too: the page's entry is ours.
+        entry: meta.entryPoint === entry.slice(work.length + 1),
+        imports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+      };
+    });
+  return initialOf(chunks);
+}
+
+async function withVite(entry) {
+  const res = await viteBuild({
+    configFile: false,
+    logLevel: 'silent',
+    root: work,
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      modulePreload: false,
+      rolldownOptions: { input: entry },
+    },
+  });
+  const out = (Array.isArray(res) ? res[0] : res).output.filter((o) => o.type === 'chunk');
+  return initialOf(
+    out.map((c) => ({ file: c.fileName, code: Buffer.from(c.code), entry: c.isEntry, imports: c.imports })),
+  );
+}
+
+export async function measureSizes() {
+  await ensureBuild();
+  prepare();
+  const rows = [];
+  for (const [i, c] of CASES.entries()) {
+    const entry = join(work, `case-${i}.js`);
+    writeFileSync(entry, c.code + '\n');
+    const e = await withEsbuild(entry);
+    const v = await withVite(entry);
+    const worst = Math.max(e.initial, v.initial);
+    rows.push({ ...c, enforce: c.enforce !== false, esbuild: e, vite: v, worst, ok: worst <= c.budget });
+  }
+  // The autoloader is not bundled by anyone: a page loads dist/cdn/autoloader.js as it is.
+  const auto = readFileSync(join(root, 'dist/cdn/autoloader.js'));
+  const autoGz = gz(auto);
+  rows.push({
+    name: 'cdn/autoloader.js (as served)',
+    code: '<script type="module" src=".../cdn/autoloader.js">',
+    budget: 3,
+    enforce: true,
+    esbuild: { initial: autoGz, initialFiles: 1, lazy: 0, lazyFiles: 0 },
+    vite: { initial: autoGz, initialFiles: 1, lazy: 0, lazyFiles: 0 },
+    worst: autoGz,
+    ok: autoGz <= 3,
+  });
+  rmSync(work, { recursive: true, force: true });
+  return rows;
+}
+
+export function printSizes(rows) {
+  const f = (n) => n.toFixed(2);
+  const lazy = (x) => (x.lazyFiles ? `${f(x.lazy)} (${x.lazyFiles})` : '—');
+  console.log(
+    '\nSizes as a consumer ships them (one-line consumer of the built package; minified; gzip -9 kB; lit once)\n',
+  );
+  console.log('| consumer | esbuild initial | Vite initial | on demand esbuild / Vite | budget | |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const r of rows)
+    console.log(
+      `| ${r.name} | ${f(r.esbuild.initial)} | ${f(r.vite.initial)} | ${lazy(r.esbuild)} / ${lazy(r.vite)} | ${r.budget} kB | ${r.ok ? 'within' : r.enforce ? 'OVER' : 'over (not enforced)'} |`,
+    );
+  const over = rows.filter((r) => r.enforce && !r.ok);
+  if (over.length) console.log(`\nOver budget: ${over.map((r) => r.name).join('; ')}`);
+  return over.length === 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
+  const rows = await measureSizes();
+  const ok = printSizes(rows);
+  const i = process.argv.indexOf('--json');
+  if (i > 0) writeFileSync(process.argv[i + 1], JSON.stringify(rows, null, 2));
+  process.exit(ok ? 0 : 1);
+}
