@@ -669,7 +669,12 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       const ip = (fwd || c.req.socket.remoteAddress || '').replace(/^::ffff:/, '') || null;
       const me = org.person(org.currentUserId);
       return {
-        body: { clientIp: ip, oaBaseUrl: c.self, ...(me ? { userId: me.id, userName: me.name } : {}) },
+        body: {
+          clientIp: ip,
+          oaBaseUrl: c.self,
+          ...(me ? { userId: me.id, userName: me.name } : {}),
+          openPlatform: { appKey: openPlatform.appKey, corpId: openPlatform.corpId },
+        },
       };
     },
     segmentPresets: () => ({ body: store.data.segmentPresets }),

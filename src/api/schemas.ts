@@ -417,6 +417,11 @@ export const ClientContextSchema = z.object({
   oaBaseUrl: z.optional(z.string()),
   userId: z.optional(IdSchema),
   userName: z.optional(z.string()),
+  /**
+   * The E10 open platform's app_key and corpId that Qiyuesuo uses for /openserver (person sync) and
+   * 一键部署, shown by the checklist. Never the app_secret.
+   */
+  openPlatform: z.optional(z.object({ appKey: z.string(), corpId: z.string() })),
 });
 
 /** What the OA server saw when it requested a URL on the signing platform (see `ClientApi.inspectFraming`). */

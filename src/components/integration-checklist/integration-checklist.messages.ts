@@ -99,6 +99,24 @@ export const checklistMessages = defineMessages(
     'reason.publicSigning': '公有云签署平台由契约锁维护，无需配置嵌入白名单',
     'problem.oaBaseUrl': 'OA 地址：{message}',
     'problem.e9BaseUrl': '原 E9 地址：{message}',
+    'item.switchToE10': '泛微OA版本：从【泛微E9及以下版本】切换为【泛微E10】',
+    'note.switchToE10':
+      '在契约锁管理平台【集成中心】-【集成管理】-【泛微ecology集成】-【集成配置信息】中切换。切换时契约锁会弹出提示，提醒切换可能影响已同步的人员信息；从 E9 升级到 E10 时人员信息（人员、手机号）保持一致，所以可以放心点击【确认切换】，再按上面的集成信息填写。',
+    'setting.e10': '泛微E10',
+    'check.callback': '契约锁能回调 OA（CALLBACK_CHECK）',
+    'check.openserver': '契约锁能访问 OA 开放平台（/openserver）',
+    'reason.noProbe': '当前 OA 未提供由契约锁发起的检查（services.probe）',
+    'probe.callback.ok': '契约锁向 {detail} 发送了 CALLBACK_CHECK，OA 回复 success',
+    'probe.callback.failed': '契约锁的 CALLBACK_CHECK 未得到 success 回复：{detail}',
+    'probe.openserver.ok': '契约锁使用开放平台 app_key / app_secret / corpId 访问成功：{detail}',
+    'probe.openserver.failed': '契约锁无法访问 OA 开放平台：{detail}',
+    'probe.notSimulator': '该契约锁服务不支持由 OA 发起此检查，请在契约锁管理平台中手动确认',
+    'probe.unreachable': 'OA 服务器无法联系契约锁开放平台：{detail}',
+    'probe.publicCloud': '公有云由契约锁维护，无法从 OA 检查',
+    'fix.callback':
+      '确认契约锁中填写的回调地址可以从契约锁服务器访问，且回调 Token / 加密密钥与 OA 一致；OA 必须回复 success',
+    'fix.openserver':
+      '确认契约锁中填写的泛微开放平台地址（E10地址/openserver）、app_key、app_secret、corpId 正确，且契约锁服务器能访问该地址',
   },
   {
     title: 'Qiyuesuo-side integration checklist',
@@ -205,5 +223,25 @@ export const checklistMessages = defineMessages(
       'The public-cloud signing platform is run by Qiyuesuo; no embed whitelist to configure',
     'problem.oaBaseUrl': 'OA address: {message}',
     'problem.e9BaseUrl': 'Former E9 address: {message}',
+    'item.switchToE10': 'Weaver OA version: switch from "Weaver E9 and earlier" to "Weaver E10"',
+    'note.switchToE10':
+      'Switch it in the Qiyuesuo console under Integration center › Integration management › Weaver ecology › Integration settings. Qiyuesuo shows a warning that switching may affect the persons already synced; an E9 → E10 upgrade keeps the same persons and mobile numbers, so it is safe to click "Confirm switch", then fill in the integration values above.',
+    'setting.e10': 'Weaver E10',
+    'check.callback': 'Qiyuesuo can call the OA back (CALLBACK_CHECK)',
+    'check.openserver': 'Qiyuesuo can reach the OA open platform (/openserver)',
+    'reason.noProbe': 'This OA offers no checks run from the Qiyuesuo side (services.probe)',
+    'probe.callback.ok': 'Qiyuesuo sent CALLBACK_CHECK to {detail}; the OA answered success',
+    'probe.callback.failed': 'Qiyuesuo’s CALLBACK_CHECK was not answered success: {detail}',
+    'probe.openserver.ok':
+      'Qiyuesuo signed in with the open platform app_key / app_secret / corpId: {detail}',
+    'probe.openserver.failed': 'Qiyuesuo cannot reach the OA open platform: {detail}',
+    'probe.notSimulator':
+      'This Qiyuesuo service cannot run this check for the OA; confirm it in the Qiyuesuo console',
+    'probe.unreachable': 'The OA server cannot contact the Qiyuesuo open platform: {detail}',
+    'probe.publicCloud': 'The public cloud is run by Qiyuesuo and cannot be checked from the OA',
+    'fix.callback':
+      'Check that the callback address entered in Qiyuesuo is reachable from the Qiyuesuo server and that the callback token / key match the OA; the OA must answer success',
+    'fix.openserver':
+      'Check the Weaver open platform address (E10 address/openserver), app_key, app_secret and corpId entered in Qiyuesuo, and that the Qiyuesuo server can reach that address',
   },
 );

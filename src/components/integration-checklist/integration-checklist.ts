@@ -21,7 +21,14 @@ import { copyText } from '../../internal/clipboard.js';
 import { checklistMessages } from './integration-checklist.messages.js';
 import { styles } from './integration-checklist.styles.js';
 
-type CheckId = 'framing-external' | 'framing-internal' | 'protocol' | 'connection' | 'sync-fresh';
+type CheckId =
+  | 'framing-external'
+  | 'framing-internal'
+  | 'protocol'
+  | 'connection'
+  | 'callback'
+  | 'openserver'
+  | 'sync-fresh';
 interface CheckState {
   id: CheckId;
   running: boolean;
@@ -84,6 +91,7 @@ export class QysIntegrationChecklist extends QysElement {
   @state() private loading = false;
   @state() private loadError: unknown;
   @state() private contextOaUrl = '';
+  @state() private contextOpenPlatform: { appKey?: string; corpId?: string } | undefined;
   @state() private checks: CheckState[] = [];
   @state() private announcement = '';
   @state() private notice = '';
@@ -113,6 +121,7 @@ export class QysIntegrationChecklist extends QysElement {
       tenantId: this.tenantId || undefined,
       upgrade: UPGRADE_MODES.includes(this.upgrade) ? this.upgrade : 'none',
       e9BaseUrl: this.e9Url,
+      ...(this.contextOpenPlatform ? { openPlatform: this.contextOpenPlatform } : {}),
     });
   }
 
@@ -162,6 +171,7 @@ export class QysIntegrationChecklist extends QysElement {
     try {
       const ctx = await host.client.context();
       this.contextOaUrl = ctx.oaBaseUrl ?? '';
+      this.contextOpenPlatform = ctx.openPlatform;
     } catch {
       /* the page origin is a fine default */
     }
@@ -205,7 +215,10 @@ export class QysIntegrationChecklist extends QysElement {
       if (targets.some((t) => t.zone === 'internal')) ids.push('framing-internal');
       ids.push('protocol');
     }
-    ids.push('connection', 'sync-fresh');
+    ids.push('connection');
+    // What only Qiyuesuo can tell (asked through the OA server): callbacks and /openserver reach it.
+    if (b.serviceType === 'private') ids.push('callback', 'openserver');
+    ids.push('sync-fresh');
     this.checks = ids.map((id) => ({ id, running: true }));
 
     const set = (id: CheckId, outcome: CheckOutcome, fix?: string) => {
@@ -317,6 +330,28 @@ export class QysIntegrationChecklist extends QysElement {
         }
       })(),
     );
+    if (b.serviceType === 'private')
+      for (const kind of ['callback', 'openserver'] as const)
+        jobs.push(
+          (async () => {
+            if (!host?.services.probe) return set(kind, { status: 'cannot-check', reason: 'reason.noProbe' });
+            try {
+              const p = await host.services.probe(b.id, kind, { signal: ac.signal });
+              set(
+                kind,
+                { status: p.status, reason: p.code, params: { detail: p.detail ?? '' } },
+                p.status === 'fail' ? `fix.${kind}` : undefined,
+              );
+            } catch (e) {
+              if (isAbortError(e)) return;
+              set(kind, {
+                status: 'cannot-check',
+                reason: 'reason.connectionError',
+                params: { message: this.errorText(e) },
+              });
+            }
+          })(),
+        );
     const fresh = checkSyncFreshness(b.lastSyncedAt, new Date(), this.staleDays);
     set('sync-fresh', fresh, fresh.status === 'fail' ? 'fix.sync' : undefined);
     await Promise.all(jobs);

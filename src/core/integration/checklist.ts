@@ -20,6 +20,11 @@ export interface ChecklistInput {
   upgrade?: UpgradeMode;
   /** The old E9 address, for `upgrade: 'new-address'`. */
   e9BaseUrl?: string;
+  /**
+   * The E10 open platform's app_key and corpId, when the host tells them (`client.context().openPlatform`).
+   * The app_secret is never shown: the checklist says where to read it.
+   */
+  openPlatform?: { appKey?: string; corpId?: string };
 }
 
 export type ChecklistSection = 'integration' | 'callbacks' | 'sync' | 'upgrade' | 'public';
@@ -79,19 +84,34 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   items.push({
     id: 'tenantCode',
     section: 'integration',
-    value: input.tenantId || undefined,
+    // What the service keeps (一键部署 or the form), else what the page was told.
+    value: b.tenantCode || input.tenantId || undefined,
     where: 'where.tenantId',
   });
   items.push({ id: 'syncSource', section: 'integration', setting: 'setting.https' });
   items.push({ id: 'openServer', section: 'integration', value: addr?.openServer });
-  items.push({ id: 'appKey', section: 'integration', where: 'where.appManagement' });
+  items.push({
+    id: 'appKey',
+    section: 'integration',
+    value: input.openPlatform?.appKey || undefined,
+    where: 'where.appManagement',
+  });
   items.push({ id: 'appSecret', section: 'integration', where: 'where.appManagement' });
-  items.push({ id: 'corpId', section: 'integration', where: 'where.developerInfo' });
+  items.push({
+    id: 'corpId',
+    section: 'integration',
+    value: input.openPlatform?.corpId || undefined,
+    where: 'where.developerInfo',
+  });
   items.push({ id: 'globalCallback', section: 'callbacks', value: addr?.signCallbackPrivate });
   items.push({ id: 'categoryCallback', section: 'callbacks', value: addr?.categoryCallback });
   items.push({ id: 'personSync', section: 'sync', setting: 'setting.dailyMidnight' });
 
   const upgrade = input.upgrade ?? 'none';
+  // Seed 001 §1: the integration is still set to 泛微E9及以下版本 (the service says E9, or the admin
+  // says this is an upgrade): switch it to 泛微E10 first. The console warns; it is safe to confirm.
+  if (upgrade !== 'none' || b.oaVersion === 'E9')
+    items.push({ id: 'switchToE10', section: 'upgrade', setting: 'setting.e10' });
   if (upgrade === 'same-address' && base) {
     items.push({ id: 'nginxRewrite', section: 'upgrade', value: nginxCallbackRewrite(base), code: true });
   } else if (upgrade === 'new-address') {
