@@ -59,8 +59,37 @@ function row(el: QysBindingSettings, b: Binding): TemplateResult {
   const name = el.bindingName(b);
   const provider = b.provider === 'qiyuesuo' ? t('provider.qiyuesuo') : b.provider;
   const label = t('list.rowLabel', { name, type: t(`type.${b.serviceType}`) });
+  const pending = b.pendingFields ?? [];
   return html`<tr data-id=${b.id}>
-    <th scope="row">${name}</th>
+    <th scope="row">
+      ${name}
+      ${
+        b.createdBy === 'deploy'
+          ? html`<span class="badge deployed" part="deploy-badge">${t('list.createdByDeploy')}</span>`
+          : nothing
+      }
+      ${
+        pending.length
+          ? html`<div class="note pending">
+              ${t('list.pending', {
+                fields: pending.map((f) => t(`pending.${f}`)).join(t('list.separator')),
+              })}
+            </div>`
+          : nothing
+      }
+      ${
+        b.personSync
+          ? html`<div class="muted person-sync">
+              ${t('list.personSync', {
+                time: el.formatTime(b.personSync.at),
+                subcompanies: b.personSync.subcompanies,
+                departments: b.personSync.departments,
+                persons: b.personSync.persons,
+              })}
+            </div>`
+          : nothing
+      }
+    </th>
     <td>${provider}</td>
     <td>${t(`type.${b.serviceType}`)}</td>
     <td>${b.isDefault ? html`<span class="badge">${t('list.isDefault')}</span>` : nothing}</td>
