@@ -280,6 +280,17 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       updatedAt: now(),
       // Server-side facts a save does not carry.
       ...(prev?.createdBy ? { createdBy: prev.createdBy } : {}),
+      // Integration facts (一键部署 sets them; a form that does not show them omits them): kept when omitted.
+      ...(fields.serviceType === 'private' && prev?.serviceType === 'private'
+        ? {
+            ...(fields.tenantCode === undefined && prev.tenantCode !== undefined
+              ? { tenantCode: prev.tenantCode }
+              : {}),
+            ...(fields.oaVersion === undefined && prev.oaVersion !== undefined
+              ? { oaVersion: prev.oaVersion }
+              : {}),
+          }
+        : {}),
       ...(prev?.personSync ? { personSync: prev.personSync } : {}),
       ...(prev?.callbackKeys ? { callbackKeys: prev.callbackKeys } : {}),
     } as StoredService;

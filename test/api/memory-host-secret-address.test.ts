@@ -63,3 +63,49 @@ describe('createMemoryHost: a stored App Secret is bound to its address (#12.3)'
     expect(same.steps.find((s) => s.id === 'auth')!.status).to.equal('pass');
   });
 });
+
+describe('createMemoryHost: integration facts survive a save that omits them (#14.7)', () => {
+  it('keeps tenantCode and oaVersion when the input leaves them out; replaces them when sent', async () => {
+    const host = createMemoryHost();
+    const created = await host.services.save({
+      serviceType: 'private',
+      provider: 'qiyuesuo',
+      name: 'facts',
+      isDefault: false,
+      appToken: 't',
+      appSecret: 's',
+      signatories: [],
+      openApiUrl: 'http://qys.test:9182',
+      encryptionKey: 'k'.repeat(16),
+      signingUrlExternal: 'https://sign.test',
+      signingUrlInternal: '',
+      autoLogin: { mode: 'off', segmentRules: [], domainRules: [] },
+      tenantCode: 'TEN-1',
+      oaVersion: 'E9',
+    });
+    const {
+      tenantCode: _t,
+      oaVersion: _o,
+      ...withoutFacts
+    } = toInput(created) as BindingInput & {
+      tenantCode?: string;
+      oaVersion?: string;
+    };
+    const saved = (await host.services.save({
+      ...withoutFacts,
+      name: 'renamed',
+    } as BindingInput)) as Binding & {
+      tenantCode?: string;
+      oaVersion?: string;
+    };
+    expect(saved.tenantCode).to.equal('TEN-1');
+    expect(saved.oaVersion).to.equal('E9');
+    const switched = (await host.services.save({
+      ...toInput(saved),
+      oaVersion: 'E10',
+    } as BindingInput)) as Binding & {
+      oaVersion?: string;
+    };
+    expect(switched.oaVersion).to.equal('E10');
+  });
+});

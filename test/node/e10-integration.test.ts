@@ -181,6 +181,8 @@ describe('一键部署 from the simulator console (#14.5)', () => {
       updatedAt: _u,
       createdBy: _c,
       pendingFields: _p,
+      tenantCode: _t,
+      oaVersion: _o,
       ...input
     } = listed;
     const saved = await call(ref.url, 'PUT', `/services/${svc.id}`, {
@@ -190,6 +192,9 @@ describe('一键部署 from the simulator console (#14.5)', () => {
     assert.equal(saved.status, 200, saved.text);
     assert.equal(saved.json.createdBy, 'deploy');
     assert.deepEqual(saved.json.pendingFields, ['signingUrlInternal']);
+    // a save from a form that does not show the integration facts keeps them
+    assert.equal(saved.json.tenantCode, 'TENANT-42');
+    assert.equal(saved.json.oaVersion, 'E10');
     // pushed again: the same service, refreshed, signatories kept
     const again = await call(simUrl, 'POST', '/__sim/e10/deploy', {});
     assert.equal(again.json.status, 200);

@@ -973,8 +973,17 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
             const base = { ...rest } as Record<string, unknown>;
             delete base.id;
             delete base.version;
+            // 泛微团队识别码 / OA version: kept when a save omits them (a form that does not show them).
+            if (existing?.serviceType === 'private' && base.serviceType === 'private') {
+              if (base.tenantCode === undefined && existing.tenantCode !== undefined)
+                base.tenantCode = existing.tenantCode;
+              if (base.oaVersion === undefined && existing.oaVersion !== undefined)
+                base.oaVersion = existing.oaVersion;
+            }
             const record = {
               ...base,
+              ...(existing?.createdBy ? { createdBy: existing.createdBy } : {}),
+              ...(existing?.personSync ? { personSync: existing.personSync } : {}),
               id,
               version: existing ? existing.version + 1 : 1,
               appSecretSet: appSecret !== undefined || secrets.has(id),
