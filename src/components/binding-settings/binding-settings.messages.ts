@@ -102,12 +102,12 @@ export const bindingSettingsMessages = defineMessages(
     'field.signingUrlInternal.hint': '命中内外网自动登录策略的用户跳转此地址',
     'field.autoLogin': '内外网自动登录',
     'field.autoLogin.invalid': '内外网自动登录的规则有误，请按提示修改',
-    'field.autoLogin.missing': '内外网自动登录编辑器未加载',
+    'field.autoLogin.missing': '内外网自动登录编辑器未能加载，请检查网络后刷新页面。',
     'field.signatories': '签章人员',
     'field.signatories.hint':
       '这些人员可以在新建签署页面直接发起签署，并在电子签设置中看到个人中心、组织信息、组织印章菜单。',
     'field.signatories.notDefault': '仅对默认服务生效：当前服务不是默认服务，此设置暂不起作用。',
-    'field.signatories.missing': '人员选择器未加载',
+    'field.signatories.missing': '人员选择器未能加载，请检查网络后刷新页面。',
     'warn.protocol':
       '当前 OA 页面使用 HTTPS，而签署平台地址使用 HTTP：浏览器会拦截嵌入的签署页面（白屏）。请确保 OA 和契约锁的协议一致（都使用 HTTPS）。',
     'warn.protocolEmbed':
@@ -122,7 +122,7 @@ export const bindingSettingsMessages = defineMessages(
     'org.reload': '载入最新',
     'org.overwrite': '用我的选择覆盖',
     'org.needsSave': '请先保存服务，再设置组织架构同步范围。',
-    'org.missing': '组织架构选择器未加载',
+    'org.missing': '组织架构选择器未能加载，请检查网络后刷新页面。',
     'sync.hint': '在契约锁中新增或修改印章、文件模板、用印流程后，需要在此同步，E10 的表单字段中才能选到。',
     'sync.start': '同步服务商数据',
     'sync.running': '正在同步：{stage}（{percent}%）',
@@ -300,13 +300,15 @@ export const bindingSettingsMessages = defineMessages(
     'field.signingUrlInternal.hint': 'Users matched by the auto-login strategy are sent to this address',
     'field.autoLogin': 'Intranet / internet auto-login',
     'field.autoLogin.invalid': 'Some auto-login rules are not valid. Correct them as shown',
-    'field.autoLogin.missing': 'The auto-login editor is not loaded',
+    'field.autoLogin.missing':
+      'The auto-login editor could not be loaded. Check the network and reload the page.',
     'field.signatories': 'Signatories',
     'field.signatories.hint':
       'These people can start signing directly from the new-signing page and see the Personal center, Organisation and Organisation seals menus.',
     'field.signatories.notDefault':
       'Only applies to the default service: this service is not the default, so this setting has no effect for now.',
-    'field.signatories.missing': 'The person picker is not loaded',
+    'field.signatories.missing':
+      'The person picker could not be loaded. Check the network and reload the page.',
     'warn.protocol':
       'This OA page uses HTTPS but the signing platform address uses HTTP: the browser will block the embedded signing page (blank page). Use the same protocol (HTTPS) for the OA and Qiyuesuo.',
     'warn.protocolEmbed':
@@ -322,7 +324,7 @@ export const bindingSettingsMessages = defineMessages(
     'org.reload': 'Load latest',
     'org.overwrite': 'Overwrite with mine',
     'org.needsSave': 'Save the service first, then set its organisation sync scope.',
-    'org.missing': 'The organisation picker is not loaded',
+    'org.missing': 'The organisation picker could not be loaded. Check the network and reload the page.',
     'sync.hint':
       'After seals, file templates or signing flows are added or changed in Qiyuesuo, sync here so they can be chosen in E10 form fields.',
     'sync.start': 'Sync provider data',

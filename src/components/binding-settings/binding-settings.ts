@@ -32,7 +32,14 @@ import {
 } from './form-model.js';
 import { generateEncryptionKey } from './encryption-key.js';
 import { renderList } from './views/list.js';
-import { loadEmbeddedElements, loadFormView, loadSchema, loadedFormView, loadedSchema } from './lazy.js';
+import {
+  EMBEDDED_TAGS,
+  loadEmbeddedElements,
+  loadFormView,
+  loadSchema,
+  loadedFormView,
+  loadedSchema,
+} from './lazy.js';
 import { openDialogs, renderDialog } from './views/dialogs.js';
 
 /** A question in the modal dialog; `resolve` gets the chosen answer. */
@@ -196,9 +203,19 @@ export class QysBindingSettings extends QysElement {
     window.addEventListener('beforeunload', this.onBeforeUnload);
     // Off the initial download, loaded at once: the validation schema (zod) and the two embedded
     // elements, which the form needs only after the list of services has come from the host.
-    void loadSchema();
-    void loadFormView();
-    void loadEmbeddedElements();
+    // Each piece renders again when it lands: the form may be on screen already (a service opened by
+    // `service-id` on a fast host), and nothing else would update it.
+    void loadSchema().then(
+      () => this.view === 'form' && (this.touched.size || this.showSummary) && this.revalidate(),
+      () => this.requestUpdate(),
+    );
+    void loadFormView().then(
+      () => this.requestUpdate(),
+      () => this.requestUpdate(),
+    );
+    void loadEmbeddedElements().catch(() => this.requestUpdate());
+    // Defined by the chunk above or by the page (its own entry): either way, render with it.
+    for (const tag of EMBEDDED_TAGS) void customElements.whenDefined(tag).then(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {

@@ -19,14 +19,30 @@ export function loadSchema(): Promise<Schema> {
 }
 
 let elementsPromise: Promise<unknown> | undefined;
+let elementsFailed = false;
+
+/** The two elements the page embeds (registered by loadEmbeddedElements, or by the page itself). */
+export const EMBEDDED_TAGS = ['qys-network-strategy-editor', 'qys-org-scope-picker'] as const;
 
 /** Registers <qys-network-strategy-editor> and <qys-org-scope-picker> (a no-op when already defined). */
 export function loadEmbeddedElements(): Promise<unknown> {
   elementsPromise ??= Promise.all([
     import('../network-strategy-editor/define.js'),
     import('../org-scope-picker/define.js'),
-  ]);
+  ]).catch((e: unknown) => {
+    elementsFailed = true;
+    throw e;
+  });
   return elementsPromise;
+}
+
+/**
+ * What to show in place of an embedded element: `ready` (the tag is defined), `loading` (its chunk is
+ * on its way) or `failed` (the chunk could not be loaded, and the page did not define the tag either).
+ */
+export function embeddedState(tag: (typeof EMBEDDED_TAGS)[number]): 'ready' | 'loading' | 'failed' {
+  if (customElements.get(tag)) return 'ready';
+  return elementsFailed ? 'failed' : 'loading';
 }
 
 type FormView = typeof import('./views/form.js');

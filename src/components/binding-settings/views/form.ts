@@ -3,7 +3,8 @@ import { live } from 'lit/directives/live.js';
 import type { AutoLogin, OrgScope } from '../../../api/schemas.js';
 import type { QysBindingSettings } from '../binding-settings.js';
 import { FIELDS, fieldApplies, type Draft, type FieldName } from '../form-model.js';
-import { renderOrgSection, renderSyncSection, renderTestSection } from './panels.js';
+import { embeddedPlaceholder, renderOrgSection, renderSyncSection, renderTestSection } from './panels.js';
+import { embeddedState } from '../lazy.js';
 
 type El = QysBindingSettings;
 
@@ -273,24 +274,26 @@ function defaultNote(el: El): TemplateResult | typeof nothing {
 function autoLoginField(el: El): TemplateResult {
   const a = aria(el, 'autoLogin', false);
   const d = el.draft;
-  const control = customElements.get('qys-network-strategy-editor')
-    ? html`<qys-network-strategy-editor
-        id="f-autoLogin"
-        name="autoLogin"
-        .value=${d.autoLogin}
-        .signingUrls=${{ external: d.signingUrlExternal, internal: d.signingUrlInternal }}
-        ?readonly=${el.readonly}
-        aria-labelledby="f-autoLogin-label"
-        aria-invalid=${a.invalid}
-        aria-describedby=${a.describedby ?? nothing}
-        @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
-          // Inner field events stay inside the page; the page reports through its own events.
-          e.stopPropagation();
-          el.setField('autoLogin', e.detail.value as AutoLogin);
-        }}
-        @focusout=${() => el.touch('autoLogin')}
-      ></qys-network-strategy-editor>`
-    : html`<p class="muted">${el.t('field.autoLogin.missing')}</p>`;
+  const control =
+    embeddedState('qys-network-strategy-editor') === 'ready'
+      ? html`<qys-network-strategy-editor
+          .host=${el.effectiveHost}
+          id="f-autoLogin"
+          name="autoLogin"
+          .value=${d.autoLogin}
+          .signingUrls=${{ external: d.signingUrlExternal, internal: d.signingUrlInternal }}
+          ?readonly=${el.readonly}
+          aria-labelledby="f-autoLogin-label"
+          aria-invalid=${a.invalid}
+          aria-describedby=${a.describedby ?? nothing}
+          @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
+            // Inner field events stay inside the page; the page reports through its own events.
+            e.stopPropagation();
+            el.setField('autoLogin', e.detail.value as AutoLogin);
+          }}
+          @focusout=${() => el.touch('autoLogin')}
+        ></qys-network-strategy-editor>`
+      : embeddedPlaceholder(el, 'qys-network-strategy-editor', 'field.autoLogin.missing');
   return field(el, 'autoLogin', control, { label: 'legend' });
 }
 
@@ -300,27 +303,29 @@ function signatoriesField(el: El): TemplateResult {
   const note = d.isDefault
     ? nothing
     : html`<p class="note" id="f-signatories-note">${el.t('field.signatories.notDefault')}</p>`;
-  const control = customElements.get('qys-org-scope-picker')
-    ? html`<qys-org-scope-picker
-        id="f-signatories"
-        name="signatories"
-        mode="persons"
-        .value=${value}
-        label=${el.t('field.signatories')}
-        ?disabled=${el.readonly}
-        aria-labelledby="f-signatories-label"
-        aria-describedby=${d.isDefault ? 'f-signatories-hint' : 'f-signatories-hint f-signatories-note'}
-        @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
-          e.stopPropagation();
-          const v = e.detail.value as OrgScope | undefined;
-          el.setField(
-            'signatories',
-            (v?.include ?? []).filter((r) => r.type === 'person'),
-          );
-        }}
-        @focusout=${() => el.touch('signatories')}
-      ></qys-org-scope-picker>`
-    : html`<p class="muted">${el.t('field.signatories.missing')}</p>`;
+  const control =
+    embeddedState('qys-org-scope-picker') === 'ready'
+      ? html`<qys-org-scope-picker
+          .host=${el.effectiveHost}
+          id="f-signatories"
+          name="signatories"
+          mode="persons"
+          .value=${value}
+          label=${el.t('field.signatories')}
+          ?disabled=${el.readonly}
+          aria-labelledby="f-signatories-label"
+          aria-describedby=${d.isDefault ? 'f-signatories-hint' : 'f-signatories-hint f-signatories-note'}
+          @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
+            e.stopPropagation();
+            const v = e.detail.value as OrgScope | undefined;
+            el.setField(
+              'signatories',
+              (v?.include ?? []).filter((r) => r.type === 'person'),
+            );
+          }}
+          @focusout=${() => el.touch('signatories')}
+        ></qys-org-scope-picker>`
+      : embeddedPlaceholder(el, 'qys-org-scope-picker', 'field.signatories.missing');
   return field(el, 'signatories', control, { hint: el.t('field.signatories.hint'), note, label: 'legend' });
 }
 

@@ -4,8 +4,20 @@ import type { QysBindingSettings } from '../binding-settings.js';
 import { hasMessage } from '../../../internal/localize.js';
 import { bindingSettingsMessages } from '../binding-settings.messages.js';
 import { commonMessages } from '../../../internal/common.messages.js';
+import { embeddedState, type EMBEDDED_TAGS } from '../lazy.js';
 
 type El = QysBindingSettings;
+
+/** In place of an embedded element whose chunk has not landed: "loading", or why it is missing. */
+export function embeddedPlaceholder(
+  el: El,
+  tag: (typeof EMBEDDED_TAGS)[number],
+  missingKey: string,
+): TemplateResult {
+  return embeddedState(tag) === 'failed'
+    ? html`<p class="error" role="alert">${el.t(missingKey)}</p>`
+    : html`<p class="muted" role="status">${el.t('loading')}</p>`;
+}
 
 /** 组织架构同步: the service's sync scope with the org picker, saved with its version. */
 export function renderOrgSection(el: El): TemplateResult {
@@ -22,8 +34,9 @@ export function renderOrgSection(el: El): TemplateResult {
   else
     body = html`
       ${
-        customElements.get('qys-org-scope-picker')
+        embeddedState('qys-org-scope-picker') === 'ready'
           ? html`<qys-org-scope-picker
+              .host=${el.effectiveHost}
               id="org-scope"
               name="scope"
               mode="scope"
@@ -37,7 +50,7 @@ export function renderOrgSection(el: El): TemplateResult {
                 el.setScopeValue(e.detail.value as OrgScope);
               }}
             ></qys-org-scope-picker>`
-          : html`<p class="muted">${el.t('org.missing')}</p>`
+          : embeddedPlaceholder(el, 'qys-org-scope-picker', 'org.missing')
       }
       ${
         el.readonly

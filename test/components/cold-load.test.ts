@@ -1,0 +1,181 @@
+/**
+ * Each element's own entry, loaded alone in a fresh document (a new iframe; the entry under a new URL,
+ * so nothing of it is in that document's module map), mounted on the memory host the way an E10 page
+ * mounts it, until its final user-visible state. Catches on-demand chunks that land without a re-render.
+ */
+import { expect } from '@open-wc/testing';
+import type { MemoryHost, MemoryHostOptions } from '../../src/api/memory-host/index.js';
+
+interface ColdWindow extends Window {
+  coldLoad: Promise<void>;
+  createMemoryHost: (o?: MemoryHostOptions) => MemoryHost;
+}
+
+let n = 0;
+const frames: HTMLIFrameElement[] = [];
+
+async function coldPage(name: string): Promise<{ win: ColdWindow; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width:1000px;height:800px';
+  frames.push(frame);
+  const bust = `${Date.now().toString(36)}-${n++}`;
+  frame.src = `/test/components/cold-load.html?name=${name}&bust=${bust}`;
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as ColdWindow;
+  for (let t0 = Date.now(); !win.coldLoad; await new Promise((r) => setTimeout(r, 25)))
+    if (Date.now() - t0 > 10_000)
+      throw new Error(
+        `the cold page did not start: ${frame.contentDocument?.documentElement.outerHTML.slice(0, 800)}`,
+      );
+  await win.coldLoad;
+  return { win, doc: frame.contentDocument! };
+}
+
+const deepText = (root: Element | ShadowRoot): string => {
+  let out = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) out += node.textContent;
+    // (not `instanceof Element`: the nodes belong to the frame's realm)
+    const shadow = (node as Element).shadowRoot;
+    if (shadow) walk(shadow);
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return out.replace(/\s+/g, ' ');
+};
+
+async function until(cond: () => unknown, message: string | (() => string), timeout = 15_000) {
+  for (const t0 = Date.now(); !cond(); await new Promise((r) => setTimeout(r, 25)))
+    if (Date.now() - t0 > timeout) throw new Error(typeof message === 'string' ? message : message());
+}
+
+describe('each element entry loaded alone in a fresh page (cold)', function () {
+  this.timeout(40_000);
+  afterEach(() => {
+    for (const f of frames.splice(0)) f.remove();
+  });
+
+  for (const [story, options] of [
+    ['editing-private', {}],
+    ['large-org', { orgSize: 'large' }],
+  ] as const) {
+    it(`qys-binding-settings (${story}): the embedded editor and pickers appear, never "not loaded"`, async () => {
+      const { win, doc } = await coldPage('binding-settings');
+      const host = win.createMemoryHost(options as MemoryHostOptions);
+      const id = host.control.samples.services.find((s) => s.serviceType === 'private')!.id;
+      const el = doc.createElement('qys-binding-settings');
+      el.setAttribute('service-id', id);
+      (el as unknown as { host: MemoryHost }).host = host;
+      doc.body.append(el);
+      const root = () => el.shadowRoot!;
+      const upgraded = (sel: string) => !!root().querySelector(sel)?.shadowRoot;
+      await until(
+        () =>
+          upgraded('qys-network-strategy-editor#f-autoLogin') &&
+          upgraded('qys-org-scope-picker#f-signatories') &&
+          upgraded('qys-org-scope-picker#org-scope'),
+        () => `the form never showed its embedded elements: ${deepText(el.shadowRoot!).slice(0, 400)}`,
+      );
+      // The pickers show their org (the large one too), the editor its rules.
+      await until(
+        () => root().querySelector('#org-scope')!.shadowRoot!.querySelector('[role=treeitem]'),
+        () =>
+          `the scope picker shows no org tree: ${deepText(root().querySelector('#org-scope')!).slice(0, 600)}`,
+      );
+      const text = deepText(root());
+      expect(text).not.to.match(/未加载|未能加载|加载中/);
+      expect(text).to.include('内外网自动登录');
+    });
+  }
+
+  it('qys-network-strategy-editor: shows its rules and preview', async () => {
+    const { win, doc } = await coldPage('network-strategy-editor');
+    const el = doc.createElement('qys-network-strategy-editor') as HTMLElement & Record<string, unknown>;
+    el.host = win.createMemoryHost();
+    el.value = { mode: 'segment', segmentRules: ['10.0.0.0/8'], domainRules: [], presetIds: [] };
+    doc.body.append(el);
+    await until(
+      () => [...(el.shadowRoot?.querySelectorAll('input') ?? [])].some((i) => i.value === '10.0.0.0/8'),
+      'the rule is not shown',
+    );
+    expect(el.shadowRoot!.querySelector('fieldset[part="base"]')).to.not.equal(null);
+  });
+
+  it('qys-org-scope-picker: shows the org tree and the chosen unit', async () => {
+    const { win, doc } = await coldPage('org-scope-picker');
+    const el = doc.createElement('qys-org-scope-picker') as HTMLElement & Record<string, unknown>;
+    el.host = win.createMemoryHost();
+    el.value = { include: [{ type: 'subcompany', id: '101' }], exclude: [] };
+    doc.body.append(el);
+    await until(() => el.shadowRoot?.querySelector('[role=treeitem]'), 'no tree rows');
+    await until(() => el.shadowRoot!.querySelector('[part~="chip"]'), 'the chosen unit is not shown');
+    expect(deepText(el.shadowRoot!.querySelector('[part~="chip"]')!)).not.to.include('101');
+  });
+
+  it('qys-browse-field: resolves the stored value to its name and can open', async () => {
+    const { win, doc } = await coldPage('browse-field');
+    const host = win.createMemoryHost();
+    const first = (await host.resources.list('file-template', { limit: 1 })).items[0]!;
+    const el = doc.createElement('qys-browse-field') as HTMLElement & Record<string, unknown>;
+    el.kind = 'file-template';
+    el.host = host;
+    el.value = [first.id];
+    doc.body.append(el);
+    await until(
+      () => el.shadowRoot?.querySelector('.tag-name')?.textContent === first.name,
+      'the stored value was not resolved to its name',
+    );
+    const browse = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="browse"]')!;
+    expect(browse.disabled).to.equal(false);
+  });
+
+  it('qys-integration-checklist: shows what to configure', async () => {
+    const { win, doc } = await coldPage('integration-checklist');
+    const el = doc.createElement('qys-integration-checklist') as HTMLElement & Record<string, unknown>;
+    const host = win.createMemoryHost();
+    el.host = host;
+    el.setAttribute('service-id', host.control.samples.services[0]!.id);
+    doc.body.append(el);
+    await until(
+      () => el.shadowRoot?.querySelector('[part~="item"]'),
+      () => `no checklist items: ${deepText(el).slice(0, 600)}`,
+    );
+    const text = deepText(el.shadowRoot!);
+    expect(text).to.include('集成配置').and.include('✓');
+  });
+
+  it('qys-host-provider: provides the host to a context request from inside', async () => {
+    const { win, doc } = await coldPage('host-provider');
+    const host = win.createMemoryHost();
+    const el = doc.createElement('qys-host-provider') as HTMLElement & Record<string, unknown>;
+    el.host = host;
+    const child = doc.createElement('div');
+    el.append(child);
+    doc.body.append(el);
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    let got: unknown;
+    const ev = new (win as unknown as typeof globalThis).Event('context-request', {
+      bubbles: true,
+      composed: true,
+    });
+    Object.assign(ev, { context: Symbol.for('qys-elements/host'), callback: (v: unknown) => (got = v) });
+    child.dispatchEvent(ev);
+    expect(got).to.equal(host);
+  });
+
+  it('qys-signing-frame: opens the signing page in its frame (ready)', async () => {
+    const { win, doc } = await coldPage('signing-frame');
+    const host = win.createMemoryHost({
+      signingUrl: () => `${location.origin}/test/components/cold-load.html?name=none&signing`,
+    });
+    const el = doc.createElement('qys-signing-frame') as HTMLElement & Record<string, unknown>;
+    el.host = host;
+    el.setAttribute('contract-id', '2880000000000000001');
+    doc.body.append(el);
+    await (el.open as () => Promise<void>).call(el);
+    await until(() => el.state === 'ready', `not ready: ${String(el.state)}`);
+    expect(el.shadowRoot!.querySelector('iframe')).to.not.equal(null);
+  });
+});
