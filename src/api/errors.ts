@@ -6,7 +6,16 @@
 import type { ValidationIssue } from './schemas.js';
 
 export type QysErrorCode =
-  'network' | 'timeout' | 'server' | 'auth' | 'conflict' | 'validation' | 'contract' | 'not-found';
+  | 'network'
+  | 'redirect'
+  | 'timeout'
+  | 'server'
+  | 'auth'
+  | 'conflict'
+  | 'validation'
+  | 'contract'
+  | 'not-found'
+  | 'unsafe-url';
 
 export class QysError extends Error {
   readonly code: QysErrorCode;
@@ -34,6 +43,24 @@ export class QysServerError extends QysNetworkError {
     super(message, options);
     (this as { code: QysErrorCode }).code = 'server';
     this.name = 'QysServerError';
+  }
+}
+
+/**
+ * The host answered with a redirect that the client refused: to another origin (a request never
+ * leaves the base URL's origin, so no header or body went there), one whose target is unknown (a
+ * browser hides it), or one redirect too many. `location` is the refused target when it is known.
+ */
+export class QysRedirectError extends QysNetworkError {
+  readonly location: string | undefined;
+  constructor(
+    message = 'The host redirected the request to another origin; it was not followed',
+    options?: { cause?: unknown; status?: number; location?: string },
+  ) {
+    super(message, options);
+    (this as { code: QysErrorCode }).code = 'redirect';
+    this.name = 'QysRedirectError';
+    this.location = options?.location;
   }
 }
 
@@ -73,11 +100,18 @@ export class QysConflictError<T = unknown> extends QysError {
   }
 }
 
-/** 422: the input was refused; `issues` name the fields (dot-joined paths) and message codes. */
+/**
+ * 422 (or 400): the input was refused; `issues` name the fields (dot-joined paths) and message codes.
+ * `status` is the status the host really answered (422 when the refusal did not come over HTTP).
+ */
 export class QysValidationError extends QysError {
   readonly issues: ValidationIssue[];
-  constructor(issues: ValidationIssue[], message = 'The input was refused', options?: { cause?: unknown }) {
-    super('validation', message, { ...options, status: 422 });
+  constructor(
+    issues: ValidationIssue[],
+    message = 'The input was refused',
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super('validation', message, { ...options, status: options?.status ?? 422 });
     this.name = 'QysValidationError';
     this.issues = issues;
   }
@@ -104,6 +138,27 @@ export class QysNotFoundError extends QysError {
   constructor(message = 'Not found', options?: { cause?: unknown }) {
     super('not-found', message, { ...options, status: 404 });
     this.name = 'QysNotFoundError';
+  }
+}
+
+/**
+ * A URL from the host was refused before it reached the page (only absolute http(s) URLs may reach
+ * `src`, `href` or `window.open`; see `checkHostUrl` in src/core/url.ts). `reason` is the message
+ * code (`url.unsafeScheme`, `url.notAbsolute`), `field` names the value (`session.url`, `image`).
+ * The refused URL itself is not kept: it may be long, and it is the host's to log.
+ */
+export class QysUnsafeUrlError extends QysError {
+  readonly reason: 'url.unsafeScheme' | 'url.notAbsolute';
+  readonly field: string;
+  constructor(reason: 'url.unsafeScheme' | 'url.notAbsolute', field: string, message?: string) {
+    super(
+      'unsafe-url',
+      message ??
+        `The host sent ${field} ${reason === 'url.unsafeScheme' ? 'with a scheme other than http(s)' : 'that is not an absolute http(s) URL'}; it was not used`,
+    );
+    this.name = 'QysUnsafeUrlError';
+    this.reason = reason;
+    this.field = field;
   }
 }
 

@@ -45,6 +45,11 @@ export const commonMessages = defineMessages(
     skipped: '前一步未通过，已跳过',
     // host error codes
     'error.network': '无法连接服务器，请检查网络后重试',
+    'error.redirect': '服务器把请求转到了其他地址，为安全起见已拒绝，请联系管理员检查接口地址',
+    'error.unsafe-url': '服务器返回的地址不安全，为安全起见已拦截，请联系管理员检查数据',
+    'url.unsafeScheme':
+      '服务器返回的地址不是 http:// 或 https:// 地址，为安全起见已拦截，请联系管理员检查数据',
+    'url.notAbsolute': '服务器返回的地址不完整或格式不正确，为安全起见已拦截，请联系管理员检查数据',
     'error.server': '服务器处理失败，请稍后重试',
     'error.timeout': '服务器响应超时，请稍后重试',
     'error.auth': '登录已失效或没有权限，请重新登录后再试',
@@ -112,6 +117,14 @@ export const commonMessages = defineMessages(
     'signing.failed': 'The signing address cannot be reached. Check the address and the network',
     skipped: 'Skipped because an earlier step failed',
     'error.network': 'Could not reach the server. Check the network and try again',
+    'error.redirect':
+      'The server redirected the request to another address; it was refused for safety. Ask an administrator to check the API address',
+    'error.unsafe-url':
+      'The server sent an unsafe address; it was blocked. Ask an administrator to check the data',
+    'url.unsafeScheme':
+      'The server sent an address that is not http:// or https://; it was blocked for safety. Ask an administrator to check the data',
+    'url.notAbsolute':
+      'The server sent an address that is incomplete or malformed; it was blocked for safety. Ask an administrator to check the data',
     'error.server': 'The server failed to process the request. Try again later',
     'error.timeout': 'The server did not answer in time. Try again later',
     'error.auth': 'Your session has expired or you are not allowed. Sign in again and retry',

@@ -10,6 +10,7 @@ import {
   QysError,
   QysNetworkError,
   QysNotFoundError,
+  QysRedirectError,
   QysServerError,
   QysTimeoutError,
   QysValidationError,
@@ -18,6 +19,7 @@ import type { BindingInput, PrivateBinding, SyncProgress } from '../../src/api/s
 
 let ref = '';
 let sim = '';
+let redirector = '';
 
 const host = (o: Partial<HttpHostOptions> = {}) =>
   createHttpHost({ baseUrl: ref, retry: { limit: 2, delay: () => 10 }, pollInterval: 20, ...o });
@@ -58,11 +60,16 @@ function privateInput(scoped: string, over: Partial<BindingInput> = {}): Binding
 }
 
 before(async () => {
-  const env = (await (await fetch('/__qys/env')).json()) as { referenceHost?: string; simulator?: string };
+  const env = (await (await fetch('/__qys/env')).json()) as {
+    referenceHost?: string;
+    simulator?: string;
+    redirector?: string;
+  };
   if (!env.referenceHost || !env.simulator)
     throw new Error('dev servers are not running (/__qys/env is empty)');
   ref = env.referenceHost;
   sim = env.simulator;
+  redirector = env.redirector ?? '';
 });
 
 describe('createHttpHost: answers parsed by their schemas', () => {
@@ -336,6 +343,39 @@ describe('createHttpHost: failures', () => {
       expect(leaked, (e as Error).name).to.deep.equal([]);
     }
     await h.services.delete(created.id);
+  });
+
+  it('a 400 is a QysValidationError that keeps its status (it said 422)', async () => {
+    const err = await rejection(faulty('400').services.list());
+    expect(err).to.be.instanceOf(QysValidationError);
+    expect((err as QysValidationError).status).to.equal(400);
+    const refused = await rejection(host().services.save(privateInput('ftp://qys.example.com')));
+    expect((refused as QysValidationError).status).to.equal(422);
+  });
+
+  it('a redirect is never followed in the browser (its target is hidden): QysRedirectError, nothing reaches the target', async () => {
+    // A third origin that only redirects: /<status>/<base64url target>/… (scripts/wtr-dev-servers.mjs).
+    const via = (status: number, to: string) =>
+      `${redirector}/${status}/${btoa(to).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+    for (const status of [302, 307, 308]) {
+      const key = unique(`redirect-${status}`);
+      const h = createHttpHost({
+        baseUrl: via(status, `${ref}/services`),
+        retry: 0,
+        headers: { 'x-qys-fault': `flaky:${key}:0` },
+      });
+      for (const p of [h.services.list(), h.services.testConnection(privateInput(sim))]) {
+        const err = await rejection(p);
+        expect(err, String(err)).to.be.instanceOf(QysRedirectError);
+        expect((err as QysRedirectError).code).to.equal('redirect');
+      }
+      expect(await attempts(key), 'requests that reached the other origin').to.equal(0);
+    }
+    // Same origin too: the browser hides where it goes, so it cannot be checked and is not followed.
+    const same = await rejection(
+      createHttpHost({ baseUrl: via(302, '/elsewhere'), retry: 0 }).services.list(),
+    );
+    expect(same).to.be.instanceOf(QysRedirectError);
   });
 
   it('calls a headers function before every call (fresh token each time)', async () => {
