@@ -5,16 +5,19 @@
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, type Simulator } from './simulator/server.js';
-import type { SimulatorApp } from './simulator/defaults.js';
+import { startSimulator, type Simulator, type SimulatorAppName } from './simulator/server.js';
+import { SIMULATOR_DEFAULT_PORTS, type SimulatorApp } from './simulator/defaults.js';
+import { personMobile } from './reference-host/qys-client.js';
 
 export interface DevServersOptions {
   /** Interface to listen on (default 127.0.0.1). */
   host?: string;
   /** 0 = a free port. Default 8787. */
   referencePort?: number;
-  /** 0 = a free port. Default 9181 (as in the private-cloud guide). */
+  /** The simulator's open-API port (0 = a free port for all three when no other is given). Default 9182. */
   simulatorPort?: number;
+  /** The simulator's three ports (open API 9182, signing web app 9180, console 9181); 0 = a free port. */
+  simulatorPorts?: Partial<Record<SimulatorAppName, number>>;
   /** Start the demo page (Vite dev server) on this port; 0 = a free port. Not started when omitted. */
   demoPort?: number;
   /** Folder of the reference host's JSON store. */
@@ -25,20 +28,36 @@ export interface DevServersOptions {
 }
 
 export interface DevServers {
-  urls: { referenceHost: string; simulator: string; demo?: string };
+  /**
+   * `simulator` is the simulator's open API (an OA's 开放平台地址), `simulatorSigning` its signing web
+   * app (签署平台地址, the pages browsers load), `simulatorConsole` its admin console. `/__sim/…` control
+   * endpoints answer on all three.
+   */
+  urls: {
+    referenceHost: string;
+    simulator: string;
+    simulatorSigning: string;
+    simulatorConsole: string;
+    demo?: string;
+  };
   simulator: Simulator;
   stop(): Promise<void>;
 }
 
 export const REFERENCE_DEFAULT_PORT = 8787;
-export const SIMULATOR_PORT = 9181;
+/** The simulator's open-API port (its signing app and console: SIMULATOR_DEFAULT_PORTS). */
+export const SIMULATOR_PORT = SIMULATOR_DEFAULT_PORTS.openApi;
 export const DEMO_DEFAULT_PORT = 5173;
 
 interface ReferenceHostLike {
   url: string;
   stop(): Promise<void>;
+  /** The generated org: its current user is made known to the simulator (by mobile). */
+  org?: { currentUserId: string; person(id: string): { name: string } | undefined };
   /** Credentials of the seeded private service, when the reference host reports them. */
   simulatorApp?: SimulatorApp;
+  /** The OA's E10 open platform credentials (/openserver, 一键部署). */
+  openPlatform?: { appKey: string; appSecret: string; corpId: string };
 }
 
 function origin(url: string): string {
@@ -62,7 +81,17 @@ export async function startDevServers(options: DevServersOptions = {}): Promise<
     stops.length = 0;
   };
   try {
-    const simulator = await startSimulator({ host, port: options.simulatorPort ?? SIMULATOR_PORT, quiet });
+    // One port given as 0 (tests): all three free, unless given one by one.
+    const all = options.simulatorPort === 0 ? 0 : undefined;
+    const simulator = await startSimulator({
+      host,
+      ports: {
+        openApi: options.simulatorPorts?.openApi ?? options.simulatorPort ?? SIMULATOR_DEFAULT_PORTS.openApi,
+        signing: options.simulatorPorts?.signing ?? all ?? SIMULATOR_DEFAULT_PORTS.signing,
+        console: options.simulatorPorts?.console ?? all ?? SIMULATOR_DEFAULT_PORTS.console,
+      },
+      quiet,
+    });
     stops.push(() => simulator.stop());
 
     const { startReferenceHost } = (await import('./reference-host/server.js')) as {
@@ -71,6 +100,7 @@ export async function startDevServers(options: DevServersOptions = {}): Promise<
         port: number;
         dataDir?: string;
         simulatorUrl: string;
+        simulatorSigningUrl: string;
         quiet: boolean;
       }) => Promise<ReferenceHostLike>;
     };
@@ -79,6 +109,7 @@ export async function startDevServers(options: DevServersOptions = {}): Promise<
       port: options.referencePort ?? REFERENCE_DEFAULT_PORT,
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       simulatorUrl: simulator.url,
+      simulatorSigningUrl: simulator.urls.signing,
       quiet,
     });
     stops.push(() => reference.stop());
@@ -87,8 +118,28 @@ export async function startDevServers(options: DevServersOptions = {}): Promise<
       const known = simulator.root.apps.filter((a) => a.appToken !== reference.simulatorApp?.appToken);
       simulator.configure({ apps: [...known, reference.simulatorApp] });
     }
+    // The person signing in the demo and the tests is known to the platform by mobile, as persons
+    // synced from the OA are.
+    const me = reference.org?.person(reference.org.currentUserId);
+    if (reference.org && me)
+      simulator.configure({ users: [{ mobile: personMobile(reference.org.currentUserId), name: me.name }] });
+    // The Qiyuesuo console's 泛微E10 integration, as the admin fills it in (seed 001 §2): the OA address,
+    // its open platform credentials, callbacks to the OA (dev/simulator/console.ts).
+    if (reference.openPlatform) {
+      const r = await fetch(`${simulator.url}/__sim/e10/config`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ e10Url: reference.url, tenantCode: 'e10-dev-tenant-0001', ...reference.openPlatform }),
+      });
+      if (!r.ok) throw new Error(`the simulator refused the E10 integration: HTTP ${r.status} ${await r.text()}`);
+    }
 
-    const urls: DevServers['urls'] = { referenceHost: reference.url, simulator: simulator.url };
+    const urls: DevServers['urls'] = {
+      referenceHost: reference.url,
+      simulator: simulator.url,
+      simulatorSigning: simulator.urls.signing,
+      simulatorConsole: simulator.urls.console,
+    };
     if (options.demoPort !== undefined) {
       urls.demo = await startDemo(host, options.demoPort, () => urls, quiet, stops);
     }

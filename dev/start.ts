@@ -1,12 +1,18 @@
 /**
  * `npm start`: the Qiyuesuo simulator, the reference host and the demo page, with one command.
- * Ports: QYS_SIMULATOR_PORT (9181), QYS_REFERENCE_PORT (8787), QYS_DEMO_PORT (5173); 0 = a free port.
+ * Ports: QYS_REFERENCE_PORT (8787), QYS_DEMO_PORT (5173), and the simulator's three origins
+ * QYS_SIMULATOR_API_PORT (9182), QYS_SIMULATOR_SIGNING_PORT (9180), QYS_SIMULATOR_CONSOLE_PORT (9181);
+ * QYS_SIMULATOR_PORT is the open-API port too, and `0` there makes all three free unless set one by one.
+ * 0 = a free port.
  * QYS_HOST (127.0.0.1), QYS_DATA_DIR (dev/.data). Ctrl-C / SIGTERM stops everything.
  */
 import { fileURLToPath } from 'node:url';
-import { DEMO_DEFAULT_PORT, REFERENCE_DEFAULT_PORT, SIMULATOR_PORT, startDevServers } from './servers.js';
+import { DEMO_DEFAULT_PORT, REFERENCE_DEFAULT_PORT, startDevServers } from './servers.js';
+import { SIMULATOR_DEFAULT_PORTS } from './simulator/defaults.js';
 
-function port(name: string, fallback: number): number {
+function port(name: string, fallback: number): number;
+function port(name: string, fallback: undefined): number | undefined;
+function port(name: string, fallback: number | undefined): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -17,7 +23,12 @@ function port(name: string, fallback: number): number {
   return n;
 }
 
-const simulatorPort = port('QYS_SIMULATOR_PORT', SIMULATOR_PORT);
+const legacy = port('QYS_SIMULATOR_PORT', undefined);
+const simulatorPorts = {
+  openApi: port('QYS_SIMULATOR_API_PORT', legacy ?? SIMULATOR_DEFAULT_PORTS.openApi),
+  signing: port('QYS_SIMULATOR_SIGNING_PORT', legacy === 0 ? 0 : SIMULATOR_DEFAULT_PORTS.signing),
+  console: port('QYS_SIMULATOR_CONSOLE_PORT', legacy === 0 ? 0 : SIMULATOR_DEFAULT_PORTS.console),
+};
 const referencePort = port('QYS_REFERENCE_PORT', REFERENCE_DEFAULT_PORT);
 const demoPort = port('QYS_DEMO_PORT', DEMO_DEFAULT_PORT);
 const host = process.env.QYS_HOST || '127.0.0.1';
@@ -25,13 +36,14 @@ const dataDir = process.env.QYS_DATA_DIR || fileURLToPath(new URL('./.data/', im
 
 let servers: Awaited<ReturnType<typeof startDevServers>>;
 try {
-  servers = await startDevServers({ host, simulatorPort, referencePort, demoPort, dataDir, quiet: true });
+  servers = await startDevServers({ host, simulatorPorts, referencePort, demoPort, dataDir, quiet: true });
 } catch (err) {
   const e = err as NodeJS.ErrnoException & { port?: number };
   if (e.code === 'EADDRINUSE') {
     console.error(
       `A port is already in use (${e.message}). Stop the other process, or choose ports with ` +
-        `QYS_SIMULATOR_PORT / QYS_REFERENCE_PORT / QYS_DEMO_PORT (0 = any free port).`,
+        `QYS_SIMULATOR_API_PORT / QYS_SIMULATOR_SIGNING_PORT / QYS_SIMULATOR_CONSOLE_PORT / ` +
+        `QYS_REFERENCE_PORT / QYS_DEMO_PORT (0 = any free port).`,
     );
   } else {
     console.error('Could not start the development servers:', err);
@@ -46,7 +58,8 @@ console.log(
     '  qys-elements — development servers',
     `  演示页 Demo page        ${urls.demo ?? '-'}/`,
     `  参考宿主 Reference host  ${urls.referenceHost}`,
-    `  契约锁模拟器 Simulator   ${urls.simulator}`,
+    `  契约锁开放平台 Simulator ${urls.simulator}`,
+    `  签署平台 Signing app     ${urls.simulatorSigning}   管理后台 Console ${urls.simulatorConsole}`,
     `  数据 Data               ${dataDir}`,
     '  Ctrl-C 停止 / to stop',
     '',

@@ -32,11 +32,25 @@ import {
   type ValidationIssue,
 } from '../../src/api/schemas.js';
 import { validateSigningStrategy } from '../../src/core/network-strategy/resolve.js';
-import { createSsoTicket } from '../simulator/crypto.js';
+import { evaluateFraming } from '../../src/core/integration/framing.js';
 import { SIMULATOR_DEFAULT_APP, SIMULATOR_DEFAULT_PORT, type SimulatorApp } from '../simulator/defaults.js';
 import { SEED_PRIVATE_ID, seedDoc, toBinding, type StoreDoc, type StoredService } from './model.js';
 import { generateOrg, OrgIndex } from './org.js';
-import { QysApiError, qysGet, qysPages, qysPing, toResource, type QysCredentials } from './qys-client.js';
+import {
+  contractStatus as qysContractStatus,
+  listCategories,
+  listInnerCompanySeals,
+  listTemplates,
+  personMobile,
+  QysApiError,
+  qysHealth,
+  qysCall,
+  qysToken,
+  sealImage,
+  signUrl,
+  viewUrl,
+  type QysCredentials,
+} from './qys-client.js';
 import { sampleResources } from './sample-resources.js';
 import { JsonStore } from './store.js';
 import { createCallbackReceiver } from './callbacks.js';
@@ -50,8 +64,10 @@ export interface ReferenceHostOptions {
   port?: number;
   /** Folder of the JSON store (default dev/.data). */
   dataDir?: string;
-  /** The Qiyuesuo simulator the seeded private service points at. */
+  /** The Qiyuesuo simulator's open API, which the seeded private service points at. */
   simulatorUrl?: string;
+  /** The simulator's signing web app (the seeded service's signing addresses); default: simulatorUrl. */
+  simulatorSigningUrl?: string;
   quiet?: boolean;
   /** Persons in the generated org (default 2000; the memory host's generator, same seed). */
   orgSize?: number;
@@ -193,6 +209,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     seed: () =>
       seedDoc({
         simulatorUrl,
+        ...(options.simulatorSigningUrl ? { signingUrl: options.simulatorSigningUrl } : {}),
         currentUserId: org.currentUserId,
         colleagues: org.sameDepartment().map((p) => p.id),
         // The second 分部 (北京分公司) as the private service's sync scope.
@@ -298,6 +315,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
 
   async function testConnection(
     input: BindingInput,
+    pageOrigin: string,
   ): Promise<{ ok: boolean; steps: ConnectionStep[]; checkedAt: string }> {
     const stored = input.id !== undefined ? findService(input.id) : undefined;
     // The stored secret signs only for the stored open-API address. A signature (md5 of token +
@@ -343,11 +361,13 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         detail: 'The public cloud is not checked by the development host',
       });
     } else {
+      // 1. /checkHealth (no signature) 2. the credentials with a signed call 3. the signing web app
+      // 4. its embed whitelist for this OA page 5. the 加密密钥 with an SSO round trip.
       const reached = await step(
         'reach',
         async () => {
-          const info = await qysPing(input.openApiUrl);
-          return { code: 'reach.ok', detail: [info?.name, info?.version].filter(Boolean).join(' ') };
+          await qysHealth(input.openApiUrl);
+          return { code: 'reach.ok', detail: 'GET /checkHealth: OK' };
         },
         (e) => (e instanceof QysApiError && e.code === 'notQiyuesuo' ? 'reach.notQiyuesuo' : 'reach.failed'),
       );
@@ -358,34 +378,99 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         (await step(
           'auth',
           async () => {
-            const info = await qysGet<{ appName?: string; companyName?: string }>(
-              credentials(input, secret),
-              '/open/app/info',
-            );
-            return {
-              code: 'auth.ok',
-              detail: [info?.companyName, info?.appName].filter(Boolean).join(' · '),
-            };
+            // What Weaver's checkServer() calls.
+            const env = await qysCall(credentials(input, secret), 'GET', '/contract/categories');
+            const n = Array.isArray(env.categories) ? env.categories.length : 0;
+            return { code: 'auth.ok', detail: `GET /contract/categories: ${n}` };
           },
           (e) =>
-            ({ '1002': 'auth.badToken', '1003': 'auth.badSecret', '1004': 'auth.clockSkew' })[
-              e instanceof QysApiError ? e.code : ''
-            ] ?? 'auth.rejected',
+            ({
+              '1001': 'auth.rejected',
+              '1002': 'auth.badToken',
+              '1003': 'auth.badSecret',
+              '1004': 'auth.clockSkew',
+            })[e instanceof QysApiError ? e.code : ''] ?? 'auth.rejected',
         ));
       if (!reached) steps.push({ id: 'auth', status: 'skip', code: 'skipped' });
-      if (!authed) steps.push({ id: 'signing', status: 'skip', code: 'skipped' });
-      else {
+      if (!authed) {
+        for (const id of ['signing', 'embed', 'sso']) steps.push({ id, status: 'skip', code: 'skipped' });
+      } else {
         const signing: [string, string][] = [['signing', input.signingUrlExternal]];
         if (input.signingUrlInternal.trim()) signing.push(['signingInternal', input.signingUrlInternal]);
+        let framing: { url: string; csp: string | null; xfo: string | null } | undefined;
+        let signingOk = true;
         for (const [id, url] of signing)
+          signingOk =
+            (await step(
+              id,
+              async () => {
+                const r = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
+                await r.body?.cancel();
+                if (id === 'signing')
+                  framing = {
+                    url,
+                    csp: r.headers.get('content-security-policy'),
+                    xfo: r.headers.get('x-frame-options'),
+                  };
+                return { code: 'signing.ok', detail: `HTTP ${r.status}` };
+              },
+              () => 'signing.failed',
+            )) && signingOk;
+        if (!framing) steps.push({ id: 'embed', status: 'skip', code: 'skipped' });
+        else {
+          const f = framing;
           await step(
-            id,
+            'embed',
             async () => {
-              const r = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
-              await r.body?.cancel();
-              return { code: 'signing.ok', detail: `HTTP ${r.status}` };
+              const v = evaluateFraming(
+                {
+                  url: f.url,
+                  reachable: true,
+                  contentSecurityPolicy: f.csp,
+                  xFrameOptions: f.xfo,
+                },
+                pageOrigin,
+              );
+              if (v.verdict === 'refused')
+                throw new QysApiError(
+                  'embed.refused',
+                  `${pageOrigin} is not in the embed whitelist (${v.directive ?? v.reason})`,
+                );
+              return { code: 'embed.ok', detail: `${pageOrigin}: ${v.reason}` };
             },
-            () => 'signing.failed',
+            () => 'embed.refused',
+          );
+        }
+        if (!signingOk) steps.push({ id: 'sso', status: 'skip', code: 'skipped' });
+        else
+          await step(
+            'sso',
+            async () => {
+              // A qystoken for the person testing (known to Qiyuesuo by mobile) on a page of the signing app:
+              // the right key signs in, a wrong one lands on the login page.
+              const token = qysToken(personMobile(org.currentUserId), input.encryptionKey);
+              const url = new URL('usercenter/info', input.signingUrlExternal.replace(/\/+$/, '') + '/');
+              url.searchParams.set('qystoken', token);
+              const r = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
+              const html = await r.text().catch(() => '');
+              const location = r.headers.get('location') ?? '';
+              if (r.status >= 300 && r.status < 400 && /\/login\b/.test(location)) {
+                const reason = new URL(location, url).searchParams.get('reason') ?? '';
+                throw new QysApiError(
+                  reason === 'unknown-user' ? 'sso.unknownUser' : 'sso.badKey',
+                  `GET /usercenter/info?qystoken=… → ${r.status} ${location}`,
+                );
+              }
+              if (r.status !== 200 || /data-qys-page="login"/.test(html))
+                throw new QysApiError('sso.failed', `GET /usercenter/info?qystoken=… → HTTP ${r.status}`);
+              return { code: 'sso.ok', detail: 'GET /usercenter/info?qystoken=…: HTTP 200' };
+            },
+            (e) =>
+              e instanceof QysApiError && e.code === 'keyFormat'
+                ? 'sso.keyFormat'
+                : e instanceof QysApiError && e.code.startsWith('sso.')
+                  ? e.code
+                  : 'sso.failed',
           );
       }
     }
@@ -394,15 +479,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     return { ok, steps, checkedAt: now() };
   }
 
-  const STAGES: [stage: string, kind: ResourceKind, path: string, query: Record<string, string>][] = [
-    ['seals', 'electronic-seal', '/open/seal/list', { type: 'ELECTRONIC' }],
-    ['seals', 'physical-seal', '/open/seal/list', { type: 'PHYSICAL' }],
-    ['templates', 'file-template', '/open/template/list', {}],
-    ['flows', 'electronic-seal-flow', '/open/category/list', { type: 'ELECTRONIC' }],
-    ['flows', 'physical-seal-flow', '/open/category/list', { type: 'PHYSICAL' }],
-  ];
-
-  async function runSync(job: SyncJob, service: StoredService): Promise<void> {
+  async function runSync(job: SyncJob, service: StoredService, self = ''): Promise<void> {
     const startedAt = now();
     try {
       if (service.serviceType !== 'private')
@@ -412,12 +489,22 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         );
       const cred = credentials(service, service.appSecret);
       const fetched: Resource[] = [];
-      for (const [i, [stage, kind, path, query]] of STAGES.entries()) {
-        job.progress = { ratio: i / STAGES.length, stage };
-        const list = await qysPages<Parameters<typeof toResource>[1]>(cred, path, query, (got, total) => {
-          job.progress = { ratio: Math.min(1, (i + (total ? got / total : 1)) / STAGES.length), stage };
-        });
-        fetched.push(...list.map((r) => toResource(kind, r)));
+      // Seals as Weaver's sync reads them (all inner companies, once per category), every page of the
+      // templates, and the categories (用印流程) per company so the 停用 ones come too.
+      const stages: Array<[stage: string, run: () => Promise<Resource[]>]> = [
+        ['seals', () => listInnerCompanySeals(cred, 'ELECTRONIC')],
+        ['seals', () => listInnerCompanySeals(cred, 'PHYSICS')],
+        ['templates', () => listTemplates(cred)],
+        ['flows', () => listCategories(cred)],
+      ];
+      for (const [i, [stage, run]] of stages.entries()) {
+        job.progress = { ratio: i / stages.length, stage };
+        const list = await run();
+        // Seal pictures come through this host (GET /qys-seal-image/…), never as a platform URL.
+        for (const r of list)
+          if (r.kind.endsWith('-seal') && self)
+            r.image = `${self}/qys-seal-image/${encodeURIComponent(service.id)}/${encodeURIComponent(r.id)}`;
+        fetched.push(...list);
         if (stageDelay) await sleep(stageDelay);
       }
       const at = now();
@@ -526,7 +613,16 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       });
       return { status: 204 };
     },
-    testConnection: async (c) => ({ body: await testConnection(c.body as BindingInput) }),
+    testConnection: async (c) => ({
+      // The page that will frame the signing app: the admin page calling (a loopback origin in
+      // development), else this host's own origin.
+      body: await testConnection(
+        c.body as BindingInput,
+        typeof c.req.headers.origin === 'string' && isDevOrigin(c.req.headers.origin)
+          ? c.req.headers.origin
+          : c.self,
+      ),
+    }),
     startSync: (c) => {
       const service = findService(c.params.id!);
       const running = runningSync.get(service.id);
@@ -534,7 +630,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       const job: SyncJob = { jobId: randomUUID(), state: 'running', progress: { ratio: 0, stage: 'start' } };
       jobs.set(job.jobId, job);
       runningSync.set(service.id, job.jobId);
-      void runSync(job, service);
+      void runSync(job, service, c.self);
       return { status: 202, body: structuredClone(job) };
     },
     getSyncJob: (c) => {
@@ -711,7 +807,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       }
     },
 
-    createSigningSession: (c) => {
+    createSigningSession: async (c) => {
       const r = c.body as SigningSessionRequest;
       const service = findService(r.serviceId ?? defaultServiceId() ?? '');
       if (service.serviceType !== 'private')
@@ -720,33 +816,58 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       if (!base) throw invalid([{ path: 'zone', code: 'signingUrlInternal.required' }]);
       if (usedNonces.has(r.nonce)) throw new HttpFailure(409, 'nonce.reused', 'This nonce was used before');
       usedNonces.add(r.nonce);
-      openReturns.set(r.nonce, r.contractId ?? null);
-      if (openReturns.size > 10_000) openReturns.delete(openReturns.keys().next().value!);
       const origin = String(c.req.headers.origin ?? '');
       const parent =
         origin && origin !== c.self && isDevOrigin(origin)
           ? `/o/${Buffer.from(origin).toString('base64url')}`
           : '';
       const exp = Date.now() + SESSION_TTL_MS;
-      const ticket = createSsoTicket(
-        {
-          userId: org.currentUserId,
-          ...(r.contractId ? { contractId: r.contractId } : {}),
-          exp,
-          nonce: r.nonce,
-          returnUrl: `${c.self}/qys-return${parent}`,
-        },
-        service.encryptionKey,
+      const cred = credentials(service, service.appSecret);
+      // The one-time part of the flow is this OA's return page with the nonce (callbackPage): the
+      // platform's own sign-on token is deterministic per user and replayable.
+      const callbackPage = new URL(`${c.self}/qys-return${parent}`);
+      callbackPage.searchParams.set('nonce', r.nonce);
+      let platformUrl: string;
+      try {
+        if (!r.contractId) {
+          // Nothing to sign yet: single sign-on (qystoken) into the person's contract list.
+          const u = new URL('contractlist', base.replace(/\/+$/, '') + '/');
+          u.searchParams.set('qystoken', qysToken(personMobile(org.currentUserId), service.encryptionKey));
+          u.searchParams.set('hide_menu', 'true');
+          platformUrl = u.href;
+        } else if (r.page === 'view') {
+          platformUrl = await viewUrl(cred, r.contractId, SESSION_TTL_MS / 1000);
+        } else {
+          platformUrl = await signUrl(cred, {
+            contractId: r.contractId,
+            contact: personMobile(org.currentUserId),
+            callbackPage: callbackPage.href,
+            expireTime: SESSION_TTL_MS / 1000,
+          });
+        }
+      } catch (e) {
+        usedNonces.delete(r.nonce);
+        if (!(e instanceof QysApiError)) throw e;
+        throw new HttpFailure(
+          502,
+          e.code === 'unreachable' ? 'network' : 'server',
+          `Qiyuesuo did not open a signing page (${e.code}: ${e.message})`,
+        );
+      }
+      // The platform answers with its own address of the signing app; the zone decides which one the
+      // browser uses (as Weaver rewrites 9182 → 9180): same path and query on the zone's address.
+      const zoneBase = new URL(base.replace(/\/+$/, '') + '/');
+      const answered = new URL(platformUrl);
+      const prefix = zoneBase.pathname.replace(/\/$/, '');
+      const url = new URL(
+        (answered.pathname.startsWith(`${prefix}/`) ? answered.pathname : prefix + answered.pathname) +
+          answered.search,
+        zoneBase.origin,
       );
-      const target = new URLSearchParams({
-        ...(r.contractId ? { contractId: r.contractId } : {}),
-        page: r.page,
-        lang: r.lang,
-      });
-      for (const [k, v] of Object.entries(r.params ?? {})) target.set(k, String(v));
-      const url = new URL('sso/login', base.replace(/\/+$/, '') + '/');
-      url.searchParams.set('ticket', ticket);
-      url.searchParams.set('target', `/sign?${target}`);
+      if (r.lang === 'en') url.searchParams.set('lang', 'en');
+      for (const [k, v] of Object.entries(r.params ?? {})) url.searchParams.set(k, String(v));
+      openReturns.set(r.nonce, r.contractId ?? null);
+      if (openReturns.size > 10_000) openReturns.delete(openReturns.keys().next().value!);
       if (r.contractId && !contracts.has(r.contractId))
         contracts.set(r.contractId, { contractId: r.contractId, status: 'signing', updatedAt: now() });
       return {
@@ -764,18 +885,10 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       const service = findService((c.query.serviceId as string | undefined) ?? defaultServiceId() ?? '');
       if (service.serviceType === 'private') {
         try {
-          const r = await qysGet<{ contractStatus?: string; updateTime?: string }>(
-            credentials(service, service.appSecret),
-            '/open/contract/detail',
-            { contractId: id },
+          const parsed = z.safeParse(
+            ContractStatusSchema,
+            await qysContractStatus(credentials(service, service.appSecret), id),
           );
-          const parsed = z.safeParse(ContractStatusSchema, {
-            contractId: id,
-            status: r?.contractStatus ?? 'unknown',
-            ...(r?.updateTime && !Number.isNaN(Date.parse(r.updateTime))
-              ? { updatedAt: new Date(r.updateTime).toISOString() }
-              : {}),
-          });
           if (parsed.success) return { body: parsed.data };
         } catch (e) {
           if (e instanceof QysApiError && e.code === '1404')
@@ -855,6 +968,30 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(returnPage(parent && isDevOrigin(parent) ? parent : null));
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/qys-seal-image/')) {
+      // A seal picture from the platform's GET /seal/image, signed here: the browser never gets a
+      // Qiyuesuo URL or credentials.
+      const m = /^\/qys-seal-image\/([A-Za-z0-9_-]{1,64})\/(\d{1,30})$/.exec(url.pathname);
+      if (!m) return fail(notFound('Seal image'));
+      const service = findService(m[1]!);
+      if (service.serviceType !== 'private') return fail(notFound('Seal image'));
+      try {
+        const image = await sealImage(credentials(service, service.appSecret), m[2]!);
+        res.writeHead(200, {
+          'content-type': image.type,
+          'cache-control': 'private, max-age=300',
+          'x-content-type-options': 'nosniff',
+        });
+        return void res.end(image.body);
+      } catch (e) {
+        if (!(e instanceof QysApiError)) throw e;
+        return fail(
+          e.code === '1404'
+            ? notFound(`Seal ${m[2]}`)
+            : new HttpFailure(502, e.code === 'unreachable' ? 'network' : 'server', e.message),
+        );
+      }
     }
     if (req.method === 'GET' && url.pathname === '/openapi.json') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });

@@ -1,11 +1,22 @@
-/** Signatures of the open API and the SSO ticket format (docs/simulator-api.md). */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+/**
+ * The private cloud's open-API signature and the SSO token Weaver's integration builds
+ * (../../docs/simulator-api.md, /work/shared/qiyuesuo-real-api.md).
+ */
+import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
 
 /** `x-qys-signature`: md5(appToken + appSecret + timestamp), lower-case hex. */
 export function openApiSignature(appToken: string, appSecret: string, timestamp: string): string {
   return createHash('md5')
     .update(appToken + appSecret + timestamp, 'utf8')
     .digest('hex');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  // Lengths in bytes: a non-ASCII guess of the same string length must not make timingSafeEqual throw.
+  if (x.length !== y.length) return false;
+  return timingSafeEqual(x, y);
 }
 
 /**
@@ -18,86 +29,57 @@ export function verifyOpenApiSignature(
   timestamp: string,
   signature: string,
 ): boolean {
-  return safeEqualHex(openApiSignature(appToken, appSecret, timestamp), signature.toLowerCase());
-}
-
-/** The three headers of a signed open-API call, for callers (the reference host, tests). */
-export function signedHeaders(appToken: string, appSecret: string, now = Date.now()): Record<string, string> {
-  const timestamp = String(now);
-  return {
-    'x-qys-accesstoken': appToken,
-    'x-qys-timestamp': timestamp,
-    'x-qys-signature': openApiSignature(appToken, appSecret, timestamp),
-  };
-}
-
-export interface SsoTicketPayload {
-  userId: string;
-  contractId?: string;
-  /** Expiry, ms since the epoch. */
-  exp: number;
-  nonce: string;
-  returnUrl?: string;
-  [key: string]: unknown;
-}
-
-function hmacHex(key: string, data: string): string {
-  return createHmac('sha256', key).update(data, 'utf8').digest('hex');
-}
-
-/** `base64url(JSON payload) + "." + hex(HMAC-SHA256(encryptionKey, base64url payload))`. */
-export function createSsoTicket(payload: SsoTicketPayload, encryptionKey: string): string {
-  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${body}.${hmacHex(encryptionKey, body)}`;
-}
-
-export type TicketFailure = 'missing' | 'malformed' | 'signature' | 'expired' | 'reused';
-
-export type TicketCheck =
-  | { ok: true; payload: SsoTicketPayload; signature: string; keyIndex: number }
-  | { ok: false; reason: TicketFailure; payload?: SsoTicketPayload };
-
-function safeEqualHex(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  // Lengths in bytes: a non-ASCII guess of the same string length must not make timingSafeEqual throw.
-  if (x.length !== y.length) return false;
-  return timingSafeEqual(x, y);
+  return safeEqual(openApiSignature(appToken, appSecret, timestamp), signature.toLowerCase());
 }
 
 /**
- * Checks a ticket against the known encryption keys (one per app). `used` holds the signatures of
- * tickets already consumed; a good ticket is not added here (the caller consumes it).
+ * The three headers of a signed open-API call. `timestamp` defaults to now (ms); the official examples
+ * and shipped integrations send `0`, which the platform accepts unless a freshness window is on.
  */
-export function verifySsoTicket(
-  ticket: string | null | undefined,
-  encryptionKeys: readonly string[],
-  used: ReadonlySet<string>,
-  now = Date.now(),
-): TicketCheck {
-  if (!ticket) return { ok: false, reason: 'missing' };
-  const parts = ticket.split('.');
-  if (parts.length !== 2 || !parts[0] || !/^[0-9a-f]{64}$/.test(parts[1] ?? ''))
-    return { ok: false, reason: 'malformed' };
-  const [body, signature] = parts as [string, string];
-  let payload: SsoTicketPayload;
+export function signedHeaders(
+  appToken: string,
+  appSecret: string,
+  timestamp: number | string = Date.now(),
+): Record<string, string> {
+  const ts = String(timestamp);
+  return {
+    'x-qys-accesstoken': appToken,
+    'x-qys-timestamp': ts,
+    'x-qys-signature': openApiSignature(appToken, appSecret, ts),
+  };
+}
+
+/** The 加密密钥 is an AES-128 key: exactly 16 bytes (seed 001: `60fb3ed9-3e18-4f`). */
+export function isEncryptionKey(key: unknown): key is string {
+  return typeof key === 'string' && Buffer.byteLength(key, 'utf8') === 16;
+}
+
+/**
+ * Private-cloud SSO token as Weaver ships it: `base64(AES-128-ECB/PKCS7(mobile + "|", 加密密钥))`.
+ * Not URL-encoded here: callers put it in a query with URLSearchParams, which encodes `+ / =`.
+ * Throws when the key is not 16 bytes.
+ */
+export function createQysToken(mobile: string, encryptionKey: string): string {
+  if (!isEncryptionKey(encryptionKey)) throw new Error('the 加密密钥 must be 16 characters (AES-128)');
+  const cipher = createCipheriv('aes-128-ecb', Buffer.from(encryptionKey, 'utf8'), null);
+  return Buffer.concat([cipher.update(`${mobile}|`, 'utf8'), cipher.final()]).toString('base64');
+}
+
+/**
+ * The mobile number a qystoken carries, or `undefined` when it does not decrypt with this key (wrong
+ * key, tampered or malformed token). Never throws.
+ */
+export function readQysToken(token: string | null | undefined, encryptionKey: string): string | undefined {
+  if (!token || token.length > 4096 || !isEncryptionKey(encryptionKey)) return undefined;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token)) return undefined;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if (!parsed || typeof parsed !== 'object') return { ok: false, reason: 'malformed' };
-    payload = parsed as SsoTicketPayload;
+    const decipher = createDecipheriv('aes-128-ecb', Buffer.from(encryptionKey, 'utf8'), null);
+    const text = Buffer.concat([decipher.update(Buffer.from(token, 'base64')), decipher.final()]).toString(
+      'utf8',
+    );
+    const m = /^([^|]{1,64})\|/.exec(text);
+    return m?.[1];
   } catch {
-    return { ok: false, reason: 'malformed' };
+    return undefined;
   }
-  if (
-    typeof payload.userId !== 'string' ||
-    typeof payload.exp !== 'number' ||
-    typeof payload.nonce !== 'string'
-  ) {
-    return { ok: false, reason: 'malformed' };
-  }
-  const keyIndex = encryptionKeys.findIndex((key) => safeEqualHex(hmacHex(key, body), signature));
-  if (keyIndex < 0) return { ok: false, reason: 'signature' };
-  if (used.has(signature)) return { ok: false, reason: 'reused', payload };
-  if (now > payload.exp) return { ok: false, reason: 'expired', payload };
-  return { ok: true, payload, signature, keyIndex };
 }

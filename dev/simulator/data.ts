@@ -1,8 +1,10 @@
 /**
  * Deterministic sample data of the simulated Qiyuesuo deployment: companies, seals (electronic and
- * physical, with SVG images), file templates, business categories (用印流程) and contracts.
- * IDs are 19-digit integers carried as strings.
+ * physical; images are drawn on request, png.ts), file templates, business categories (用印流程),
+ * contracts and users. IDs are 19-digit integers carried as strings. The open API (openapi.ts) turns
+ * these records into the real API's shapes.
  */
+import { SIMULATOR_TEST_USER, type SimulatorUser } from './defaults.js';
 
 export type SealKind = 'ELECTRONIC' | 'PHYSICAL';
 export type ItemStatus = 'NORMAL' | 'DISABLED';
@@ -10,6 +12,8 @@ export type ItemStatus = 'NORMAL' | 'DISABLED';
 export interface Company {
   id: string;
   name: string;
+  /** The platform's own company is CORPORATE, the others INNER_COMPANY (内部企业). */
+  tenantType: 'CORPORATE' | 'INNER_COMPANY';
 }
 
 export interface Seal {
@@ -20,7 +24,7 @@ export interface Seal {
   companyName: string;
   sealType: string;
   status: ItemStatus;
-  image: string;
+  createTime: string;
   updateTime: string;
 }
 
@@ -55,6 +59,8 @@ export interface Contract {
   /** Who acted last (the SSO user), when someone did. */
   operator?: string;
   rejectReason?: string;
+  categoryId?: string;
+  categoryName?: string;
 }
 
 export interface Dataset {
@@ -63,6 +69,8 @@ export interface Dataset {
   templates: Template[];
   categories: Category[];
   contracts: Contract[];
+  /** Persons known to the platform, matched by mobile (SSO, signing URLs). */
+  users: SimulatorUser[];
   /** Next serial for new IDs (mutations). */
   serial: number;
   /** Logical clock for `updateTime`. */
@@ -141,32 +149,6 @@ const CONTRACT_SUBJECTS = [
   '保密协议 — 合作伙伴',
 ];
 
-function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** An SVG seal image: round red stamp (electronic) or square stamp outline (physical). */
-export function sealImage(companyName: string, sealName: string, kind: SealKind): string {
-  const company = escapeXml(companyName);
-  const label = escapeXml(sealName);
-  const svg =
-    kind === 'ELECTRONIC'
-      ? `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200">` +
-        `<circle cx="100" cy="100" r="92" fill="none" stroke="#d0021b" stroke-width="6"/>` +
-        `<path id="arc" d="M 30 110 A 70 70 0 1 1 170 110" fill="none"/>` +
-        `<text font-size="15" fill="#d0021b" font-family="serif"><textPath href="#arc" startOffset="50%" text-anchor="middle">${company}</textPath></text>` +
-        `<polygon points="100,72 108,96 133,96 113,111 121,135 100,120 79,135 87,111 67,96 92,96" fill="#d0021b"/>` +
-        `<text x="100" y="160" font-size="16" fill="#d0021b" text-anchor="middle" font-family="serif">${label}</text>` +
-        `</svg>`
-      : `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200">` +
-        `<rect x="8" y="8" width="184" height="184" rx="12" fill="none" stroke="#b00020" stroke-width="6"/>` +
-        `<text x="100" y="86" font-size="15" fill="#b00020" text-anchor="middle" font-family="serif">${company}</text>` +
-        `<text x="100" y="124" font-size="20" fill="#b00020" text-anchor="middle" font-family="serif">${label}</text>` +
-        `<text x="100" y="166" font-size="12" fill="#b00020" text-anchor="middle">物理印章</text>` +
-        `</svg>`;
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
-}
-
 /** Fixed start of the logical clock, so sample data is the same on every run. */
 const EPOCH = Date.UTC(2026, 0, 5, 1, 30, 0);
 
@@ -185,7 +167,11 @@ export interface DatasetSize {
 export function createDataset(seed = 9181, size: DatasetSize = {}): Dataset {
   const rnd = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const companies = COMPANY_NAMES.map((name, i) => ({ id: makeId(KIND.company, i + 1), name }));
+  const companies: Company[] = COMPANY_NAMES.map((name, i) => ({
+    id: makeId(KIND.company, i + 1),
+    name,
+    tenantType: i === 0 ? 'CORPORATE' : 'INNER_COMPANY',
+  }));
   let clock = 0;
   const seals: Seal[] = [];
   const addSeals = (kind: SealKind, count: number) => {
@@ -205,7 +191,7 @@ export function createDataset(seed = 9181, size: DatasetSize = {}): Dataset {
         companyName: company.name,
         sealType,
         status: rnd() < 0.1 ? 'DISABLED' : 'NORMAL',
-        image: sealImage(company.name, typeName, kind),
+        createTime: timeAt(clock),
         updateTime: timeAt(clock++),
       });
     }
@@ -253,9 +239,15 @@ export function createDataset(seed = 9181, size: DatasetSize = {}): Dataset {
     status: 'SIGNING' as const,
     createTime: timeAt(clock),
     updateTime: timeAt(clock++),
+    ...(categories[i] ? { categoryId: categories[i].id, categoryName: categories[i].name } : {}),
   }));
 
-  return { companies, seals, templates, categories, contracts, serial: 1000, clock };
+  const users: SimulatorUser[] = [
+    { ...SIMULATOR_TEST_USER },
+    { mobile: '13900000001', name: '张伟' },
+    { mobile: '13900000002', name: '王芳' },
+  ];
+  return { companies, seals, templates, categories, contracts, users, serial: 1000, clock };
 }
 
 export function newContract(data: Dataset, id?: string, subject?: string): Contract {
@@ -318,7 +310,7 @@ export function mutate(data: Dataset, m: Mutation): AnyItem | undefined {
         companyName: company.name,
         sealType: stringField('sealType') ?? 'COMMON',
         status,
-        image: sealImage(company.name, name.slice(-6), type),
+        createTime: t,
         updateTime: t,
       };
     } else if (m.resource === 'template') {
@@ -352,7 +344,7 @@ export function mutate(data: Dataset, m: Mutation): AnyItem | undefined {
   }
   const next: Record<string, unknown> = { ...item };
   for (const [key, value] of Object.entries(m.fields ?? {})) {
-    if (key === 'id' || key === 'image' || key === 'category' || key === 'type') continue;
+    if (key === 'id' || key === 'category' || key === 'type') continue;
     if (typeof value === 'string') next[key] = value;
   }
   if (!m.fields || Object.keys(m.fields).length === 0) next.name = `${item.name}（已更新）`;

@@ -3,12 +3,16 @@
  * credentials, so `npm start` works with no setup; `startDevServers` also pushes whatever the
  * reference host seeded into the simulator (see dev/servers.ts).
  */
-export const SIMULATOR_DEFAULT_PORT = 9181;
+
+/** The private cloud's three origins: open API ("privopen"), admin console, signing web app ("privapp"). */
+export const SIMULATOR_DEFAULT_PORTS = { openApi: 9182, console: 9181, signing: 9180 } as const;
+/** The open-API port (what the reference host's private service calls). */
+export const SIMULATOR_DEFAULT_PORT = SIMULATOR_DEFAULT_PORTS.openApi;
 
 export interface SimulatorApp {
   appToken: string;
   appSecret: string;
-  /** 加密密钥: HMAC-SHA256 key of the SSO tickets the OA server builds. */
+  /** 加密密钥: the AES-128 key (16 characters) of the SSO token (qystoken). */
   encryptionKey: string;
   appName?: string;
   companyName?: string;
@@ -19,17 +23,22 @@ export interface SimulatorApp {
 export const SIMULATOR_DEFAULT_APP: SimulatorApp = {
   appToken: 'qys-sim-app-token-0001',
   appSecret: 'qys-sim-app-secret-0001',
-  encryptionKey: '60fb3ed9-3e18-4f6b-9a51-2d1c7e0b9181',
+  encryptionKey: '60fb3ed9-3e18-4f',
   appName: '泛微 E10 对接',
   companyName: '上海泛微网络科技股份有限公司',
-  tenantId: '2961458871234560001',
+  tenantId: '2961458810000007919',
 };
+
+/** A person the simulated platform knows from the start (matched by mobile, as synced persons are). */
+export interface SimulatorUser {
+  mobile: string;
+  name: string;
+}
+
+export const SIMULATOR_TEST_USER: SimulatorUser = { mobile: '13800000000', name: '测试用户' };
 
 /** The version the simulator reports (≥ 4.3.6 uses the old-style callback switch, seed 001). */
 export const SIMULATOR_VERSION = '4.3.8';
 
-/** How far a request's `x-qys-timestamp` may be from the simulator clock. */
-export const TIMESTAMP_TOLERANCE_MS = 5 * 60 * 1000;
-
-/** How long a signing session (after a good SSO ticket) stays usable. */
+/** How long a signing session (after a good SSO token or a signUrl) stays usable. */
 export const DEFAULT_SESSION_TTL_MS = 30 * 60 * 1000;

@@ -9,18 +9,25 @@ import {
   type Dataset,
   type DatasetSize,
 } from './data.js';
-import { DEFAULT_SESSION_TTL_MS, SIMULATOR_DEFAULT_APP, type SimulatorApp } from './defaults.js';
+import {
+  DEFAULT_SESSION_TTL_MS,
+  SIMULATOR_DEFAULT_APP,
+  type SimulatorApp,
+  type SimulatorUser,
+} from './defaults.js';
 
 export type UnreachableMode = false | 'reset' | 'hang';
 
 export interface SigningSession {
   id: string;
+  /** The signatory: the mobile the SSO token or `contact` named. */
   userId: string;
   contractId: string;
-  nonce: string;
+  /** `callbackPage` of `POST /contract/signurl`: where the page goes after an action. */
   returnUrl?: string;
   expiresAt: number;
-  appToken: string;
+  /** Read-only page (`/contract/viewurl`). */
+  view?: boolean;
 }
 
 export interface DeploymentConfig {
@@ -48,7 +55,30 @@ export interface StatePatch {
   frameAncestors?: boolean;
   xFrameOptions?: 'DENY' | 'SAMEORIGIN' | null;
   sessionTtlMs?: number;
+  /** Persons the platform knows (upsert by mobile). */
+  users?: SimulatorUser[];
+  /**
+   * Freshness window of `x-qys-timestamp` in ms (`null`: off, the default — the real server accepts
+   * `0` and any old timestamp).
+   */
+  timestampWindowMs?: number | null;
+  /** Answer key of `GET /seal/list`: `result` (the doc's table, default) or `list` (the doc's example). */
+  sealListKey?: 'result' | 'list';
+  /**
+   * Public cloud SSO (`/open/ssogateway`): the OA's CAS-style ticket validation URL and its login page
+   * (`null` clears one).
+   */
+  sso?: { validationUrl?: string | null; loginUrl?: string | null };
 }
+
+const httpUrl = (v: unknown) => {
+  if (typeof v !== 'string' || v.length > 2000) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+};
 
 const ORIGIN_SOURCE =
   /^(\*|'self'|'none'|(https?|wss?):\/\/(\*\.)?[A-Za-z0-9.\-[\]:]+(:(\d{1,5}|\*))?|(\*\.)?[A-Za-z0-9.-]+(:(\d{1,5}|\*))?)$/;
@@ -79,8 +109,9 @@ export class Deployment {
   frameAncestors = true;
   xFrameOptions: 'DENY' | 'SAMEORIGIN' | null = null;
   data: Dataset;
-  /** Signatures of consumed SSO tickets → their expiry (pruned once expired). */
-  readonly usedTickets = new Map<string, number>();
+  timestampWindowMs: number | null = null;
+  sealListKey: 'result' | 'list' = 'result';
+  sso: { validationUrl?: string; loginUrl?: string } = {};
   readonly sessions = new Map<string, SigningSession>();
   readonly cspReports: unknown[] = [];
   readonly calls: Array<{ method: string; path: string; code: number; at: string }> = [];
@@ -109,7 +140,9 @@ export class Deployment {
     this.frameAncestors = true;
     this.xFrameOptions = null;
     this.data = createDataset(this.initial.seed, this.initial.size);
-    this.usedTickets.clear();
+    this.timestampWindowMs = null;
+    this.sealListKey = 'result';
+    this.sso = {};
     this.sessions.clear();
     this.cspReports.length = 0;
     this.calls.length = 0;
@@ -146,6 +179,39 @@ export class Deployment {
       throw new PatchError("xFrameOptions must be 'DENY', 'SAMEORIGIN' or null");
     if (patch.ssoReject !== undefined && typeof patch.ssoReject !== 'boolean')
       throw new PatchError('ssoReject must be boolean');
+    if (patch.users !== undefined) {
+      const ok =
+        Array.isArray(patch.users) &&
+        patch.users.length <= 100_000 &&
+        patch.users.every(
+          (u) =>
+            !!u &&
+            typeof u.mobile === 'string' &&
+            /^[0-9+-]{3,20}$/.test(u.mobile) &&
+            typeof u.name === 'string' &&
+            u.name.length <= 100,
+        );
+      if (!ok) throw new PatchError('users must be [{ mobile: digits, name }]');
+    }
+    if (
+      patch.timestampWindowMs !== undefined &&
+      patch.timestampWindowMs !== null &&
+      (typeof patch.timestampWindowMs !== 'number' ||
+        !(patch.timestampWindowMs > 0) ||
+        patch.timestampWindowMs > 86_400_000)
+    )
+      throw new PatchError('timestampWindowMs must be null or between 1 and 86400000');
+    if (patch.sso !== undefined) {
+      const ok =
+        !!patch.sso &&
+        typeof patch.sso === 'object' &&
+        [patch.sso.validationUrl, patch.sso.loginUrl].every(
+          (v) => v === undefined || v === null || httpUrl(v),
+        );
+      if (!ok) throw new PatchError('sso must be { validationUrl?, loginUrl? } with http(s) URLs');
+    }
+    if (patch.sealListKey !== undefined && patch.sealListKey !== 'result' && patch.sealListKey !== 'list')
+      throw new PatchError("sealListKey must be 'result' or 'list'");
     if (
       patch.sessionTtlMs !== undefined &&
       (typeof patch.sessionTtlMs !== 'number' || !(patch.sessionTtlMs > 0) || patch.sessionTtlMs > 86_400_000)
@@ -166,6 +232,27 @@ export class Deployment {
     if (patch.frameAncestors !== undefined) this.frameAncestors = patch.frameAncestors;
     if (patch.xFrameOptions !== undefined) this.xFrameOptions = patch.xFrameOptions;
     if (patch.sessionTtlMs !== undefined) this.sessionTtlMs = patch.sessionTtlMs;
+    for (const u of patch.users ?? []) {
+      const known = this.data.users.find((x) => x.mobile === u.mobile);
+      if (known) known.name = u.name;
+      else this.data.users.push({ mobile: u.mobile, name: u.name });
+    }
+    if (patch.timestampWindowMs !== undefined) this.timestampWindowMs = patch.timestampWindowMs;
+    if (patch.sealListKey !== undefined) this.sealListKey = patch.sealListKey;
+    if (patch.sso) {
+      const next = { ...this.sso };
+      for (const k of ['validationUrl', 'loginUrl'] as const) {
+        const v = patch.sso[k];
+        if (v === null) delete next[k];
+        else if (v !== undefined) next[k] = v;
+      }
+      this.sso = next;
+    }
+  }
+
+  /** The person with this mobile, when the platform knows one. */
+  user(mobile: string): SimulatorUser | undefined {
+    return this.data.users.find((u) => u.mobile === mobile);
   }
 
   /** The contract with this ID; with `create`, a new one in state SIGNING when it does not exist yet. */
@@ -191,18 +278,18 @@ export class Deployment {
     if (operator) contract.operator = operator;
   }
 
-  /** Marks a ticket used; forgets those whose expiry has passed (they fail as expired anyway). */
-  consumeTicket(signature: string, exp: number, now = Date.now()): void {
-    for (const [sig, e] of this.usedTickets) if (e < now) this.usedTickets.delete(sig);
-    this.usedTickets.set(signature, exp);
-  }
-
-  openSession(init: Omit<SigningSession, 'id' | 'expiresAt'>, now = Date.now()): SigningSession {
+  /** A signing (or viewing) session; it lasts `ttlMs` (e.g. signurl's `expireTime`), at most `sessionTtlMs`. */
+  openSession(
+    init: Omit<SigningSession, 'id' | 'expiresAt'>,
+    now = Date.now(),
+    ttlMs = this.sessionTtlMs,
+  ): SigningSession {
     for (const [id, s] of this.sessions) if (s.expiresAt < now - 3_600_000) this.sessions.delete(id);
+    if (this.sessions.size > 50_000) this.sessions.delete(this.sessions.keys().next().value as string);
     const session: SigningSession = {
       ...init,
       id: randomBytes(18).toString('base64url'),
-      expiresAt: now + this.sessionTtlMs,
+      expiresAt: now + Math.min(ttlMs, this.sessionTtlMs),
     };
     this.sessions.set(session.id, session);
     return session;
@@ -233,6 +320,10 @@ export class Deployment {
       frameAncestors: this.frameAncestors,
       xFrameOptions: this.xFrameOptions,
       sessionTtlMs: this.sessionTtlMs,
+      timestampWindowMs: this.timestampWindowMs,
+      sealListKey: this.sealListKey,
+      sso: this.sso,
+      users: this.data.users.length,
       counts: {
         electronicSeals: this.data.seals.filter((s) => s.category === 'ELECTRONIC').length,
         physicalSeals: this.data.seals.filter((s) => s.category === 'PHYSICAL').length,

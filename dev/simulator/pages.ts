@@ -17,11 +17,11 @@ const STRINGS = {
     password: '密码',
     login: '登录',
     reason: {
-      missing: '缺少单点登录票据（ticket）。',
-      malformed: '单点登录票据格式不正确。',
-      signature: '单点登录票据校验失败：加密密钥不一致。',
-      expired: '单点登录票据已过期。',
-      reused: '单点登录票据已被使用。',
+      missing: '缺少单点登录令牌（qystoken）。',
+      malformed: '单点登录请求格式不正确。',
+      signature: '单点登录令牌无法解密：加密密钥不一致。',
+      'unknown-user': '单点登录的用户在契约锁中不存在（按手机号匹配），请先同步人员。',
+      'ticket-invalid': '单点登录票据未通过 OA 的校验。',
       rejected: '单点登录已关闭或被拒绝。',
       'session-expired': '登录已过期，请重新登录。',
       'no-session': '请先登录。',
@@ -50,6 +50,9 @@ const STRINGS = {
     } as Record<string, string>,
     notSignable: '该合同当前不可签署。',
     home: '电子签约系统管理后台（模拟器）',
+    signingHome: '电子签约（模拟器）',
+    userCenter: '个人中心',
+    notFound: '页面或合同不存在。',
   },
   en: {
     product: 'Qiyuesuo e-signature (simulator)',
@@ -60,11 +63,11 @@ const STRINGS = {
     password: 'Password',
     login: 'Sign in',
     reason: {
-      missing: 'The SSO ticket is missing.',
-      malformed: 'The SSO ticket is malformed.',
-      signature: 'The SSO ticket failed verification: the encryption key does not match.',
-      expired: 'The SSO ticket has expired.',
-      reused: 'The SSO ticket was already used.',
+      missing: 'The SSO token (qystoken) is missing.',
+      malformed: 'The single sign-on request is malformed.',
+      signature: 'The SSO token cannot be decrypted: the encryption key does not match.',
+      'unknown-user': 'The SSO user does not exist in Qiyuesuo (matched by mobile). Sync the persons first.',
+      'ticket-invalid': 'The OA did not accept the SSO ticket.',
       rejected: 'Single sign-on is off or was rejected.',
       'session-expired': 'Your session has expired. Sign in again.',
       'no-session': 'Please sign in first.',
@@ -93,6 +96,9 @@ const STRINGS = {
     } as Record<string, string>,
     notSignable: 'This contract cannot be signed now.',
     home: 'E-signature admin console (simulator)',
+    signingHome: 'E-signature (simulator)',
+    userCenter: 'My account',
+    notFound: 'No such page or contract.',
   },
 };
 
@@ -203,7 +209,25 @@ export function resultPage(lang: PageLang, type: string, contract: Contract | un
   );
 }
 
-export function homePage(lang: PageLang): string {
+/** Home page of the admin console (`console: true`) or of the signing web app. */
+export function homePage(lang: PageLang, console = true): string {
   const s = STRINGS[lang];
-  return layout(lang, s.home, 'home', `<h1>${escapeHtml(s.home)}</h1><p>${escapeHtml(s.product)}</p>`);
+  const title = console ? s.home : s.signingHome;
+  return layout(lang, title, 'home', `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(s.product)}</p>`);
+}
+
+/** `/usercenter/info` after a good SSO token: who is signed in. */
+export function userCenterPage(lang: PageLang, user: { mobile: string; name: string }): string {
+  const s = STRINGS[lang];
+  return layout(
+    lang,
+    s.userCenter,
+    'usercenter',
+    `<h1>${escapeHtml(s.userCenter)}</h1><dl><dt>${escapeHtml(s.signer)}</dt><dd data-field="user">${escapeHtml(user.name)}</dd></dl>`,
+  );
+}
+
+export function notFoundPage(lang: PageLang): string {
+  const s = STRINGS[lang];
+  return layout(lang, s.notFound, 'not-found', `<h1>${escapeHtml(s.notFound)}</h1>`);
 }

@@ -1,18 +1,16 @@
 /**
- * Qiyuesuo (契约锁) private-cloud simulator: open API with signed headers, SSO ticket handoff, signing
- * pages guarded by `Content-Security-Policy: frame-ancestors <embed whitelist>`, and `/__sim/…`
- * control endpoints. Node `http` only. See docs/simulator-api.md.
+ * Qiyuesuo (契约锁) private-cloud simulator on three origins, as a real deployment runs:
+ * the open API (default port 9182: signed headers, the documented paths and answer keys, openapi.ts),
+ * the signing web app (9180: qystoken SSO, signUrl / viewUrl sessions, signing pages guarded by
+ * `Content-Security-Policy: frame-ancestors <embed whitelist>`, the public cloud's `/open/ssogateway`)
+ * and the admin console (9181). `/__sim/…` control endpoints answer on every origin, only when reached
+ * by an address or `localhost`. Node `http` only. See docs/simulator-api.md.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { createSsoTicket, verifyOpenApiSignature, verifySsoTicket } from './crypto.js';
-import { churn, mutate, toContractStatus, type Mutation, type SealKind } from './data.js';
-import {
-  SIMULATOR_DEFAULT_PORT,
-  SIMULATOR_VERSION,
-  TIMESTAMP_TOLERANCE_MS,
-  type SimulatorApp,
-} from './defaults.js';
+import { readQysToken } from './crypto.js';
+import { churn, mutate, type Mutation } from './data.js';
+import { SIMULATOR_DEFAULT_PORTS, type SimulatorApp } from './defaults.js';
 import {
   defaultConfig,
   Deployment,
@@ -21,11 +19,26 @@ import {
   type SigningSession,
   type StatePatch,
 } from './deployment.js';
-import { homePage, loginPage, pickLang, resultPage, signPage, type PageLang } from './pages.js';
+import { handleOpenApi } from './openapi.js';
+import { createE10Console } from './console.js';
+import {
+  homePage,
+  loginPage,
+  notFoundPage,
+  pickLang,
+  resultPage,
+  signPage,
+  userCenterPage,
+  type PageLang,
+} from './pages.js';
+
+export type SimulatorAppName = 'openApi' | 'signing' | 'console';
 
 export interface SimulatorOptions {
   host?: string;
-  /** 0 = a free port. Default 9181. */
+  /** Ports of the three origins; 0 = a free port. Defaults 9182 / 9180 / 9181. */
+  ports?: Partial<Record<SimulatorAppName, number>>;
+  /** Same as `ports.openApi` (older callers). */
   port?: number;
   quiet?: boolean;
   apps?: SimulatorApp[];
@@ -36,8 +49,11 @@ export interface SimulatorOptions {
 }
 
 export interface Simulator {
-  /** `http://host:port` (no trailing slash). */
+  /** The open API's `http://host:port` (no trailing slash): what an OA's 开放平台地址 is. */
   url: string;
+  /** The three origins. */
+  urls: Record<SimulatorAppName, string>;
+  /** The open API's port. */
   port: number;
   /** The root deployment (tests and dev/servers.ts change it directly). */
   root: Deployment;
@@ -142,8 +158,24 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
   };
 }
 
-function envelope(code: number, message: string, result?: unknown) {
-  return result === undefined ? { code, message } : { code, message, result };
+/** A Host header naming an address or `localhost` (not a DNS name another site could rebind). */
+export function reachedByAddress(hostHeader: string | undefined): boolean {
+  if (!hostHeader) return false;
+  let name: string;
+  try {
+    name = new URL(`http://${hostHeader}`).hostname;
+  } catch {
+    return false;
+  }
+  return /^[\d.]+$/.test(name) || name.startsWith('[') || name === 'localhost';
+}
+
+function hostnameOf(req: IncomingMessage, fallback: string): string {
+  try {
+    return new URL(`http://${req.headers.host ?? fallback}`).hostname;
+  } catch {
+    return fallback;
+  }
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -158,6 +190,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const scopes = new Map<string, Deployment>();
   /** Requests left unanswered by deployments in `'hang'` mode. */
   const hanging = new Map<Deployment, Set<Socket>>();
+  const ports: Record<SimulatorAppName, number> = { ...SIMULATOR_DEFAULT_PORTS };
+  const urls = {} as Record<SimulatorAppName, string>;
+  /** The console's 泛微E10 integration: 一键部署, person sync, callbacks (console.ts). */
+  const e10 = createE10Console({ quiet: options.quiet });
 
   function scope(id: string): Deployment {
     let d = scopes.get(id);
@@ -167,6 +203,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         if (oldest !== undefined) scopes.delete(oldest);
       }
       d = new Deployment(id, { ...config, apps: root.apps, whitelist: root.whitelist });
+      // Persons the root knows (e.g. the reference host's user) are known in every new scope.
+      d.apply({ users: root.data.users });
       scopes.set(id, d);
     }
     return d;
@@ -193,17 +231,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return headers;
   }
 
-  function htmlHeaders(d: Deployment): Record<string, string> {
-    return {
+  function sendHtml(res: ServerResponse, d: Deployment, status: number, html: string): void {
+    res.writeHead(status, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'referrer-policy': 'strict-origin',
       ...framingHeaders(d),
-    };
-  }
-
-  function sendHtml(res: ServerResponse, d: Deployment, status: number, html: string): void {
-    res.writeHead(status, htmlHeaders(d));
+    });
     res.end(html);
   }
 
@@ -212,184 +246,39 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     res.end();
   }
 
+  /** Where a failed sign-on goes: the signing app's login page, saying why. */
+  function toLogin(res: ServerResponse, d: Deployment, reason: string, lang: PageLang): void {
+    const q = new URLSearchParams({ reason });
+    if (lang === 'en') q.set('lang', 'en');
+    redirect(res, d, 302, `${d.base}/login?${q}`);
+  }
+
+  /** The signing app's origin as a request to any of the three sees it (same host name). */
+  const signingOrigin = (req: IncomingMessage) => {
+    const name = hostnameOf(req, host);
+    return `http://${name.includes(':') && !name.startsWith('[') ? `[${name}]` : name}:${ports.signing}`;
+  };
+
   // ------------------------------------------------------------------------------------------
-  // Open API
+  // Signing web app
   // ------------------------------------------------------------------------------------------
 
-  function checkSignature(
-    req: IncomingMessage,
+  /** The person a qystoken names, trying every app's 加密密钥. */
+  function ssoUser(
     d: Deployment,
-  ): { code: number; message: string; app?: SimulatorApp } {
-    const header = (name: string) => {
-      const v = req.headers[name];
-      return Array.isArray(v) ? v[0] : v;
-    };
-    for (const name of ['x-qys-accesstoken', 'x-qys-timestamp', 'x-qys-signature']) {
-      if (!header(name)) return { code: 1001, message: `缺少请求头 ${name}` };
+    token: string | null,
+  ): { user?: { mobile: string; name: string }; reason?: string } {
+    if (d.ssoReject) return { reason: 'rejected' };
+    if (!token) return { reason: 'missing' };
+    let decrypted = false;
+    for (const app of d.apps) {
+      const mobile = readQysToken(token, app.encryptionKey);
+      if (mobile === undefined) continue;
+      decrypted = true;
+      const user = d.user(mobile);
+      if (user) return { user };
     }
-    const token = header('x-qys-accesstoken') as string;
-    const timestamp = header('x-qys-timestamp') as string;
-    const signature = header('x-qys-signature') as string;
-    const app = d.apps.find((a) => a.appToken === token);
-    if (!app) return { code: 1002, message: 'AccessToken 无效（未知的 App Token）' };
-    const ts = /^\d{1,16}$/.test(timestamp) ? Number(timestamp) : NaN;
-    if (!Number.isFinite(ts) || Math.abs(Date.now() - ts) > TIMESTAMP_TOLERANCE_MS) {
-      return { code: 1004, message: '请求时间戳已过期或无效（与服务器时间相差超过 5 分钟）' };
-    }
-    if (!verifyOpenApiSignature(app.appToken, app.appSecret, timestamp, signature)) {
-      return { code: 1003, message: '签名校验失败（App Secret 不正确）' };
-    }
-    return { code: 0, message: 'SUCCESS', app };
-  }
-
-  function paging(url: URL): { pageNo: number; pageSize: number } | string {
-    const pageNo = url.searchParams.get('pageNo') ?? '1';
-    const pageSize = url.searchParams.get('pageSize') ?? '20';
-    if (!/^\d{1,6}$/.test(pageNo) || Number(pageNo) < 1) return 'pageNo';
-    if (!/^\d{1,4}$/.test(pageSize) || Number(pageSize) < 1 || Number(pageSize) > 1000) return 'pageSize';
-    return { pageNo: Number(pageNo), pageSize: Number(pageSize) };
-  }
-
-  function kindParam(url: URL): SealKind | undefined | 'bad' {
-    const type = url.searchParams.get('type');
-    if (type === null || type === '') return undefined;
-    return type === 'ELECTRONIC' || type === 'PHYSICAL' ? type : 'bad';
-  }
-
-  function openApi(req: IncomingMessage, res: ServerResponse, d: Deployment, path: string, url: URL): void {
-    const answer = (code: number, message: string, result?: unknown, status = 200) => {
-      d.recordCall(req.method ?? 'GET', path, code);
-      sendJson(res, status, envelope(code, message, result));
-    };
-    if (path === '/open/ping') {
-      answer(0, 'SUCCESS', { version: SIMULATOR_VERSION, name: '契约锁电子签约(模拟器)' });
-      return;
-    }
-    const auth = checkSignature(req, d);
-    if (auth.code !== 0 || !auth.app) {
-      answer(auth.code, auth.message);
-      return;
-    }
-    const app = auth.app;
-    const page = <T>(list: T[]) => {
-      const p = paging(url);
-      if (typeof p === 'string') return answer(1010, `参数错误：${p}`);
-      const start = (p.pageNo - 1) * p.pageSize;
-      answer(0, 'SUCCESS', {
-        list: list.slice(start, start + p.pageSize),
-        total: list.length,
-        pageNo: p.pageNo,
-        pageSize: p.pageSize,
-      });
-    };
-    switch (path) {
-      case '/open/app/info':
-        return answer(0, 'SUCCESS', {
-          appName: app.appName ?? 'OA 对接应用',
-          companyName: app.companyName ?? d.data.companies[0]?.name ?? '',
-          tenantId: app.tenantId ?? '2961458871234560001',
-          version: SIMULATOR_VERSION,
-        });
-      case '/open/seal/list': {
-        const kind = kindParam(url);
-        if (kind === 'bad') return answer(1010, '参数错误：type');
-        return page(d.data.seals.filter((s) => !kind || s.category === kind));
-      }
-      case '/open/template/list':
-        return page(d.data.templates);
-      case '/open/category/list': {
-        const kind = kindParam(url);
-        if (kind === 'bad') return answer(1010, '参数错误：type');
-        return page(d.data.categories.filter((c) => !kind || c.type === kind));
-      }
-      case '/open/contract/detail': {
-        const id = url.searchParams.get('contractId') ?? '';
-        if (!id) return answer(1010, '参数错误：contractId');
-        const c = d.contract(id);
-        if (!c) return answer(1404, '合同不存在');
-        return answer(0, 'SUCCESS', {
-          contractId: c.id,
-          subject: c.subject,
-          companyName: c.companyName,
-          status: c.status,
-          contractStatus: toContractStatus(c.status),
-          createTime: c.createTime,
-          updateTime: c.updateTime,
-          ...(c.operator ? { operator: c.operator } : {}),
-          ...(c.rejectReason ? { rejectReason: c.rejectReason } : {}),
-        });
-      }
-      default:
-        return answer(1404, `接口不存在：${path}`, undefined, 404);
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // SSO and signing pages
-  // ------------------------------------------------------------------------------------------
-
-  function selfOrigin(req: IncomingMessage): string {
-    return `http://${req.headers.host ?? `${host}:${address.port}`}`;
-  }
-
-  function ssoLogin(
-    req: IncomingMessage,
-    res: ServerResponse,
-    d: Deployment,
-    url: URL,
-    lang: PageLang,
-  ): void {
-    if (d.ssoReject) return sendHtml(res, d, 200, loginPage(lang, 'rejected', d.base));
-    const check = verifySsoTicket(
-      url.searchParams.get('ticket'),
-      d.apps.map((a) => a.encryptionKey),
-      new Set(d.usedTickets.keys()),
-    );
-    if (!check.ok) return sendHtml(res, d, 200, loginPage(lang, check.reason, d.base));
-    const { payload } = check;
-    const origin = selfOrigin(req);
-    // Where to go: a path of this deployment (never another origin).
-    let target: URL;
-    try {
-      target = new URL(url.searchParams.get('target') || `${d.base}/sign`, `${origin}${d.base}/`);
-    } catch {
-      return sendHtml(res, d, 200, loginPage(lang, 'malformed', d.base));
-    }
-    if (target.origin !== origin) return sendHtml(res, d, 200, loginPage(lang, 'malformed', d.base));
-    if (d.base && !target.pathname.startsWith(`${d.base}/`))
-      target = new URL(`${d.base}${target.pathname}${target.search}`, origin);
-    const requested =
-      (typeof payload.contractId === 'string' && payload.contractId) || target.searchParams.get('contractId');
-    if (requested && !CONTRACT_ID_RE.test(requested)) {
-      return sendHtml(res, d, 200, loginPage(lang, 'malformed', d.base));
-    }
-    // No contract named (host-defined params only): the platform starts a new one.
-    const contractId = requested || d.newContract().id;
-    let returnUrl: string | undefined;
-    if (typeof payload.returnUrl === 'string' && payload.returnUrl) {
-      try {
-        const r = new URL(payload.returnUrl);
-        if (r.protocol === 'http:' || r.protocol === 'https:') returnUrl = r.href;
-      } catch {
-        /* ignored: no return page, the result page is shown */
-      }
-    }
-    d.consumeTicket(check.signature, payload.exp);
-    d.contract(contractId, true);
-    const session = d.openSession({
-      userId: payload.userId,
-      contractId,
-      nonce: payload.nonce,
-      ...(returnUrl ? { returnUrl } : {}),
-      appToken: d.apps[check.keyIndex]?.appToken ?? '',
-    });
-    target.searchParams.set('contractId', contractId);
-    target.searchParams.set('session', session.id);
-    if (!target.searchParams.has('lang') && url.searchParams.has('lang'))
-      target.searchParams.set('lang', lang);
-    // One leading slash: `/.//evil.example` resolves to the path `//evil.example`, which as a relative
-    // Location would send the browser (and the session ID) to another host.
-    redirect(res, d, 302, `/${target.pathname.replace(/^\/+/, '')}${target.search}`);
+    return { reason: decrypted ? 'unknown-user' : 'signature' };
   }
 
   function findSession(d: Deployment, id: string | null): { session?: SigningSession; reason?: string } {
@@ -400,17 +289,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return { session };
   }
 
-  function signGet(res: ServerResponse, d: Deployment, url: URL, lang: PageLang): void {
-    const { session, reason } = findSession(d, url.searchParams.get('session'));
+  function signGet(res: ServerResponse, d: Deployment, url: URL, lang: PageLang, view: boolean): void {
+    const { session, reason } = findSession(d, url.searchParams.get('viewToken'));
     if (!session) return sendHtml(res, d, 200, loginPage(lang, reason ?? 'no-session', d.base));
-    const contract = d.contract(session.contractId, true);
-    if (!contract) return sendHtml(res, d, 200, loginPage(lang, 'no-session', d.base));
-    const view = url.searchParams.get('page') === 'view';
+    const contract = d.contract(session.contractId);
+    if (!contract) return sendHtml(res, d, 404, notFoundPage(lang));
     sendHtml(
       res,
       d,
       200,
-      signPage({ lang, base: d.base, session: session.id, contract, userId: session.userId, view }),
+      signPage({
+        lang,
+        base: d.base,
+        session: session.id,
+        contract,
+        userId: d.user(session.userId)?.name ?? session.userId,
+        view: view || !!session.view,
+      }),
     );
   }
 
@@ -423,23 +318,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const form = new URLSearchParams(await readBody(req));
     const { session, reason } = findSession(d, form.get('session'));
     if (!session) return sendHtml(res, d, 200, loginPage(lang, reason ?? 'no-session', d.base));
-    const contract = d.contract(session.contractId, true);
-    if (!contract) return sendHtml(res, d, 200, loginPage(lang, 'no-session', d.base));
+    const contract = d.contract(session.contractId);
+    if (!contract) return sendHtml(res, d, 404, notFoundPage(lang));
     const action = form.get('action');
     let type: string;
     let code: string | undefined;
     if (action === 'cancel') type = 'cancelled';
     else if (
-      contract.status !== 'SIGNING' &&
+      (contract.status !== 'SIGNING' || session.view) &&
       (action === 'sign' || action === 'decline' || action === 'expire')
     ) {
       type = 'error';
       code = 'contract-not-signing';
     } else if (action === 'sign') {
       d.setContractState(contract, 'COMPLETE', session.userId);
+      void e10.contractChanged(d, contract); // the callback to the OA, retried until acknowledged
       type = 'signed';
     } else if (action === 'decline') {
       d.setContractState(contract, 'REJECTED', session.userId);
+      void e10.contractChanged(d, contract);
       const why = (form.get('reason') ?? '').trim().slice(0, 500);
       if (why) contract.rejectReason = why;
       type = 'declined';
@@ -451,12 +348,112 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (type !== 'cancelled') session.expiresAt = Math.min(session.expiresAt, Date.now() + 60_000);
     if (!session.returnUrl) return sendHtml(res, d, 200, resultPage(lang, type, contract));
+    // The OA's callbackPage, its own query (the nonce the OA put there) kept.
     const back = new URL(session.returnUrl);
-    back.searchParams.set('nonce', session.nonce);
     back.searchParams.set('type', type);
     back.searchParams.set('contractId', contract.id);
     if (code) back.searchParams.set('code', code);
     redirect(res, d, 303, back.href);
+  }
+
+  /**
+   * Public cloud SSO: `/open/ssogateway?ticket=…&pageType=…`. The platform POSTs the ticket to the
+   * OA's CAS-style validation URL (`sso.validationUrl`), which answers `{ code: 0, result: { contact } }`;
+   * on failure the browser goes to the OA login URL (`sso.loginUrl`) or the platform's login page.
+   */
+  async function ssoGateway(res: ServerResponse, d: Deployment, url: URL, lang: PageLang): Promise<void> {
+    const ticket = url.searchParams.get('ticket');
+    const fail = (reason: string) =>
+      d.sso.loginUrl ? redirect(res, d, 302, d.sso.loginUrl) : toLogin(res, d, reason, lang);
+    if (d.ssoReject) return fail('rejected');
+    if (!ticket || ticket.length > 512) return fail('missing');
+    const pageType = url.searchParams.get('pageType') ?? 'INDEX_PAGE';
+    if (!['INDEX_PAGE', 'CONTRACT_DETAIL_PAGE', 'SIGN_PAGE', 'CONTRACT_LIST_PAGE'].includes(pageType))
+      return fail('malformed');
+    if (!d.sso.validationUrl) return fail('ticket-invalid');
+    let contact: string | undefined;
+    try {
+      const r = await fetch(d.sso.validationUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ticket }),
+        signal: AbortSignal.timeout(5000),
+        redirect: 'error',
+      });
+      const body = (await r.json()) as { code?: unknown; result?: { contact?: unknown } };
+      if (r.ok && body?.code === 0 && typeof body.result?.contact === 'string') contact = body.result.contact;
+    } catch {
+      /* not validated */
+    }
+    if (!contact) return fail('ticket-invalid');
+    const user = d.user(contact);
+    if (!user) return fail('unknown-user');
+    const contractId = url.searchParams.get('contractId');
+    if (pageType === 'INDEX_PAGE' || pageType === 'CONTRACT_LIST_PAGE' || !contractId)
+      return sendHtml(res, d, 200, userCenterPage(lang, user));
+    if (!CONTRACT_ID_RE.test(contractId) || !d.contract(contractId))
+      return sendHtml(res, d, 404, notFoundPage(lang));
+    let returnUrl: string | undefined;
+    try {
+      const r = new URL(url.searchParams.get('signReturnUrl') ?? '');
+      if (r.protocol === 'http:' || r.protocol === 'https:') returnUrl = r.href;
+    } catch {
+      /* no return page */
+    }
+    const session = d.openSession({
+      userId: user.mobile,
+      contractId,
+      ...(returnUrl ? { returnUrl } : {}),
+      ...(pageType === 'CONTRACT_DETAIL_PAGE' ? { view: true } : {}),
+    });
+    redirect(res, d, 302, `${d.base}/sign?viewToken=${session.id}${lang === 'en' ? '&lang=en' : ''}`);
+  }
+
+  async function signingApp(
+    req: IncomingMessage,
+    res: ServerResponse,
+    d: Deployment,
+    path: string,
+    url: URL,
+  ): Promise<void> {
+    const lang = pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']?.split(',')[0]);
+    const method = req.method ?? 'GET';
+    const get = method === 'GET' || method === 'HEAD';
+    if (get && path === '/') return sendHtml(res, d, 200, homePage(lang, false));
+    const signPath = /^\/sign\/([^/]+)$/.exec(path);
+    if (get && signPath) {
+      // Private-cloud SSO as Weaver ships it: /sign/{contractId}?qystoken=…
+      const { user, reason } = ssoUser(d, url.searchParams.get('qystoken'));
+      if (!user) return toLogin(res, d, reason ?? 'signature', lang);
+      const contractId = signPath[1] as string;
+      if (!CONTRACT_ID_RE.test(contractId) || !d.contract(contractId))
+        return sendHtml(res, d, 404, notFoundPage(lang));
+      const session = d.openSession({ userId: user.mobile, contractId });
+      return redirect(
+        res,
+        d,
+        302,
+        `${d.base}/sign?viewToken=${session.id}${lang === 'en' ? '&lang=en' : ''}`,
+      );
+    }
+    if (get && (path === '/usercenter/info' || path === '/contractlist')) {
+      const { user, reason } = ssoUser(d, url.searchParams.get('qystoken'));
+      if (!user) return toLogin(res, d, reason ?? 'signature', lang);
+      return sendHtml(res, d, 200, userCenterPage(lang, user));
+    }
+    if (get && (path === '/sign' || path === '/view')) return signGet(res, d, url, lang, path === '/view');
+    if (method === 'POST' && path === '/sign/action') return signAction(req, res, d, lang);
+    if (get && path === '/open/ssogateway') return ssoGateway(res, d, url, lang);
+    if (path === '/login') {
+      const reason = url.searchParams.get('reason') ?? 'no-session';
+      return sendHtml(
+        res,
+        d,
+        200,
+        loginPage(lang, /^[a-z-]{1,32}$/.test(reason) ? reason : 'no-session', d.base),
+      );
+    }
+    sendHtml(res, d, 404, notFoundPage(lang));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -468,26 +465,35 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     res: ServerResponse,
     d: Deployment,
     path: string,
-    url: URL,
   ): Promise<void> {
     const origin = req.headers.origin;
+    const method = req.method ?? 'GET';
+    const report = path === '/__sim/csp-report' && method === 'POST';
     // CSP reports come from whichever page embedded the signing page: always accepted (append-only).
-    if (path !== '/__sim/csp-report' && !allowedControlOrigin(origin, req.headers.host)) {
+    // Everything else only for a Host that is an address or localhost: a DNS name could be rebound to
+    // this machine by another site, whose pages would then be same-origin with the simulator.
+    if (!report && !reachedByAddress(req.headers.host)) {
+      sendJson(res, 403, {
+        error: `control endpoints answer only on an address or localhost, not ${req.headers.host ?? '(no Host)'}`,
+      });
+      return;
+    }
+    if (!report && !allowedControlOrigin(origin, req.headers.host)) {
       sendJson(res, 403, { error: `control endpoints refuse the origin ${origin}` }, { vary: 'origin' });
       return;
     }
     const CORS = corsHeaders(origin);
     const ok = (body: unknown, status = 200) => sendJson(res, status, body, CORS);
-    const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
       res.writeHead(204, CORS);
       res.end();
       return;
     }
     const route = `${method} ${path}`;
+    if (await e10.control(req, res, d, path, urls, readJson, ok)) return;
     switch (route) {
       case 'GET /__sim/state':
-        return ok(d.summary());
+        return ok({ ...d.summary(), urls });
       case 'POST /__sim/state': {
         const body = (await readJson(req)) as StatePatch;
         try {
@@ -497,7 +503,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           throw e;
         }
         if (!d.unreachable) releaseHanging(d);
-        return ok(d.summary());
+        return ok({ ...d.summary(), urls });
       }
       case 'POST /__sim/reset':
         d.reset();
@@ -507,6 +513,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         const m = (await readJson(req)) as Mutation;
         if (
           !m ||
+          typeof m !== 'object' ||
           !['add', 'update', 'remove'].includes(m.op) ||
           !['seal', 'template', 'category'].includes(m.resource)
         ) {
@@ -520,6 +527,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }
         if (m.type !== undefined && m.type !== 'ELECTRONIC' && m.type !== 'PHYSICAL')
           return ok({ error: 'type' }, 400);
+        if (m.fields !== undefined && (typeof m.fields !== 'object' || m.fields === null))
+          return ok({ error: 'fields' }, 400);
         const item = mutate(d.data, m);
         return item ? ok({ item }) : ok({ error: 'no such item' }, 404);
       }
@@ -527,48 +536,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return ok(churn(d.data));
       case 'POST /__sim/sessions/expire':
         return ok({ expired: d.expireSessions() });
-      case 'POST /__sim/tickets': {
-        // Builds a ticket the way the OA server does (for tests and the demo that bypass the OA server).
-        const body = (await readJson(req)) as Record<string, unknown>;
-        const app =
-          (typeof body.appToken === 'string'
-            ? d.apps.find((a) => a.appToken === body.appToken)
-            : d.apps[0]) ?? undefined;
-        if (!app) return ok({ error: 'unknown appToken' }, 400);
-        const contractId = typeof body.contractId === 'string' ? body.contractId : d.data.contracts[0]?.id;
-        const ttl = typeof body.ttlMs === 'number' ? body.ttlMs : 5 * 60_000;
-        const nonce =
-          typeof body.nonce === 'string' ? body.nonce : Math.random().toString(36).slice(2).padEnd(16, '0');
-        const payload = {
-          userId: typeof body.userId === 'string' ? body.userId : 'sim-user',
-          ...(contractId ? { contractId } : {}),
-          exp: Date.now() + ttl,
-          nonce,
-          ...(typeof body.returnUrl === 'string' ? { returnUrl: body.returnUrl } : {}),
-        };
-        const ticket = createSsoTicket(payload, app.encryptionKey);
-        const target = `${d.base}/sign?contractId=${encodeURIComponent(contractId ?? '')}${body.page === 'view' ? '&page=view' : ''}`;
-        const loginUrl = new URL(`${d.base}/sso/login`, selfOrigin(req));
-        loginUrl.searchParams.set('ticket', ticket);
-        loginUrl.searchParams.set('target', target);
-        if (body.lang === 'en') loginUrl.searchParams.set('lang', 'en');
-        return ok({
-          ticket,
-          url: loginUrl.href,
-          expiresAt: new Date(payload.exp).toISOString(),
-          nonce,
-          contractId,
-        });
-      }
       case 'POST /__sim/csp-report': {
         const text = await readBody(req).catch(() => '');
-        let report: unknown = text;
+        let parsed: unknown = text;
         try {
-          report = JSON.parse(text);
+          parsed = JSON.parse(text);
         } catch {
           /* keep the raw text */
         }
-        d.cspReports.push(report);
+        d.cspReports.push(parsed);
         if (d.cspReports.length > 100) d.cspReports.shift();
         res.writeHead(204, CORS);
         res.end();
@@ -584,14 +560,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       case 'GET /__sim/scopes':
         return ok({ scopes: [...scopes.keys()] });
       default:
-        void url;
         return ok({ error: `no control endpoint ${route}` }, 404);
     }
   }
 
   // ------------------------------------------------------------------------------------------
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(app: SimulatorAppName, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     let d = root;
     let path = url.pathname;
@@ -600,7 +575,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       d = scope(m[1] as string);
       path = m[2] || '/';
     }
-    if (path.startsWith('/__sim/')) return control(req, res, d, path, url);
+    if (path.startsWith('/__sim/')) return control(req, res, d, path);
     if (d.unreachable) {
       if (d.unreachable === 'hang') {
         const sockets = hanging.get(d) ?? new Set<Socket>();
@@ -612,51 +587,65 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       return;
     }
-    if (path.startsWith('/open/')) return openApi(req, res, d, path, url);
+    if (app === 'openApi') return handleOpenApi(req, res, d, path, url, { signingOrigin });
+    if (app === 'signing') return signingApp(req, res, d, path, url);
     const lang = pickLang(url.searchParams.get('lang') ?? req.headers['accept-language']?.split(',')[0]);
-    const method = req.method ?? 'GET';
-    if ((method === 'GET' || method === 'HEAD') && path === '/') return sendHtml(res, d, 200, homePage(lang));
-    if (method === 'GET' && path === '/sso/login') return ssoLogin(req, res, d, url, lang);
-    if (method === 'GET' && (path === '/sign' || path === '/view')) {
-      if (path === '/view') url.searchParams.set('page', 'view');
-      return signGet(res, d, url, lang);
-    }
-    if (method === 'POST' && path === '/sign/action') return signAction(req, res, d, lang);
-    if (path === '/login') return sendHtml(res, d, 200, loginPage(lang, 'no-session', d.base));
-    sendHtml(
-      res,
-      d,
-      404,
-      loginPage(lang, 'no-session', d.base).replace('data-qys-page="login"', 'data-qys-page="not-found"'),
-    );
+    if ((req.method === 'GET' || req.method === 'HEAD') && path === '/')
+      return sendHtml(res, d, 200, homePage(lang, true));
+    sendHtml(res, d, 404, notFoundPage(lang));
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      const status = err instanceof HttpError ? err.status : 500;
-      if (!res.headersSent)
-        sendJson(res, status, { error: err instanceof Error ? err.message : String(err) });
-      else res.destroy();
-      if (status === 500 && !options.quiet) console.error('[simulator]', err);
+  const servers: Server[] = [];
+  const listen = async (app: SimulatorAppName, port: number): Promise<number> => {
+    const server = createServer((req, res) => {
+      handle(app, req, res).catch((err: unknown) => {
+        const status = err instanceof HttpError ? err.status : 500;
+        if (!res.headersSent)
+          sendJson(res, status, { error: err instanceof Error ? err.message : String(err) });
+        else res.destroy();
+        if (status === 500 && !options.quiet) console.error('[simulator]', err);
+      });
     });
-  });
-  server.keepAliveTimeout = 2_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? SIMULATOR_DEFAULT_PORT, host, () => {
-      server.off('error', reject);
-      resolve();
+    server.keepAliveTimeout = 2_000;
+    servers.push(server);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const address = server.address() as { port: number };
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  if (!options.quiet) console.log(`[simulator] listening on ${url}`);
+    return (server.address() as { port: number }).port;
+  };
+  const shown = host.includes(':') ? `[${host}]` : host;
+  const closeAll = () =>
+    Promise.all(
+      servers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeAllConnections();
+          }),
+      ),
+    ).then(() => undefined);
+  try {
+    for (const app of ['openApi', 'signing', 'console'] as const) {
+      const wanted = options.ports?.[app] ?? (app === 'openApi' ? options.port : undefined) ?? ports[app];
+      ports[app] = await listen(app, wanted);
+      urls[app] = `http://${shown}:${ports[app]}`;
+    }
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+  if (!options.quiet)
+    console.log(`[simulator] open API ${urls.openApi}, signing ${urls.signing}, console ${urls.console}`);
 
   let stopped: Promise<void> | undefined;
   return {
-    url,
-    port: address.port,
+    url: urls.openApi,
+    urls,
+    port: ports.openApi,
     root,
     scope,
     configure(patch) {
@@ -664,11 +653,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!root.unreachable) releaseHanging(root);
     },
     stop() {
-      stopped ??= new Promise<void>((resolve) => {
-        releaseHanging();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      e10.stop();
+      stopped ??= (releaseHanging(), closeAll());
       return stopped;
     },
   };

@@ -42,6 +42,17 @@ export const commonMessages = defineMessages(
       '开放平台地址已更改，请重新填写 App Secret：已保存的密钥只能用于原来的地址',
     'signing.ok': '签署平台地址可以访问',
     'signing.failed': '无法访问签署平台地址，请检查地址与网络',
+    'step.embed': '嵌入白名单',
+    'step.sso': '单点登录（加密密钥）',
+    'embed.ok': '签署平台允许本 OA 页面嵌入',
+    'embed.refused': '签署平台不允许本 OA 页面嵌入：请在契约锁【嵌入电子签平台页面白名单】中添加 OA 地址',
+    'sso.ok': '加密密钥正确，单点登录成功',
+    'sso.badKey': '单点登录失败：加密密钥与契约锁不一致，请到契约锁集成应用中复制加密密钥',
+    'sso.unknownUser': '单点登录失败：契约锁中没有当前用户（按手机号匹配），请先同步人员',
+    'sso.keyFormat': '加密密钥应为 16 个字符，请到契约锁集成应用中复制',
+    'encryptionKey.format':
+      '加密密钥应为 16 个字符（字母、数字或英文符号，不含空格），例如 60fb3ed9-3e18-4f；可点击【重新生成】生成一个。',
+    'sso.failed': '单点登录失败：签署平台没有打开登录后的页面，请检查签署平台地址与加密密钥',
     skipped: '前一步未通过，已跳过',
     // host error codes
     'error.network': '无法连接服务器，请检查网络后重试',
@@ -115,6 +126,21 @@ export const commonMessages = defineMessages(
       'The open platform address changed: enter the App Secret again (the saved secret only works for the old address)',
     'signing.ok': 'The signing address answers',
     'signing.failed': 'The signing address cannot be reached. Check the address and the network',
+    'step.embed': 'Embed whitelist',
+    'step.sso': 'Single sign-on (encryption key)',
+    'embed.ok': 'The signing platform lets this OA page embed it',
+    'embed.refused':
+      'The signing platform does not let this OA page embed it. Add the OA address to the embed whitelist in Qiyuesuo',
+    'sso.ok': 'Encryption key accepted; single sign-on works',
+    'sso.badKey':
+      'Single sign-on failed: the encryption key differs from the one in Qiyuesuo. Copy it from the integration app in Qiyuesuo',
+    'sso.unknownUser':
+      'Single sign-on failed: Qiyuesuo has no person with your mobile number. Sync the persons first',
+    'sso.keyFormat': 'The encryption key must be 16 characters. Copy it from the integration app in Qiyuesuo',
+    'encryptionKey.format':
+      'The encryption key must be exactly 16 characters (letters, digits or ASCII symbols, no spaces), e.g. 60fb3ed9-3e18-4f. Use Regenerate to make one.',
+    'sso.failed':
+      'Single sign-on failed: the signing platform did not open the signed-in page. Check the signing address and the encryption key',
     skipped: 'Skipped because an earlier step failed',
     'error.network': 'Could not reach the server. Check the network and try again',
     'error.redirect':

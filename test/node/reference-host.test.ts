@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDevServers, type DevServers } from '../../dev/servers.js';
-import { verifySsoTicket } from '../../dev/simulator/crypto.js';
 import { SIMULATOR_DEFAULT_APP } from '../../dev/simulator/defaults.js';
 import type { Binding, OrgNode, Page, SyncJob } from '../../src/api/schemas.js';
 
 let servers: DevServers;
 let base: string;
 let sim: string;
+/** The simulator's signing web app (its own origin, beside the open API `sim`). */
+let signingApp: string;
 let dataDir: string;
 const SECRETS = [
   SIMULATOR_DEFAULT_APP.appSecret,
@@ -38,6 +39,16 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   };
 }
 
+/** Makes a contract known to the simulator (state SIGNING): the platform signs only contracts it has. */
+async function simContract(id: string) {
+  const r = await fetch(`${sim}/__sim/state`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ contracts: [{ id, status: 'SIGNING' }] }),
+  });
+  assert.equal(r.status, 200);
+}
+
 function privateInput(over: Record<string, unknown> = {}) {
   return {
     serviceType: 'private',
@@ -49,7 +60,7 @@ function privateInput(over: Record<string, unknown> = {}) {
     signatories: [],
     openApiUrl: sim,
     encryptionKey: SIMULATOR_DEFAULT_APP.encryptionKey,
-    signingUrlExternal: sim,
+    signingUrlExternal: signingApp,
     signingUrlInternal: '',
     autoLogin: { mode: 'off', segmentRules: [], domainRules: [] },
     ...over,
@@ -69,6 +80,7 @@ before(async () => {
   servers = await startDevServers({ referencePort: 0, simulatorPort: 0, dataDir, quiet: true });
   base = servers.urls.referenceHost;
   sim = servers.urls.simulator;
+  signingApp = servers.urls.simulatorSigning;
 });
 after(async () => {
   await servers?.stop();
@@ -355,6 +367,7 @@ describe('reference host: provider calls', () => {
     const seen: (string | undefined)[] = [];
     const other = createServer((req, res) => {
       seen.push(req.headers['x-qys-signature'] as string | undefined);
+      if (req.url === '/checkHealth') return void res.end('OK');
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ code: 0, message: 'SUCCESS', result: { name: 'other', version: '1' } }));
     });
@@ -399,7 +412,13 @@ describe('reference host: provider calls', () => {
     assert.equal(good.ok, true, JSON.stringify(good));
     const summary = (r: { steps: { id: string; status: string; code: string }[] }) =>
       r.steps.map((s) => `${s.id}:${s.status}:${s.code}`);
-    assert.deepEqual(summary(good), ['reach:pass:reach.ok', 'auth:pass:auth.ok', 'signing:pass:signing.ok']);
+    assert.deepEqual(summary(good), [
+      'reach:pass:reach.ok',
+      'auth:pass:auth.ok',
+      'signing:pass:signing.ok',
+      'embed:pass:embed.ok',
+      'sso:pass:sso.ok',
+    ]);
     // The simulator answered the seeded service, so its status is now ok (without a version bump).
     const seeded = (await call('GET', '/services/1001')).json as Binding;
     assert.equal(seeded.status, 'ok');
@@ -411,6 +430,8 @@ describe('reference host: provider calls', () => {
       'reach:pass:reach.ok',
       'auth:fail:auth.badSecret',
       'signing:skip:skipped',
+      'embed:skip:skipped',
+      'sso:skip:skipped',
     ]);
     const badToken = (
       await call('POST', '/services/test-connection', privateInput({ appToken: 'no-such-token' }))
@@ -419,7 +440,13 @@ describe('reference host: provider calls', () => {
     const down = (
       await call('POST', '/services/test-connection', privateInput({ openApiUrl: 'http://127.0.0.1:9' }))
     ).json;
-    assert.deepEqual(summary(down), ['reach:fail:reach.failed', 'auth:skip:skipped', 'signing:skip:skipped']);
+    assert.deepEqual(summary(down), [
+      'reach:fail:reach.failed',
+      'auth:skip:skipped',
+      'signing:skip:skipped',
+      'embed:skip:skipped',
+      'sso:skip:skipped',
+    ]);
   });
 
   it('sync pulls seals, templates and flows page by page and reports the diff', async () => {
@@ -431,7 +458,7 @@ describe('reference host: provider calls', () => {
         '/services',
         privateInput({
           openApiUrl: scoped,
-          signingUrlExternal: scoped,
+          signingUrlExternal: `${signingApp}/s/ref-sync-${process.pid}`,
           appSecret: SIMULATOR_DEFAULT_APP.appSecret,
         }),
       )
@@ -445,7 +472,8 @@ describe('reference host: provider calls', () => {
     const seals = (await call('GET', `/resources/electronic-seal?serviceId=${svc.id}&limit=500`)).json;
     const physical = (await call('GET', `/resources/physical-seal?serviceId=${svc.id}&limit=500`)).json;
     assert.equal(seals.total + physical.total, r1.seals.total);
-    assert.ok(seals.items[0].image.startsWith('data:image/svg+xml'));
+    // Seal pictures come through the reference host (GET /seal/image signed there), not from Qiyuesuo.
+    assert.ok(seals.items[0].image.startsWith(`${base}/qys-seal-image/${svc.id}/`));
     const last = (await call('GET', `/resources/last-synced?serviceId=${svc.id}`)).json;
     assert.equal(last.lastSyncedAt, r1.finishedAt);
 
@@ -477,7 +505,8 @@ describe('reference host: provider calls', () => {
     await call('DELETE', `/services/${svc.id}`);
   });
 
-  it('signing sessions: SSO ticket with the encryption key, zone picks the base, nonce single use', async () => {
+  it('signing sessions: a signUrl from POST /contract/signurl, zone picks the base, nonce single use', async () => {
+    await simContract('c-100');
     const req = { contractId: 'c-100', page: 'sign', lang: 'zh-CN', nonce: 'n'.repeat(20), display: 'frame' };
     const ext = await call(
       'POST',
@@ -485,17 +514,16 @@ describe('reference host: provider calls', () => {
       { ...req, zone: 'external' },
       { origin: 'http://127.0.0.1:5555' },
     );
-    assert.equal(ext.status, 201);
+    assert.equal(ext.status, 201, ext.text);
     const services = (await call('GET', '/services')).json as Binding[];
     const p = services.find((s) => s.id === '1001') as Extract<Binding, { serviceType: 'private' }>;
-    assert.ok(ext.json.url.startsWith(p.signingUrlExternal.replace(/\/$/, '') + '/sso/login?'));
+    assert.ok(
+      ext.json.url.startsWith(p.signingUrlExternal.replace(/\/$/, '') + '/sign?viewToken='),
+      ext.json.url,
+    );
     assert.equal(ext.json.returnOrigin, base);
-    const ticket = new URL(ext.json.url).searchParams.get('ticket');
-    const check = verifySsoTicket(ticket, [SIMULATOR_DEFAULT_APP.encryptionKey], new Set());
-    assert.ok(check.ok);
-    assert.equal(check.payload.nonce, req.nonce);
-    assert.equal(check.payload.contractId, 'c-100');
-    assert.ok(String(check.payload.returnUrl).startsWith(`${base}/qys-return/o/`));
+    // No qystoken (replayable) in the URL: the one-time part is the return page with the nonce.
+    assert.equal(new URL(ext.json.url).searchParams.get('qystoken'), null);
 
     const reused = await call('POST', '/signing/sessions', { ...req, zone: 'external' });
     assert.equal(reused.status, 409);
@@ -504,10 +532,20 @@ describe('reference host: provider calls', () => {
       nonce: 'm'.repeat(20),
       zone: 'internal',
     });
-    assert.ok(internal.json.url.startsWith(p.signingUrlInternal.replace(/\/$/, '') + '/sso/login?'));
+    assert.ok(internal.json.url.startsWith(p.signingUrlInternal.replace(/\/$/, '') + '/sign?viewToken='));
     assert.notEqual(p.signingUrlInternal, p.signingUrlExternal);
 
-    const page = await fetch(String(check.payload.returnUrl) + '?nonce=abc&type=signed&contractId=c-100');
+    const unknown = await call('POST', '/signing/sessions', {
+      ...req,
+      contractId: 'no-such-contract',
+      nonce: 'u'.repeat(20),
+      zone: 'external',
+    });
+    assert.equal(unknown.status, 502, 'the platform refused: no page to open');
+
+    const page = await fetch(
+      `${base}/qys-return/o/${Buffer.from('http://127.0.0.1:5555').toString('base64url')}?nonce=abc&type=signed&contractId=c-100`,
+    );
     const html = await page.text();
     assert.match(html, /postMessage/);
     assert.match(html, /"http:\/\/127\.0\.0\.1:5555"/);
@@ -518,6 +556,7 @@ describe('reference host: provider calls', () => {
 describe('reference host: signing end to end with the simulator', () => {
   it('SSO ticket accepted, signing page action returns through /qys-return, status confirmed by the provider', async () => {
     const contractId = `e2e${Date.now()}`;
+    await simContract(contractId);
     const nonce = `nonce-${Date.now()}-abcdefgh`;
     const session = await call(
       'POST',
@@ -526,15 +565,11 @@ describe('reference host: signing end to end with the simulator', () => {
       { origin: 'http://127.0.0.1:6006' },
     );
     assert.equal(session.status, 201);
-    const login = await fetch(session.json.url, { redirect: 'manual' });
-    assert.equal(login.status, 302, 'the simulator accepts the ticket');
-    const signUrl = new URL(login.headers.get('location')!, session.json.url);
-    const sessionId = signUrl.searchParams.get('session')!;
+    const signPage = await fetch(session.json.url);
+    assert.equal(signPage.status, 200, 'the signUrl opens the signing page');
+    const signUrl = new URL(session.json.url);
+    const sessionId = /name="session" value="([^"]+)"/.exec(await signPage.text())?.[1];
     assert.ok(sessionId);
-    // A ticket is single use.
-    const again = await fetch(session.json.url, { redirect: 'manual' });
-    assert.equal(again.status, 200);
-    assert.match(await again.text(), /data-qys-page="login"/);
 
     const action = await fetch(new URL('sign/action', signUrl.origin + '/'), {
       method: 'POST',
@@ -564,6 +599,7 @@ describe('reference host: signing end to end with the simulator', () => {
     assert.equal(await statusOf(forged), 'unknown');
 
     const contractId = `ret${Date.now()}`;
+    await simContract(contractId);
     const nonce = `nonce-ret-${Date.now()}-abcdef`;
     const session = await call('POST', '/signing/sessions', {
       contractId,

@@ -77,8 +77,13 @@ async function assertServing(urls: Started['urls']): Promise<void> {
     list.some((s) => s.openApiUrl?.startsWith(urls.simulator)),
     'the seeded service points at the simulator',
   );
-  const ping = (await (await fetch(`${urls.simulator}/open/ping`)).json()) as { code: number };
-  assert.equal(ping.code, 0);
+  // The simulator's open API answers the platform's health check (plain text OK).
+  assert.equal(await (await fetch(`${urls.simulator}/checkHealth`)).text(), 'OK');
+  assert.ok(
+    env.simulatorSigning && env.simulatorSigning !== urls.simulator,
+    'the signing app has its own origin',
+  );
+  assert.match(await (await fetch(`${env.simulatorSigning}/`)).text(), /data-qys-page="home"/);
 }
 
 async function assertStopped(s: Started): Promise<void> {
