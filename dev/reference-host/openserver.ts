@@ -27,11 +27,7 @@ export interface OpenPlatformCredentials {
 }
 
 /** Development credentials of the reference host's open platform (override with options.openPlatform). */
-export const E10_DEV_OPEN_PLATFORM: OpenPlatformCredentials = {
-  appKey: 'e10-dev-app-key-0001',
-  appSecret: 'e10-dev-app-secret-0001',
-  corpId: 'e10-dev-corp-0001',
-};
+export { E10_DEV_OPEN_PLATFORM } from './e10-defaults.js';
 
 const TOKEN_TTL_MS = 2 * 60 * 60 * 1000;
 const MAX_PERSON_PAGE = 1000;
