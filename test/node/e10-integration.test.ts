@@ -298,3 +298,41 @@ describe('the checklist probes through the reference host (#14.4, #14.6)', () =>
     assert.equal((await call(ref.url, 'POST', '/services/nope/probe', { kind: 'callback' })).status, 404);
   });
 });
+
+describe('callbacks after sign / decline (#14.4)', () => {
+  it('the console posts the callback when a contract is signed or declined, in the configured generation', async () => {
+    for (const [generation, id, status, expected] of [
+      ['legacy', '3900000000000000001', 'COMPLETE', 'signed'],
+      ['new', '3900000000000000002', 'REJECTED', 'declined'],
+    ] as const) {
+      await call(simUrl, 'POST', '/__sim/e10/config', {
+        e10Url: ref.url,
+        ...ref.openPlatform,
+        callbackGeneration: generation,
+      });
+      const d = await e10.contractChanged(deployment, { id, status });
+      assert.equal(d?.acknowledged, true);
+      assert.equal(d?.generation, generation);
+      const st = (await call(ref.url, 'GET', `/signing/contracts/${id}/status?serviceId=1002`)).json;
+      assert.equal(st.status, expected);
+    }
+    const state = (await call(simUrl, 'GET', '/__sim/e10')).json;
+    assert.ok(
+      state.deliveries.some(
+        (d: { payload: { contractId?: string } }) => d.payload.contractId === '3900000000000000002',
+      ),
+    );
+  });
+
+  it('an OA that does not acknowledge gets the bounded retries, then the delivery says so', async () => {
+    await call(simUrl, 'POST', '/__sim/e10/config', {
+      e10Url: ref.url,
+      ...ref.openPlatform,
+      callbackUrl: `${ref.url}/papi/signcenter/qiyuesuo/nowhere`,
+    });
+    const d = await e10.contractChanged(deployment, { id: '3900000000000000003', status: 'COMPLETE' });
+    assert.equal(d?.acknowledged, false);
+    assert.equal(d?.attempts.length, 2); // maxAttempts of this console
+    assert.ok(d?.attempts.every((a) => a.status === 404));
+  });
+});
