@@ -17,6 +17,9 @@ export const browseFieldMessages = defineMessages(
     missingTitle: '该项已在契约锁中删除（ID {id}），请移除后重新选择',
     resolving: '加载中…',
     resolveFailed: '无法读取已选项的名称：{error}',
+    'image.url.unsafeScheme':
+      '部分印章图片的地址不是 http(s) 或图片数据，为安全起见未显示，请联系管理员检查数据',
+    'image.url.notAbsolute': '部分印章图片的地址不完整或格式不正确，为安全起见未显示，请联系管理员检查数据',
     dialogTitle: '选择{kind}',
     searchLabel: '搜索{kind}名称',
     searchPlaceholder: '输入名称搜索',
@@ -66,6 +69,10 @@ export const browseFieldMessages = defineMessages(
     missingTitle: 'This item was deleted in Qiyuesuo (ID {id}). Remove it and choose again',
     resolving: 'Loading…',
     resolveFailed: 'Could not read the names of the chosen items: {error}',
+    'image.url.unsafeScheme':
+      'Some seal images have an address that is not http(s) or image data; they are not shown for safety. Ask an administrator to check the data',
+    'image.url.notAbsolute':
+      'Some seal images have an address that is incomplete or malformed; they are not shown for safety. Ask an administrator to check the data',
     dialogTitle: 'Choose {kind}',
     searchLabel: 'Search {kind} by name',
     searchPlaceholder: 'Type a name to search',

@@ -1,8 +1,9 @@
 import { html, nothing, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isAbortError } from '../../api/errors.js';
+import { isAbortError, QysUnsafeUrlError } from '../../api/errors.js';
 import type { Company, Resource, ResourceKind, SyncProgress } from '../../api/schemas.js';
 import { computeWindow, scrollIntoViewTop } from '../../core/window.js';
+import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
 import { QysFormField } from '../../internal/form-field.js';
 import { browseFieldMessages } from './browse-field.messages.js';
 import { browseFieldStyles } from './browse-field.styles.js';
@@ -118,6 +119,7 @@ type SyncState =
  * @tag qys-browse-field
  * @fires {CustomEvent<{ value: string[] }>} qys-change - The user changed the value (confirm, remove a tag, clear). `detail.value`: the IDs.
  * @fires qys-sync-complete - The empty-state sync finished. `detail`: `{ serviceId, report }`.
+ * @fires qys-error - A seal image URL from the host is not http(s) nor `data:image/…` and was not shown: `{ error, code }` (`url.unsafeScheme`, `url.notAbsolute`).
  * @csspart field - The closed field (tags and buttons).
  * @csspart tags - The list of chosen items.
  * @csspart tag - One chosen item. Also `tag-missing` when it no longer exists.
@@ -240,6 +242,9 @@ export class QysBrowseField extends QysFormField {
   private missing = new Set<string>();
   @state() private resolving = false;
   @state() private resolveError: unknown = null;
+  /** Set when a seal image URL from the host was refused (not http(s) nor data:image). */
+  @state() private unsafeImage: HostUrlCode | null = null;
+  private refusedImages = new Set<string>();
   private resolveController: AbortController | undefined;
 
   @state() private open = false;
@@ -437,7 +442,7 @@ export class QysBrowseField extends QysFormField {
                     : nothing
                 }`
         }
-        ${!host ? html`<p class="notice muted">${this.t('noHost')}</p>` : nothing}
+        ${!host ? html`<p class="notice muted">${this.t('noHost')}</p>` : nothing} ${this.renderUnsafeImage()}
         ${
           this.resolveError
             ? html`<p class="notice error" role="alert">
@@ -474,11 +479,7 @@ export class QysBrowseField extends QysFormField {
       title=${missing ? this.t('missingTitle', { id }) : nothing}
       aria-busy=${pending && this.resolving ? 'true' : nothing}
     >
-      ${
-        item?.image && isSealKind(this.kind)
-          ? html`<img part="tag-image" src=${imageSrc(item.image)} alt="" @error=${onImageError} />`
-          : nothing
-      }
+      ${item?.image && isSealKind(this.kind) ? this.sealImage(item, 'tag') : nothing}
       <span class="tag-name">${name}</span>
       ${missing ? html`<span class="badge">${this.t('missing')}</span>` : nothing}
       ${pending && this.resolving ? html`<span class="muted">${this.t('resolving')}</span>` : nothing}
@@ -964,7 +965,40 @@ export class QysBrowseField extends QysFormField {
       if (this.shownFiltered) return nothing;
       return this.renderEmpty();
     }
-    return html`${p.error ? this.renderListError() : nothing}${this.renderList()}`;
+    return html`${p.error ? this.renderListError() : nothing}${this.renderUnsafeImage()}${this.renderList()}`;
+  }
+
+  /**
+   * A seal image as it may reach `<img src>`: an absolute http(s) URL or a `data:image/…` URL
+   * (checkHostUrl). Anything else (javascript:, blob:, data:text/html, relative) is not rendered; it
+   * is reported once per URL with a qys-error and a notice.
+   */
+  private sealImage(item: Resource, where: 'tag' | 'cell'): TemplateResult | typeof nothing {
+    const checked = checkHostUrl(item.image, { image: true });
+    if (!checked.ok) {
+      this.refuseImage(item.image ?? '', checked.code);
+      return nothing;
+    }
+    const src = imageSrc(checked.url);
+    return where === 'tag'
+      ? html`<img part="tag-image" src=${src} alt="" @error=${onImageError} />`
+      : html`<img src=${src} alt="" decoding="async" @error=${onImageError} />`;
+  }
+
+  private refuseImage(url: string, code: HostUrlCode): void {
+    if (this.refusedImages.has(url) || this.refusedImages.size >= 100) return;
+    this.refusedImages.add(url);
+    // Called while rendering: the state change and the event come right after this update.
+    queueMicrotask(() => {
+      this.unsafeImage = code;
+      this.emit('qys-error', { error: new QysUnsafeUrlError(code, 'image'), code });
+    });
+  }
+
+  private renderUnsafeImage(): TemplateResult | typeof nothing {
+    return this.unsafeImage
+      ? html`<p class="notice error" role="alert">${this.t(`image.${this.unsafeImage}`)}</p>`
+      : nothing;
   }
 
   private renderListError(): TemplateResult {
@@ -1120,7 +1154,7 @@ export class QysBrowseField extends QysFormField {
         >
           ${
             item
-              ? html`${item.image ? html`<img src=${imageSrc(item.image)} alt="" decoding="async" @error=${onImageError} />` : nothing}
+              ? html`${item.image ? this.sealImage(item, 'cell') : nothing}
                   <span class="name">${item.name}</span>
                   <span class="facts"
                     >${[

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QysElement } from '../../internal/qys-element.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
-import { isAbortError } from '../../api/errors.js';
+import { isAbortError, QysUnsafeUrlError } from '../../api/errors.js';
+import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
 import type { Binding } from '../../api/schemas.js';
 import { bindingToInput } from '../../api/binding.js';
 import {
@@ -48,6 +49,7 @@ const UPGRADE_MODES: UpgradeMode[] = ['none', 'same-address', 'new-address'];
  * @summary What to configure on the Qiyuesuo side, computed and checked.
  * @tag qys-integration-checklist
  * @fires qys-copy - A value was copied; detail `{ key, value }` (never a secret: none is shown).
+ * @fires qys-error - A URL from the host (signing address, OA address) is not absolute http(s) and was not used: `{ error, code }` (`url.unsafeScheme`, `url.notAbsolute`).
  * @csspart header - Title, service line and actions.
  * @csspart inputs - The OA address / tenant / upgrade inputs.
  * @csspart section - One group of items.
@@ -91,6 +93,8 @@ export class QysIntegrationChecklist extends QysElement {
   @state() private loading = false;
   @state() private loadError: unknown;
   @state() private contextOaUrl = '';
+  /** The host's `oaBaseUrl` was refused (not an absolute http(s) URL); the page origin is used. */
+  @state() private contextUrlError: HostUrlCode | undefined;
   @state() private contextOpenPlatform: { appKey?: string; corpId?: string } | undefined;
   @state() private checks: CheckState[] = [];
   @state() private announcement = '';
@@ -170,7 +174,10 @@ export class QysIntegrationChecklist extends QysElement {
     if (!host) return;
     try {
       const ctx = await host.client.context();
-      this.contextOaUrl = ctx.oaBaseUrl ?? '';
+      const oa = ctx.oaBaseUrl ? checkHostUrl(ctx.oaBaseUrl) : undefined;
+      this.contextUrlError = oa && !oa.ok ? oa.code : undefined;
+      if (oa && !oa.ok) this.refuseUrl(oa.code, 'oaBaseUrl');
+      this.contextOaUrl = oa?.ok ? ctx.oaBaseUrl! : '';
       this.contextOpenPlatform = ctx.openPlatform;
     } catch {
       /* the page origin is a fine default */
@@ -195,6 +202,11 @@ export class QysIntegrationChecklist extends QysElement {
     } finally {
       if (this.loadAbort === ac) this.loading = false;
     }
+  }
+
+  /** A URL from the host that is not absolute http(s): a qys-error (the caller shows the text). */
+  private refuseUrl(code: HostUrlCode, field: string) {
+    this.emit('qys-error', { error: new QysUnsafeUrlError(code, field), code });
   }
 
   /** Runs every check again (aborting a run in progress). Resolves when all have finished. */
@@ -239,6 +251,15 @@ export class QysIntegrationChecklist extends QysElement {
       const id: CheckId = target.zone === 'internal' ? 'framing-internal' : 'framing-external';
       jobs.push(
         (async () => {
+          // A signing address that is not absolute http(s) is refused before anything uses it.
+          const safe = checkHostUrl(target.url);
+          if (!safe.ok) {
+            this.refuseUrl(
+              safe.code,
+              target.zone === 'internal' ? 'signingUrlInternal' : 'signingUrlExternal',
+            );
+            return set(id, { status: 'fail', reason: safe.code });
+          }
           if (!host?.client.inspectFraming)
             return set(id, { status: 'cannot-check', reason: 'reason.noInspect' });
           if (!pageOrigin)
@@ -551,6 +572,7 @@ export class QysIntegrationChecklist extends QysElement {
           />
           <small id="oa-hint" class="muted">${this.t('oaUrlHint')}</small>
           ${oaProblem ? html`<small id="oa-error" class="error">${this.t('problem.oaBaseUrl', { message: this.t(oaProblem.code) })}</small>` : nothing}
+          ${this.contextUrlError ? html`<small class="error" role="alert">${this.t('problem.oaBaseUrl', { message: this.t(this.contextUrlError) })}</small>` : nothing}
         </label>
         ${
           list.serviceType === 'private'

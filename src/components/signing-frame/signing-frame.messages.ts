@@ -19,6 +19,8 @@ export const signingFrameMessages = defineMessages(
     unconfirmed: '契约锁尚未确认合同状态（当前：{status}）。',
     error: '签署页面出错：{message}',
     hostError: '无法获取签署链接：{message}',
+    'url.unsafeScheme': '服务器返回的签署链接不是 http:// 或 https:// 地址，为安全起见未打开，请联系管理员',
+    'url.notAbsolute': '服务器返回的签署链接不完整或格式不正确，为安全起见未打开，请联系管理员',
     noHost: '未连接数据源：请将组件放在 <qys-host-provider> 中或设置 host 属性。',
     noContract: '未指定合同：请设置 contract-id 或 params。',
     badBinding: '签署服务的内外网配置有误，请在绑定设置中修正。',
@@ -57,6 +59,10 @@ export const signingFrameMessages = defineMessages(
     unconfirmed: 'Qiyuesuo has not confirmed the contract state yet (now: {status}).',
     error: 'The signing page reported an error: {message}',
     hostError: 'Could not get a signing link: {message}',
+    'url.unsafeScheme':
+      'The server sent a signing link that is not http:// or https://; it was not opened for safety. Contact an administrator',
+    'url.notAbsolute':
+      'The server sent a signing link that is incomplete or malformed; it was not opened for safety. Contact an administrator',
     noHost: 'No data source: place the element inside <qys-host-provider> or set its host property.',
     noContract: 'No contract: set contract-id or params.',
     badBinding:

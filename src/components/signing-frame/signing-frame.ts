@@ -10,6 +10,8 @@ import { BridgeGate, markerCause, type BridgeData, type MessageStats } from '../
 import { createNonce } from '../../core/signing/nonce.js';
 import { diagnose, probeReachable } from '../../core/signing/diagnose.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
+import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
+import { QysUnsafeUrlError } from '../../api/errors.js';
 import { decideTarget, type DecidedTarget } from './target.js';
 import { signingFrameMessages } from './signing-frame.messages.js';
 import { styles } from './signing-frame.styles.js';
@@ -376,7 +378,11 @@ export class QysSigningFrame extends ElementBase {
         session = await this.createSession(host, target, nonce, display, signal);
       }
       if (run !== this.run) return;
-      const url = session.url;
+      // Only an absolute http(s) URL may reach the iframe or the popup (a javascript: URL would run
+      // in this page, or in the popup with this page as its opener).
+      const checked = checkHostUrl(session.url);
+      if (!checked.ok) return this.refuseUrl(checked.code, 'session.url');
+      const url = checked.url;
       this.platformOrigin = origin(url);
       this.sessionUrl = url;
       if (this.blockIf({ targetUrl: url, expiresAt: expiryTime(session.expiresAt), now: Date.now() })) return;
@@ -624,6 +630,13 @@ export class QysSigningFrame extends ElementBase {
   private fail(key: string, params?: Params) {
     this._state = 'error';
     this._note = { key, ...(params ? { params } : {}) };
+  }
+
+  /** A URL from the host that is not absolute http(s): an error, and it goes nowhere. */
+  private refuseUrl(code: HostUrlCode, field: string) {
+    this.stop();
+    this.fail(code);
+    this.emit('qys-error', { error: new QysUnsafeUrlError(code, field), code });
   }
 
   private hostFailed(e: unknown) {
