@@ -542,6 +542,29 @@ const cases: Record<
       [{ message: 'x' }, ['error:invalid']],
     ],
   },
+  OaVersionSchema: {
+    schema: schemas.OaVersionSchema,
+    valid: ['E9', 'E10'],
+    invalid: [['E8', [':invalid']]],
+  },
+  PersonSyncSchema: {
+    schema: schemas.PersonSyncSchema,
+    valid: [{ at: T, subcompanies: 1, departments: 12, persons: 348 }],
+    invalid: [[{ at: T, subcompanies: 1, departments: 12, persons: -1 }, ['persons:invalid']]],
+  },
+  ProviderProbeKindSchema: {
+    schema: schemas.ProviderProbeKindSchema,
+    valid: ['callback', 'openserver'],
+    invalid: [['ping', [':invalid']]],
+  },
+  ProviderProbeSchema: {
+    schema: schemas.ProviderProbeSchema,
+    valid: [
+      { kind: 'callback', status: 'pass', code: 'probe.callback.ok', detail: 'https://oa/papi' },
+      { kind: 'openserver', status: 'cannot-check', code: 'probe.notSimulator' },
+    ],
+    invalid: [[{ kind: 'callback', status: 'ok', code: 'x' }, ['status:invalid']]],
+  },
 };
 
 describe('schemas', () => {
