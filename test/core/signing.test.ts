@@ -162,6 +162,40 @@ describe('signing: probeReachable', () => {
     expect(await probeReachable(location.origin + '/no-such-page')).to.equal('ok');
     expect(await probeReachable('http://127.0.0.1:9/')).to.equal('failed');
   });
+  it('a platform that never answers is failed by the timeout, also when garbage is collected meanwhile', async () => {
+    // WebKit collected the AbortSignal.timeout() held only by AbortSignal.any(): such probes never ended.
+    const { simulator } = (await (await fetch('/__qys/env')).json()) as { simulator: string };
+    const scope = `probe-hang-${Date.now().toString(36)}`;
+    const r = await fetch(`${simulator}/s/${scope}/__sim/state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ unreachable: 'hang' }),
+    });
+    expect(r.ok).to.equal(true);
+    const caller = new AbortController(); // as the element passes its run's signal
+    const probes = Array.from({ length: 20 }, (_, i) =>
+      probeReachable(`${simulator}/s/${scope}/p${i}`, 500, caller.signal),
+    );
+    let sink = 0;
+    const churn = setInterval(() => {
+      for (let j = 0; j < 50; j++) sink += new Array(100_000).fill(j).length;
+    }, 10);
+    try {
+      const results = await Promise.race([
+        Promise.all(probes),
+        new Promise((res) => setTimeout(() => res('still waiting after 4 s'), 4000)),
+      ]);
+      expect(results).to.deep.equal(Array(20).fill('failed'));
+    } finally {
+      clearInterval(churn);
+      await fetch(`${simulator}/s/${scope}/__sim/state`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ unreachable: false }),
+      });
+    }
+    expect(sink).to.be.greaterThan(0);
+  });
   it('rejects with the abort reason when the caller aborts', async () => {
     const c = new AbortController();
     const p = probeReachable('http://127.0.0.1:9/', 2500, c.signal);

@@ -6,7 +6,13 @@ import type { QysEventMap, SigningBlockedCause, SigningOutcome } from '../../api
 import type { SigningPage, SigningSession } from '../../api/schemas.js';
 import { resolveLang, translate, type Params } from '../../internal/localize.js';
 import { evaluateFraming } from '../../core/integration/framing.js';
-import { BridgeGate, markerCause, type BridgeData, type MessageStats } from '../../core/signing/bridge.js';
+import {
+  BridgeGate,
+  isPlatformMarker,
+  markerCause,
+  type BridgeData,
+  type MessageStats,
+} from '../../core/signing/bridge.js';
 import { createNonce } from '../../core/signing/nonce.js';
 import { diagnose, probeReachable } from '../../core/signing/diagnose.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
@@ -523,11 +529,18 @@ export class QysSigningFrame extends ElementBase {
   };
 
   private onMessage = (e: MessageEvent) => {
-    const hint = markerCause(e.data);
-    if (hint) {
-      // A platform's own page marker (not a bridge message): a hint, from our window and the platform only.
+    if (isPlatformMarker(e.data)) {
+      // A platform's own page marker (not a bridge message, so not counted by the gate: the signing
+      // page's marker can arrive after qys-ready, in WebKit): a hint, from our window and the platform only.
+      const hint = markerCause(e.data);
       const live = this._state === 'loading' || this._state === 'ready' || this._state === 'popup';
-      if (live && e.origin === this.platformOrigin && e.source && e.source === this.expectedSource()) {
+      if (
+        hint &&
+        live &&
+        e.origin === this.platformOrigin &&
+        e.source &&
+        e.source === this.expectedSource()
+      ) {
         const nonce = this.gateNonce;
         this.gateNonce = ''; // the session is spent
         void this.complete({ source: 'qys-bridge', type: hint, nonce }, this.run);

@@ -94,6 +94,11 @@ export class BridgeGate {
  * hint, taken only from the expected window and the platform's origin: a `login` page means SSO
  * failed (`reason` `expired` / `session-expired`: the link expired).
  */
+export function isPlatformMarker(data: unknown): boolean {
+  return (data as { source?: unknown } | null)?.source === 'qys-platform';
+}
+
+/** What a platform page marker says went wrong (see isPlatformMarker), if anything. */
 export function markerCause(data: unknown): 'login-required' | 'expired' | undefined {
   const d = data as { source?: unknown; page?: unknown; reason?: unknown } | null;
   if (!d || d.source !== 'qys-platform' || d.page !== 'login') return undefined;

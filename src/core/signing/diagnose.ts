@@ -77,7 +77,16 @@ export async function probeReachable(
   timeoutMs = 2500,
   signal?: AbortSignal,
 ): Promise<'ok' | 'failed'> {
-  const timeout = AbortSignal.timeout(timeoutMs);
+  // An own controller and timer rather than AbortSignal.any([signal, AbortSignal.timeout()]): WebKit
+  // can collect the timeout signal held only by the combined one, and the probe then never ends.
+  const ctl = new AbortController();
+  const timer = setTimeout(
+    () => ctl.abort(new DOMException('The probe timed out', 'TimeoutError')),
+    timeoutMs,
+  );
+  const onAbort = () => ctl.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await fetch(url, {
       method: 'HEAD',
@@ -85,11 +94,14 @@ export async function probeReachable(
       credentials: 'omit',
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      signal: ctl.signal,
     });
     return 'ok';
   } catch (e) {
     if (signal?.aborted) throw e;
     return 'failed';
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
   }
 }

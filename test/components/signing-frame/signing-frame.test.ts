@@ -204,6 +204,9 @@ describe('<qys-signing-frame> with the simulator', function () {
 
     // 1. wrong origin: the right shape and nonce, posted by this page itself
     window.postMessage({ source: 'qys-bridge', type: 'signed', nonce, contractId: cid }, '*');
+    // a platform page marker is a hint, not a bridge message: never counted (WebKit delivers the
+    // signing page's own marker after qys-ready, so counting it made this test engine-dependent)
+    window.postMessage({ source: 'qys-platform', page: 'sign' }, '*');
     // 2. wrong source: the real return page, right origin and nonce, but in another frame
     const other = document.createElement('iframe');
     other.src = await returnUrl({ nonce, type: 'signed', contractId: cid });
