@@ -4,6 +4,8 @@
  * reference host seeded into the simulator (see dev/servers.ts).
  */
 
+export type SimulatorAppName = 'openApi' | 'signing' | 'console';
+
 /** The private cloud's three origins: open API ("privopen"), admin console, signing web app ("privapp"). */
 export const SIMULATOR_DEFAULT_PORTS = { openApi: 9182, console: 9181, signing: 9180 } as const;
 /** The open-API port (what the reference host's private service calls). */

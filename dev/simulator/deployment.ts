@@ -13,6 +13,7 @@ import {
   DEFAULT_SESSION_TTL_MS,
   SIMULATOR_DEFAULT_APP,
   type SimulatorApp,
+  type SimulatorAppName,
   type SimulatorUser,
 } from './defaults.js';
 
@@ -46,6 +47,11 @@ export interface StatePatch {
   contracts?: Array<{ id: string; subject?: string; status?: ContractState }>;
   /** `true` means `'reset'`: sockets are closed without an answer; `'hang'` never answers. */
   unreachable?: boolean | 'reset' | 'hang';
+  /**
+   * Which origins `unreachable` cuts: by default the browser-facing ones (signing web app, console),
+   * so the OA server can still call the open API while the browser cannot load the pages.
+   */
+  unreachableApps?: SimulatorAppName[];
   /** Serve the login page for every SSO attempt (SSO rejected). */
   ssoReject?: boolean;
   /**
@@ -80,6 +86,8 @@ const httpUrl = (v: unknown) => {
   }
 };
 
+const BROWSER_FACING: SimulatorAppName[] = ['signing', 'console'];
+
 const ORIGIN_SOURCE =
   /^(\*|'self'|'none'|(https?|wss?):\/\/(\*\.)?[A-Za-z0-9.\-[\]:]+(:(\d{1,5}|\*))?|(\*\.)?[A-Za-z0-9.-]+(:(\d{1,5}|\*))?)$/;
 
@@ -105,6 +113,7 @@ export class Deployment {
   whitelist: string[];
   sessionTtlMs: number;
   unreachable: UnreachableMode = false;
+  unreachableApps: SimulatorAppName[] = [...BROWSER_FACING];
   ssoReject = false;
   frameAncestors = true;
   xFrameOptions: 'DENY' | 'SAMEORIGIN' | null = null;
@@ -136,6 +145,7 @@ export class Deployment {
     this.whitelist = [...this.initial.whitelist];
     this.sessionTtlMs = this.initial.sessionTtlMs;
     this.unreachable = false;
+    this.unreachableApps = [...BROWSER_FACING];
     this.ssoReject = false;
     this.frameAncestors = true;
     this.xFrameOptions = null;
@@ -173,6 +183,12 @@ export class Deployment {
     if (patch.unreachable !== undefined && ![true, false, 'reset', 'hang'].includes(patch.unreachable)) {
       throw new PatchError("unreachable must be true, false, 'reset' or 'hang'");
     }
+    if (
+      patch.unreachableApps !== undefined &&
+      (!Array.isArray(patch.unreachableApps) ||
+        !patch.unreachableApps.every((a) => a === 'openApi' || a === 'signing' || a === 'console'))
+    )
+      throw new PatchError("unreachableApps must list 'openApi', 'signing' and/or 'console'");
     if (patch.frameAncestors !== undefined && typeof patch.frameAncestors !== 'boolean')
       throw new PatchError('frameAncestors must be boolean');
     if (patch.xFrameOptions !== undefined && ![null, 'DENY', 'SAMEORIGIN'].includes(patch.xFrameOptions))
@@ -228,6 +244,7 @@ export class Deployment {
     }
     if (patch.unreachable !== undefined)
       this.unreachable = patch.unreachable === true ? 'reset' : patch.unreachable;
+    if (patch.unreachableApps !== undefined) this.unreachableApps = [...new Set(patch.unreachableApps)];
     if (patch.ssoReject !== undefined) this.ssoReject = patch.ssoReject;
     if (patch.frameAncestors !== undefined) this.frameAncestors = patch.frameAncestors;
     if (patch.xFrameOptions !== undefined) this.xFrameOptions = patch.xFrameOptions;
@@ -316,6 +333,7 @@ export class Deployment {
       whitelist: this.whitelist,
       apps: this.apps.map((a) => ({ appToken: a.appToken, appName: a.appName ?? null })),
       unreachable: this.unreachable,
+      unreachableApps: this.unreachableApps,
       ssoReject: this.ssoReject,
       frameAncestors: this.frameAncestors,
       xFrameOptions: this.xFrameOptions,

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { readQysToken } from './crypto.js';
 import { churn, mutate, type Mutation } from './data.js';
-import { SIMULATOR_DEFAULT_PORTS, type SimulatorApp } from './defaults.js';
+import { SIMULATOR_DEFAULT_PORTS, type SimulatorApp, type SimulatorAppName } from './defaults.js';
 import {
   defaultConfig,
   Deployment,
@@ -32,7 +32,7 @@ import {
   type PageLang,
 } from './pages.js';
 
-export type SimulatorAppName = 'openApi' | 'signing' | 'console';
+export type { SimulatorAppName };
 
 export interface SimulatorOptions {
   host?: string;
@@ -290,6 +290,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   function signGet(res: ServerResponse, d: Deployment, url: URL, lang: PageLang, view: boolean): void {
+    // ssoReject: the platform signs nobody in, through a token or a signing link alike.
+    if (d.ssoReject) return sendHtml(res, d, 200, loginPage(lang, 'rejected', d.base));
     const { session, reason } = findSession(d, url.searchParams.get('viewToken'));
     if (!session) return sendHtml(res, d, 200, loginPage(lang, reason ?? 'no-session', d.base));
     const contract = d.contract(session.contractId);
@@ -576,7 +578,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       path = m[2] || '/';
     }
     if (path.startsWith('/__sim/')) return control(req, res, d, path);
-    if (d.unreachable) {
+    if (d.unreachable && d.unreachableApps.includes(app)) {
       if (d.unreachable === 'hang') {
         const sockets = hanging.get(d) ?? new Set<Socket>();
         hanging.set(d, sockets);

@@ -19,6 +19,8 @@ import type { BindingInput, PrivateBinding, SyncProgress } from '../../src/api/s
 
 let ref = '';
 let sim = '';
+/** The simulator's signing web app (its own origin, beside the open API `sim`). */
+let signingApp = '';
 let redirector = '';
 
 const host = (o: Partial<HttpHostOptions> = {}) =>
@@ -51,8 +53,8 @@ function privateInput(scoped: string, over: Partial<BindingInput> = {}): Binding
     appSecret: 'qys-sim-app-secret-0001',
     signatories: [],
     openApiUrl: scoped,
-    encryptionKey: '60fb3ed9-3e18-4f6b-9a51-2d1c7e0b9181',
-    signingUrlExternal: scoped,
+    encryptionKey: '60fb3ed9-3e18-4f',
+    signingUrlExternal: scoped.startsWith(sim) ? signingApp + scoped.slice(sim.length) : scoped,
     signingUrlInternal: '',
     autoLogin: { mode: 'off', segmentRules: [], domainRules: [] },
     ...over,
@@ -63,12 +65,14 @@ before(async () => {
   const env = (await (await fetch('/__qys/env')).json()) as {
     referenceHost?: string;
     simulator?: string;
+    simulatorSigning?: string;
     redirector?: string;
   };
   if (!env.referenceHost || !env.simulator)
     throw new Error('dev servers are not running (/__qys/env is empty)');
   ref = env.referenceHost;
   sim = env.simulator;
+  signingApp = env.simulatorSigning ?? env.simulator;
   redirector = env.redirector ?? '';
 });
 
@@ -120,6 +124,15 @@ describe('createHttpHost: answers parsed by their schemas', () => {
     expect(issues.find((i) => i.path === 'openApiUrl')?.code).to.equal('url.protocol');
   });
 
+  it('the reference host refuses a 加密密钥 that is not 16 characters (422 encryptionKey.format) on save', async () => {
+    for (const encryptionKey of ['abc', '60fb3ed9-3e18-4f6b-9a51-2d1c7e0b9181']) {
+      const err = await rejection(host().services.save(privateInput(sim, { encryptionKey })));
+      expect(err, encryptionKey).to.be.instanceOf(QysValidationError);
+      const issue = (err as QysValidationError).issues.find((i) => i.path === 'encryptionKey');
+      expect(issue?.code, encryptionKey).to.equal('encryptionKey.format');
+    }
+  });
+
   it('org: children, search by pinyin initials, resolve, count', async () => {
     const h = host();
     const root = await h.org.children(null);
@@ -166,8 +179,15 @@ describe('createHttpHost: answers parsed by their schemas', () => {
     const ctx = await h.client.context();
     expect(ctx.clientIp).to.equal('127.0.0.1');
     expect((await h.client.segmentPresets()).length).to.be.greaterThan(0);
+    // 加密密钥 in the Qiyuesuo field's format (16 characters, as seed 001's `60fb3ed9-3e18-4f`).
     const key = await h.services.generateEncryptionKey();
-    expect(key.length).to.be.at.least(16);
+    expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{2}$/);
+    // The platform opens signing pages only for contracts it has.
+    await fetch(`${sim}/__sim/state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ contracts: [{ id: 'c-http-1', status: 'SIGNING' }] }),
+    });
     const session = await h.signing.createSession({
       page: 'sign',
       lang: 'zh-CN',
@@ -177,10 +197,10 @@ describe('createHttpHost: answers parsed by their schemas', () => {
       contractId: 'c-http-1',
       serviceId: '1001',
     });
-    expect(session.url).to.match(/\/sso\/login\?ticket=/);
+    expect(session.url).to.match(/\/sign\?viewToken=/);
     expect(session.returnOrigin).to.equal(ref);
     expect(Date.parse(session.expiresAt)).to.be.greaterThan(Date.now());
-    const framing = await h.client.inspectFraming!(`${sim}/sign`);
+    const framing = await h.client.inspectFraming!(`${signingApp}/sign`);
     expect(framing.reachable).to.equal(true);
     expect(framing.contentSecurityPolicy).to.contain('frame-ancestors');
   });

@@ -428,6 +428,12 @@ describe('signing sessions from POST /contract/signurl', () => {
     assert.equal(((await res.json()) as Envelope).code, 1000001);
   });
 
+  it('ssoReject: the signing link lands on the login page too (nobody is signed in)', async () => {
+    const { url } = await session();
+    await control('/__sim/state', { ssoReject: true });
+    assert.match(await (await fetch(url)).text(), /data-qys-reason="rejected"/);
+  });
+
   it('a session is short-lived: expireTime (at most sessionTtlMs), then the login page', async () => {
     const { url } = await session();
     assert.equal((await control('/__sim/sessions/expire', {})).status, 200);
@@ -655,8 +661,18 @@ describe('embed whitelist (frame-ancestors)', () => {
 });
 
 describe('unreachable mode', () => {
-  it('closes connections without an answer, while /__sim stays reachable', async () => {
+  it('by default cuts the browser-facing origins only: the OA server still reaches the open API', async () => {
     await control('/__sim/state', { unreachable: true });
+    await assert.rejects(fetch(`${signing}/sign?viewToken=x`), /fetch failed/);
+    await assert.rejects(fetch(`${sim.urls.console}/`), /fetch failed/);
+    assert.equal(await (await fetch(`${api}/checkHealth`)).text(), 'OK');
+    const r = await signUrl({ contractId: CONTRACT, contact: USER.mobile });
+    assert.equal(r.code, 0, 'a signing link is still handed out; the browser cannot load it');
+    assert.equal((await control('/__sim/state', { unreachableApps: ['nowhere'] })).status, 400);
+  });
+
+  it('closes connections without an answer, while /__sim stays reachable', async () => {
+    await control('/__sim/state', { unreachable: true, unreachableApps: ['openApi', 'signing', 'console'] });
     await assert.rejects(fetch(`${api}/checkHealth`), /fetch failed/);
     await assert.rejects(fetch(`${signing}/sign?viewToken=x`), /fetch failed/);
     assert.equal((await control('/__sim/state')).body.unreachable, 'reset');
@@ -665,7 +681,7 @@ describe('unreachable mode', () => {
   });
 
   it("'hang' keeps the request open with no answer until reachable again", async () => {
-    await control('/__sim/state', { unreachable: 'hang' });
+    await control('/__sim/state', { unreachable: 'hang', unreachableApps: ['openApi'] });
     const socket = connect(sim.port, '127.0.0.1');
     let received = '';
     socket.on('data', (d) => (received += d.toString()));
@@ -679,7 +695,7 @@ describe('unreachable mode', () => {
   });
 
   it("a hanging scope is not released by another scope's change", async () => {
-    await control('/s/hang-a/__sim/state', { unreachable: 'hang' });
+    await control('/s/hang-a/__sim/state', { unreachable: 'hang', unreachableApps: ['openApi'] });
     const socket = connect(sim.port, '127.0.0.1');
     let closed = false;
     socket.on('close', () => (closed = true));
@@ -695,7 +711,7 @@ describe('unreachable mode', () => {
   });
 
   it('only the scope that is unreachable stops answering', async () => {
-    await control('/s/down/__sim/state', { unreachable: true });
+    await control('/s/down/__sim/state', { unreachable: true, unreachableApps: ['openApi'] });
     await assert.rejects(fetch(`${api}/s/down/checkHealth`), /fetch failed/);
     assert.equal(await (await fetch(`${api}/checkHealth`)).text(), 'OK');
   });

@@ -9,12 +9,19 @@ import type { Binding, BindingInput } from '../../../src/api/schemas.js';
 
 let ref = '';
 let sim = '';
+/** The simulator's signing web app: its own origin, beside the open API `sim`. */
+let signing = '';
 before(async () => {
-  const env = (await (await fetch('/__qys/env')).json()) as { referenceHost?: string; simulator?: string };
+  const env = (await (await fetch('/__qys/env')).json()) as {
+    referenceHost?: string;
+    simulator?: string;
+    simulatorSigning?: string;
+  };
   if (!env.referenceHost || !env.simulator)
     throw new Error('dev servers are not running (/__qys/env is empty)');
   ref = env.referenceHost;
   sim = env.simulator;
+  signing = env.simulatorSigning ?? '';
 });
 
 let n = 0;
@@ -39,8 +46,8 @@ async function saveBinding(scoped: string, secret = 'qys-sim-app-secret-0001'): 
     appSecret: secret,
     signatories: [],
     openApiUrl: scoped,
-    encryptionKey: '60fb3ed9-3e18-4f6b-9a51-2d1c7e0b9181',
-    signingUrlExternal: scoped,
+    encryptionKey: '60fb3ed9-3e18-4f',
+    signingUrlExternal: signing + scoped.slice(sim.length),
     signingUrlInternal: '',
     autoLogin: { mode: 'off', segmentRules: [], domainRules: [] },
   };

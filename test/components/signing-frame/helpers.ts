@@ -14,7 +14,10 @@ import type { QysSigningFrame } from '../../../src/components/signing-frame/sign
 
 export interface Env {
   referenceHost: string;
+  /** The simulator's open API (and control endpoints). */
   simulator: string;
+  /** The simulator's signing web app (its own origin): what the frame loads. */
+  simulatorSigning: string;
 }
 
 let envPromise: Promise<Env> | undefined;
@@ -62,9 +65,10 @@ export async function setup(
     ) => SigningSession | Promise<SigningSession>;
   } = {},
 ): Promise<Recorded> {
-  const { referenceHost, simulator } = await env();
+  const { referenceHost, simulator, simulatorSigning } = await env();
   const scope = scopeName(label);
   const base = `${simulator}/s/${scope}`;
+  const signingBase = `${simulatorSigning}/s/${scope}`;
   await sim(scope, options.simState ?? {});
   const http = createHttpHost({ baseUrl: referenceHost });
   const saved = await http.services.save({
@@ -77,8 +81,8 @@ export async function setup(
     signatories: [],
     openApiUrl: base,
     encryptionKey: SIMULATOR_DEFAULT_APP.encryptionKey,
-    signingUrlExternal: options.signingUrl ?? base,
-    signingUrlInternal: options.signingUrl ?? base,
+    signingUrlExternal: options.signingUrl ?? signingBase,
+    signingUrlInternal: options.signingUrl ?? signingBase,
     autoLogin:
       options.mode === 'off'
         ? { mode: 'off', segmentRules: [], domainRules: [], segmentPresetIds: [] }
