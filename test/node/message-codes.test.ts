@@ -5,11 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { commonMessages } from '../../src/internal/common.messages.js';
+import { connectionMessages } from '../../src/internal/connection.messages.js';
 import { bindingSettingsMessages } from '../../src/components/binding-settings/binding-settings.messages.js';
 import { networkStrategyMessages } from '../../src/components/network-strategy-editor/network-strategy-editor.messages.js';
 
 const known = (code: string) =>
-  [commonMessages, bindingSettingsMessages, networkStrategyMessages].some(
+  [commonMessages, connectionMessages, bindingSettingsMessages, networkStrategyMessages].some(
     (c) => code in c['zh-CN'] && code in c.en,
   );
 

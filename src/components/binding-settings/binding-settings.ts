@@ -12,6 +12,7 @@ import type {
   SyncReport,
 } from '../../api/schemas.js';
 import { bindingSettingsMessages } from './binding-settings.messages.js';
+import { connectionMessages } from '../../internal/connection.messages.js';
 import { bindingSettingsStyles } from './binding-settings.styles.js';
 import {
   FIELDS,
@@ -141,7 +142,7 @@ export class QysBindingSettings extends QysElement {
   /** View only: nothing can be added, changed, deleted or synced. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
-  protected override messages = [bindingSettingsMessages];
+  protected override messages = [bindingSettingsMessages, connectionMessages];
 
   // ---- internal state (read by the view modules; not part of the public API) ----
   /** @internal */ @state() view: 'list' | 'form' = 'list';

@@ -20,6 +20,7 @@ import { evaluateFraming } from '../../core/integration/framing.js';
 import { checklistToMarkdown, type CheckLine } from '../../core/integration/markdown.js';
 import { copyText } from '../../internal/clipboard.js';
 import { checklistMessages } from './integration-checklist.messages.js';
+import { connectionMessages } from '../../internal/connection.messages.js';
 import { styles } from './integration-checklist.styles.js';
 
 type CheckId =
@@ -100,7 +101,7 @@ export class QysIntegrationChecklist extends QysElement {
   @state() private announcement = '';
   @state() private notice = '';
 
-  protected override messages = [checklistMessages];
+  protected override messages = [checklistMessages, connectionMessages];
   private loadAbort?: AbortController;
   private checkAbort?: AbortController;
   private checkedFor = '';

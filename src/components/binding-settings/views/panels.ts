@@ -4,6 +4,7 @@ import type { QysBindingSettings } from '../binding-settings.js';
 import { hasMessage } from '../../../internal/localize.js';
 import { bindingSettingsMessages } from '../binding-settings.messages.js';
 import { commonMessages } from '../../../internal/common.messages.js';
+import { connectionMessages } from '../../../internal/connection.messages.js';
 import { embeddedState, type EMBEDDED_TAGS } from '../lazy.js';
 
 type El = QysBindingSettings;
@@ -217,7 +218,12 @@ export function renderTestSection(el: El): TemplateResult {
               ${s.report.steps.map((step) => {
                 const labelKey = `test.step.${step.id}`;
                 const label = hasMessage(labelKey, bindingSettingsMessages) ? el.t(labelKey) : step.id;
-                const known = hasMessage(step.code, bindingSettingsMessages, commonMessages);
+                const known = hasMessage(
+                  step.code,
+                  bindingSettingsMessages,
+                  connectionMessages,
+                  commonMessages,
+                );
                 // The localised meaning of the code, then the host's own detail (e.g. the provider's reply).
                 const message = known && step.status !== 'pass' ? el.t(step.code) : '';
                 return html`<li class="step step-${step.status}" data-step=${step.id}>
