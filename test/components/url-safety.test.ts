@@ -187,7 +187,9 @@ describe('URL safety: <qys-browse-field> seal images', () => {
   it('hostile image URLs never reach <img src> in the tags or the grid; one qys-error per URL, a notice in zh-CN', async () => {
     const mem = createMemoryHost({ latency: 0 });
     const ids = (await mem.resources.list('electronic-seal', { limit: 3 })).items.map((r) => r.id);
-    const good = 'data:image/png;base64,iVBORw0KGgo=';
+    // A real 1×1 PNG: a broken image would switch the field to data: URLs for good (CSP fallback).
+    const good =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     const images = [...HOSTILE.map(([u]) => u), good];
     const host = withImages(images);
     const el = await fixture<HTMLElement & { value: string[] }>(
@@ -210,6 +212,49 @@ describe('URL safety: <qys-browse-field> seal images', () => {
     expect(errors.every((e) => e.detail.error instanceof QysUnsafeUrlError)).to.equal(true);
     const notices = [...el.shadowRoot!.querySelectorAll('[role=alert]')].map((n) => n.textContent ?? '');
     expect(notices.some((t) => t.includes('印章图片'))).to.equal(true);
+  });
+});
+
+describe('URL safety: <qys-browse-field> SVG seal images', () => {
+  it('an SVG that could script stays a data: URL (never a blob: document of this origin); a plain one becomes blob:', async () => {
+    const mem = createMemoryHost({ latency: 0 });
+    const svg = (body: string) =>
+      `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${body}</svg>`)}`;
+    const active = [
+      svg('<script>parent.__qysPwned=1</script>'),
+      svg('<circle r="5" onload="parent.__qysPwned=1"/>'),
+      svg('<a href="javascript:parent.__qysPwned=1"><circle r="5"/></a>'),
+      svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>'),
+    ];
+    const plain = svg('<defs><path id="p" d="M0 0"/></defs><textPath href="#p">章</textPath><circle r="4"/>');
+    const images = [...active, plain];
+    const host: QysHost = {
+      ...mem,
+      resources: {
+        ...mem.resources,
+        list: async (kind, o) => {
+          const page = await mem.resources.list(kind, o);
+          return { ...page, items: page.items.map((r, i) => ({ ...r, image: images[i % images.length]! })) };
+        },
+      },
+    };
+    const el = await fixture<HTMLElement>(
+      html`<qys-browse-field kind="electronic-seal" .host=${host}></qys-browse-field>`,
+    );
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="browse"]')!.click();
+    await until(
+      () => el.shadowRoot!.querySelectorAll('[role="gridcell"] img').length >= images.length,
+      'grid',
+    );
+    const srcs = [...el.shadowRoot!.querySelectorAll('[role="gridcell"] img')].map((i) =>
+      i.getAttribute('src')!,
+    );
+    for (const a of active) expect(srcs, a).to.include(a);
+    expect(
+      srcs.some((s) => s.startsWith('blob:')),
+      'the plain SVG is served as blob:',
+    ).to.equal(true);
+    expect(srcs).not.to.include(plain);
   });
 });
 

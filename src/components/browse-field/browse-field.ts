@@ -49,6 +49,13 @@ const blobUrls = new Map<string, string>();
 const dataUrls = new Map<string, string>();
 /** Set when the page's CSP refused a blob: image (img-src without blob:): data: URLs from then on. */
 let blobRefused = false;
+/**
+ * An SVG served as a blob: URL is a document of this page's origin when opened on its own ("open
+ * image in new tab"), scripts included. One that could script or navigate stays a data: URL, which
+ * browsers never open as a top-level document (in an <img> neither runs anything).
+ */
+const ACTIVE_SVG =
+  /<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|href\s*=\s*(?!["']?#)/i;
 function imageSrc(src: string): string {
   if (blobRefused || !src.startsWith('data:') || typeof URL.createObjectURL !== 'function') return src;
   let url = blobUrls.get(src);
@@ -60,9 +67,12 @@ function imageSrc(src: string): string {
     const body = meta.endsWith(';base64')
       ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
       : decodeURIComponent(data);
-    url = URL.createObjectURL(
-      new Blob([body], { type: meta.replace(/;base64$/, '').split(';')[0] || 'text/plain' }),
-    );
+    const type = meta.replace(/;base64$/, '').split(';')[0] || 'text/plain';
+    if (type.toLowerCase() === 'image/svg+xml') {
+      const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+      if (ACTIVE_SVG.test(text)) return src;
+    }
+    url = URL.createObjectURL(new Blob([body], { type }));
   } catch {
     return src;
   }
