@@ -9,7 +9,7 @@
  * (`malformed`, `notjson`, `slow[:ms]`, `stall[:ms]` (headers at once, the body after a pause), an HTTP status such as `500` / `401`, `flaky:<key>[:n]`: the
  * first n (default 2) requests with that key answer 503); `GET /__ref/attempts?key=` counts requests per key.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -638,7 +638,12 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       if (!job) throw notFound(`Sync job ${c.params.jobId}`);
       return { body: job };
     },
-    createEncryptionKey: () => ({ status: 201, body: { key: randomUUID() } }),
+    // 加密密钥 in the Qiyuesuo field's format: 16 characters (AES-128), laid out as seed 001's
+    // `60fb3ed9-3e18-4f`, from 7 random bytes.
+    createEncryptionKey: () => {
+      const hex = randomBytes(7).toString('hex');
+      return { status: 201, body: { key: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12)}` } };
+    },
     getScope: (c) => {
       const id = c.params.id!;
       findService(id);

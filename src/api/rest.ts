@@ -37,6 +37,7 @@ import {
   SigningSessionRequestSchema,
   SigningSessionSchema,
   SyncJobSchema,
+  EncryptionKeyValueSchema,
 } from './schemas.js';
 
 /** Query parameter types (for parsing on the server and for the OpenAPI document). */
@@ -56,7 +57,8 @@ export interface RouteDef {
 }
 
 export const EncryptionKeySchema = z.object({
-  key: z.string().check(z.minLength(16), z.maxLength(128)),
+  /** 16 characters, the Qiyuesuo 加密密钥 format (see EncryptionKeyValueSchema). */
+  key: EncryptionKeyValueSchema,
 });
 export const LastSyncedSchema = z.object({ lastSyncedAt: z.nullable(DateTimeSchema) });
 export const OrgRefsBodySchema = z.object({ refs: z.array(OrgRefSchema) });

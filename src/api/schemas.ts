@@ -228,6 +228,19 @@ const BindingCommon = {
   personSync: z.optional(z.nullable(PersonSyncSchema)),
 };
 
+/**
+ * 加密密钥 (encryption key) as the Qiyuesuo field takes it: the AES-128 key of private-cloud SSO
+ * (`qystoken`), so exactly 16 characters of printable ASCII (16 bytes; no spaces), as seed 001's
+ * `60fb3ed9-3e18-4f`. Checked on input (the form, every save, 测试连接); a stored record is read as is.
+ */
+export const ENCRYPTION_KEY_PATTERN = /^[\x21-\x7e]{16}$/;
+export const isEncryptionKey = (value: unknown): value is string =>
+  typeof value === 'string' && ENCRYPTION_KEY_PATTERN.test(value);
+export const EncryptionKeyValueSchema = z.string().check(
+  z.refine((v) => v.trim().length > 0, { error: 'required' }),
+  z.regex(ENCRYPTION_KEY_PATTERN, { error: 'encryptionKey.format' }),
+);
+
 const PrivateFields = {
   openApiUrl: HttpUrlSchema,
   encryptionKey: RequiredText(128),
@@ -290,7 +303,12 @@ const InputCommon = {
 /** What a save sends. */
 export const BindingInputSchema = z
   .discriminatedUnion('serviceType', [
-    z.object({ serviceType: z.literal('private'), ...InputCommon, ...PrivateFields }),
+    z.object({
+      serviceType: z.literal('private'),
+      ...InputCommon,
+      ...PrivateFields,
+      encryptionKey: EncryptionKeyValueSchema,
+    }),
     z.object({ serviceType: z.literal('public'), ...InputCommon, ...PublicFields }),
   ])
   .check(

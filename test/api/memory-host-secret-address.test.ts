@@ -18,7 +18,7 @@ describe('createMemoryHost: a stored App Secret is bound to its address (#12.3)'
     appSecret: 'secret-1',
     signatories: [],
     openApiUrl: 'http://qys.test:9182',
-    encryptionKey: 'k'.repeat(32),
+    encryptionKey: 'k'.repeat(16),
     signingUrlExternal: 'https://sign.test',
     signingUrlInternal: '',
     autoLogin: { mode: 'off', segmentRules: [], domainRules: [] },

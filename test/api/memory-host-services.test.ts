@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createMemoryHost, type MemoryHost } from '../../src/api/memory-host/index.js';
 import { QysConflictError, QysNotFoundError, QysValidationError } from '../../src/api/errors.js';
 import {
+  BindingInputSchema,
   BindingSchema,
   type Binding,
   type BindingInput,
@@ -33,7 +34,7 @@ const newPrivate = (over: Partial<Extract<BindingInput, { serviceType: 'private'
   appSecret: 'secret-1',
   signatories: [],
   openApiUrl: 'http://qys.test:9182',
-  encryptionKey: 'k'.repeat(32),
+  encryptionKey: 'k'.repeat(16),
   signingUrlExternal: 'https://sign.test',
   signingUrlInternal: '',
   autoLogin: { mode: 'off', segmentRules: [], domainRules: [] },
@@ -161,7 +162,21 @@ describe('createMemoryHost: services', () => {
       'reach:pass',
       'auth:pass',
       'signing:pass',
+      'sso:pass',
     ]);
+
+    // 加密密钥 is checked: a key that is not 16 characters is a failed step, not 连接正常.
+    for (const encryptionKey of [
+      'abc',
+      'a3f9c2e17b6d4e8f9a0b1c2d3e4f5a6b',
+      '60fb3ed9-3e18-4f6b-9a51-2d1c7e0b9181',
+    ]) {
+      const badKey = await host.services.testConnection(newPrivate({ encryptionKey }));
+      expect(badKey.ok, encryptionKey).to.equal(false);
+      expect(badKey.steps.map((s) => `${s.id}:${s.status}:${s.code}`).at(-1)).to.equal(
+        'sso:fail:sso.keyFormat',
+      );
+    }
 
     const badAuth = await host.services.testConnection(newPrivate({ appSecret: 'wrong' }));
     expect(badAuth.ok).to.equal(false);
@@ -169,12 +184,13 @@ describe('createMemoryHost: services', () => {
       'reach:pass:reach.ok',
       'auth:fail:auth.rejected',
       'signing:skip:skipped',
+      'sso:skip:skipped',
     ]);
 
     const unreachable = await host.services.testConnection(
       newPrivate({ openApiUrl: 'http://unreachable.test' }),
     );
-    expect(unreachable.steps.map((s) => s.status)).to.deep.equal(['fail', 'skip', 'skip']);
+    expect(unreachable.steps.map((s) => s.status)).to.deep.equal(['fail', 'skip', 'skip', 'skip']);
 
     const noSecret = await host.services.testConnection(newPrivate({ appSecret: undefined }));
     expect(noSecret.steps[1]!.code).to.equal('auth.secretMissing');
@@ -182,7 +198,7 @@ describe('createMemoryHost: services', () => {
     const signing = await host.services.testConnection(
       newPrivate({ signingUrlExternal: 'https://unreachable.sign' }),
     );
-    expect(signing.steps.map((s) => s.status)).to.deep.equal(['pass', 'pass', 'fail']);
+    expect(signing.steps.map((s) => s.status)).to.deep.equal(['pass', 'pass', 'fail', 'skip']);
 
     const [, pub] = await host.services.list();
     const pubReport = await host.services.testConnection(toInput(pub!));
@@ -274,7 +290,9 @@ describe('createMemoryHost: services', () => {
   it('generates encryption keys', async () => {
     const a = await host.services.generateEncryptionKey();
     const b = await host.services.generateEncryptionKey();
-    expect(a).to.match(/^[0-9a-f]{32}$/);
+    // The Qiyuesuo field's format: 16 characters, laid out as seed 001's `60fb3ed9-3e18-4f`.
+    expect(a).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{2}$/);
+    expect(BindingInputSchema.safeParse({ ...newPrivate(), encryptionKey: a }).success).to.equal(true);
     expect(a).to.not.equal(b);
   });
 });

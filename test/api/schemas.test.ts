@@ -62,7 +62,7 @@ const privateBinding: Binding = {
   lastSyncedAt: null,
   updatedAt: T,
   openApiUrl: 'http://10.0.0.21:9182',
-  encryptionKey: 'k'.repeat(32),
+  encryptionKey: 'k'.repeat(16),
   signingUrlExternal: 'https://qys.example.com',
   signingUrlInternal: 'http://10.0.0.21:9180',
   autoLogin: { mode: 'segment', segmentRules: ['10.0.0.0/8'], domainRules: [] },
@@ -346,7 +346,13 @@ const cases: Record<
   },
   BindingInputSchema: {
     schema: schemas.BindingInputSchema,
-    valid: [privateInput, newPublicInput, { ...privateInput, appSecret: 'new' }],
+    valid: [
+      privateInput,
+      newPublicInput,
+      { ...privateInput, appSecret: 'new' },
+      { ...privateInput, encryptionKey: '60fb3ed9-3e18-4f' },
+      { ...privateInput, encryptionKey: 'Ab3$Ab3$Ab3$Ab3$' },
+    ],
     invalid: [
       [{ ...newPublicInput, appSecret: undefined }, ['appSecret:required']],
       [{ ...newPublicInput, appSecret: '' }, ['appSecret:required']],
@@ -354,7 +360,22 @@ const cases: Record<
       [{ ...privateInput, appSecret: ' ' }, ['appSecret:required']],
       [{ ...newPublicInput, e10Url: 'e10' }, ['e10Url:url.invalid']],
       [{ ...privateInput, encryptionKey: '' }, ['encryptionKey:required']],
-      [{ ...privateInput, encryptionKey: 'k'.repeat(129) }, ['encryptionKey:text.tooLong']],
+      // 加密密钥: exactly 16 characters (an AES-128 key), printable ASCII, as seed 001's `60fb3ed9-3e18-4f`.
+      [{ ...privateInput, encryptionKey: 'abc' }, ['encryptionKey:encryptionKey.format']],
+      [{ ...privateInput, encryptionKey: 'k'.repeat(129) }, ['encryptionKey:encryptionKey.format']],
+      [
+        { ...privateInput, encryptionKey: 'a3f9c2e17b6d4e8f9a0b1c2d3e4f5a6b' },
+        ['encryptionKey:encryptionKey.format'],
+      ],
+      [
+        { ...privateInput, encryptionKey: '60fb3ed9-3e18-4f6b-9a51-2d1c7e0b9181' },
+        ['encryptionKey:encryptionKey.format'],
+      ],
+      [{ ...privateInput, encryptionKey: '60fb3ed9 3e18-4f' }, ['encryptionKey:encryptionKey.format']],
+      [
+        { ...privateInput, encryptionKey: '加密密钥加密密钥加密密钥加密密钥' },
+        ['encryptionKey:encryptionKey.format'],
+      ],
       [
         {
           ...privateInput,
@@ -363,6 +384,18 @@ const cases: Record<
         },
         ['signingUrlInternal:signingUrlInternal.requiredForAutoLogin'],
       ],
+    ],
+  },
+  EncryptionKeyValueSchema: {
+    schema: schemas.EncryptionKeyValueSchema,
+    valid: ['60fb3ed9-3e18-4f', 'ABCDEFGHijklmn01', '!#$%&()*+,-./:;<'],
+    invalid: [
+      ['', [':required']],
+      ['abc', [':encryptionKey.format']],
+      ['60fb3ed9-3e18-4f6', [':encryptionKey.format']],
+      ['60fb3ed9-3e18-4f6b-9a51-2d1c7e0b9181', [':encryptionKey.format']],
+      [' 60fb3ed9-3e18-4', [':encryptionKey.format']],
+      ['加密密钥加密密钥加密密钥加密密钥', [':encryptionKey.format']],
     ],
   },
   ConnectionStepSchema: {

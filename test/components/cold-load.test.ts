@@ -11,6 +11,10 @@ interface ColdWindow extends Window {
   createMemoryHost: (o?: MemoryHostOptions) => MemoryHost;
 }
 
+type Loose = HTMLElement & Record<string, unknown>;
+/** An element of the frame's registry (untyped: this page has not loaded its class). */
+const make = (doc: Document, tag: string) => doc.createElement(tag) as unknown as Loose;
+
 let n = 0;
 const frames: HTMLIFrameElement[] = [];
 
@@ -92,7 +96,7 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
 
   it('qys-network-strategy-editor: shows its rules and preview', async () => {
     const { win, doc } = await coldPage('network-strategy-editor');
-    const el = doc.createElement('qys-network-strategy-editor') as HTMLElement & Record<string, unknown>;
+    const el = make(doc, 'qys-network-strategy-editor');
     el.host = win.createMemoryHost();
     el.value = { mode: 'segment', segmentRules: ['10.0.0.0/8'], domainRules: [], presetIds: [] };
     doc.body.append(el);
@@ -105,7 +109,7 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
 
   it('qys-org-scope-picker: shows the org tree and the chosen unit', async () => {
     const { win, doc } = await coldPage('org-scope-picker');
-    const el = doc.createElement('qys-org-scope-picker') as HTMLElement & Record<string, unknown>;
+    const el = make(doc, 'qys-org-scope-picker');
     el.host = win.createMemoryHost();
     el.value = { include: [{ type: 'subcompany', id: '101' }], exclude: [] };
     doc.body.append(el);
@@ -118,7 +122,7 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
     const { win, doc } = await coldPage('browse-field');
     const host = win.createMemoryHost();
     const first = (await host.resources.list('file-template', { limit: 1 })).items[0]!;
-    const el = doc.createElement('qys-browse-field') as HTMLElement & Record<string, unknown>;
+    const el = make(doc, 'qys-browse-field');
     el.kind = 'file-template';
     el.host = host;
     el.value = [first.id];
@@ -133,7 +137,7 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
 
   it('qys-integration-checklist: shows what to configure', async () => {
     const { win, doc } = await coldPage('integration-checklist');
-    const el = doc.createElement('qys-integration-checklist') as HTMLElement & Record<string, unknown>;
+    const el = make(doc, 'qys-integration-checklist');
     const host = win.createMemoryHost();
     el.host = host;
     el.setAttribute('service-id', host.control.samples.services[0]!.id);
@@ -149,7 +153,7 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
   it('qys-host-provider: provides the host to a context request from inside', async () => {
     const { win, doc } = await coldPage('host-provider');
     const host = win.createMemoryHost();
-    const el = doc.createElement('qys-host-provider') as HTMLElement & Record<string, unknown>;
+    const el = make(doc, 'qys-host-provider');
     el.host = host;
     const child = doc.createElement('div');
     el.append(child);
@@ -170,7 +174,7 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
     const host = win.createMemoryHost({
       signingUrl: () => `${location.origin}/test/components/cold-load.html?name=none&signing`,
     });
-    const el = doc.createElement('qys-signing-frame') as HTMLElement & Record<string, unknown>;
+    const el = make(doc, 'qys-signing-frame');
     el.host = host;
     el.setAttribute('contract-id', '2880000000000000001');
     doc.body.append(el);

@@ -72,6 +72,8 @@ import {
   SigningSessionRequestSchema,
   SigningSessionSchema,
   SyncReportSchema,
+  EncryptionKeyValueSchema,
+  isEncryptionKey,
   isHttpUrl,
   refKey,
   toValidationIssues,
@@ -721,7 +723,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
       lastSyncedAt: '2026-11-01T02:00:00.000Z',
       updatedAt: seedTime,
       openApiUrl: 'http://10.0.0.21:9182',
-      encryptionKey: 'a3f9c2e17b6d4e8f9a0b1c2d3e4f5a6b',
+      encryptionKey: 'a3f9c2e1-7b6d-4e',
       signingUrlExternal: 'https://qys.example.com',
       signingUrlInternal: 'http://10.0.0.21:9180',
       autoLogin: { mode: 'segment', segmentRules: ['10.0.0.0/8'], domainRules: [], segmentPresetIds: [] },
@@ -1058,18 +1060,32 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
               durationMs: 20,
             });
           }
+          let signingOk = false;
           if (!authOk) steps.push({ id: 'signing', status: 'skip', code: 'skipped' });
           else {
             const signing = input.serviceType === 'private' ? input.signingUrlExternal : input.e10Url;
             const h = hostOf(signing);
-            const ok = h !== '' && !h.includes('unreachable');
+            signingOk = h !== '' && !h.includes('unreachable');
             steps.push({
               id: 'signing',
-              status: ok ? 'pass' : 'fail',
-              code: ok ? 'signing.ok' : h ? 'signing.failed' : 'signing.invalidUrl',
+              status: signingOk ? 'pass' : 'fail',
+              code: signingOk ? 'signing.ok' : h ? 'signing.failed' : 'signing.invalidUrl',
               detail: signing,
               durationMs: 15,
             });
+          }
+          // Private cloud: single sign-on with the 加密密钥 (an AES-128 key: 16 characters).
+          if (input.serviceType === 'private') {
+            if (!signingOk) steps.push({ id: 'sso', status: 'skip', code: 'skipped' });
+            else {
+              const keyOk = isEncryptionKey(input.encryptionKey);
+              steps.push({
+                id: 'sso',
+                status: keyOk ? 'pass' : 'fail',
+                code: keyOk ? 'sso.ok' : 'sso.keyFormat',
+                durationMs: 10,
+              });
+            }
           }
           const report = { ok: steps.every((s) => s.status === 'pass'), steps, checkedAt: iso() };
           if (input.id !== undefined && bindings.has(input.id)) {
@@ -1135,11 +1151,12 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
         }),
 
       generateEncryptionKey: (o) =>
-        call('services.generateEncryptionKey', o?.signal, z.string().check(z.minLength(32)), () => {
+        call('services.generateEncryptionKey', o?.signal, EncryptionKeyValueSchema, () => {
+          // 16 characters in the layout of seed 001's `60fb3ed9-3e18-4f` (the Qiyuesuo field's format).
           const alphabet = '0123456789abcdef';
           let s = '';
-          for (let i = 0; i < 32; i++) s += alphabet[Math.floor(keyRandom() * 16)];
-          return s;
+          for (let i = 0; i < 14; i++) s += alphabet[Math.floor(keyRandom() * 16)];
+          return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12)}`;
         }),
 
       // No provider to ask: a private service's checks pass (a prototype's happy path); the public

@@ -61,6 +61,25 @@ describe('<qys-binding-settings> form', () => {
     expect($(el, '#f-openApiUrl')!.getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('加密密钥 "abc" is refused on input and on save with a localised message (16 characters)', async () => {
+    const { el, host } = await mount();
+    await openNew(el);
+    await fillPrivate(el);
+    await typeInto(el, '#f-encryptionKey', 'abc');
+    expect(errorOf(el, 'encryptionKey')).to.contain('16 个字符').and.contain('60fb3ed9-3e18-4f');
+    await click(el, '.save');
+    expect(host.calls.some((c) => c.method === 'save')).to.equal(false);
+    expect($(el, '#summary')!.textContent).to.contain('加密密钥');
+    // A UUID (36 characters) is not the field's format either; 16 characters pass.
+    await typeInto(el, '#f-encryptionKey', '60fb3ed9-3e18-4f6b-9a51-2d1c7e0b9181');
+    expect(errorOf(el, 'encryptionKey')).to.contain('16 个字符');
+    await typeInto(el, '#f-encryptionKey', '60fb3ed9-3e18-4f');
+    expect(errorOf(el, 'encryptionKey')).to.equal('');
+    el.lang = 'en';
+    await typeInto(el, '#f-encryptionKey', 'abc');
+    expect(errorOf(el, 'encryptionKey')).to.contain('exactly 16 characters');
+  });
+
   it('save with errors summarises them at the top; a summary link focuses its field', async () => {
     const { el, host } = await mount();
     await openNew(el);

@@ -4,7 +4,7 @@ import '../../../src/components/binding-settings/define.js';
 import { createMemoryHost } from '../../../src/api/memory-host/index.js';
 import type { QysBindingSettings } from '../../../src/components/binding-settings/binding-settings.js';
 import type { QysHostProvider } from '../../../src/components/host-provider/host-provider.js';
-import { $, click, errorOf, settle, text, waitFor } from './helpers.js';
+import { $, click, errorOf, settle, text, typeInto, waitFor } from './helpers.js';
 
 async function mountMemory(
   options: Parameters<typeof createMemoryHost>[0] = {},
@@ -97,6 +97,39 @@ describe('<qys-binding-settings> with the memory host and the real embedded elem
     await waitFor(() => el.test.report);
     await settle(el);
     expect(text(el)).to.contain('同步完成').and.contain('连接正常');
+  });
+
+  it('测试连接 checks the 加密密钥: a malformed key is a failed step (not 连接正常), said in words', async () => {
+    const { el } = await mountMemory({ seed: 'key' }, 'private');
+    await typeInto(el, '#f-encryptionKey', 'abc');
+    await click(el, '.test-start');
+    await waitFor(() => el.test.report);
+    await settle(el);
+    expect(text(el)).to.contain('连接失败').and.not.contain('连接正常');
+    const sso = $(el, '[data-step="sso"]')!;
+    expect(sso.textContent).to.contain('失败').and.contain('加密密钥应为 16 个字符');
+    expect(sso.querySelector('.step-label')!.textContent!.trim()).to.not.equal('sso');
+  });
+
+  it('every connection-test step is labelled in words, in zh-CN and en (the reference host steps too)', async () => {
+    const { el, host } = await mountMemory({ seed: 'steps' }, 'private');
+    const ids = ['reach', 'auth', 'signing', 'signingInternal', 'embed', 'sso', 'tenant'];
+    host.services.testConnection = async () => ({
+      ok: true,
+      checkedAt: new Date().toISOString(),
+      steps: ids.map((id) => ({ id, status: 'pass' as const, code: 'skipped' })),
+    });
+    await click(el, '.test-start');
+    await waitFor(() => el.test.report);
+    for (const lang of ['zh-CN', 'en']) {
+      el.lang = lang;
+      await settle(el);
+      for (const id of ids) {
+        const label = $(el, `[data-step="${id}"] .step-label`)!.textContent!.trim();
+        expect(label, `${lang} ${id}`).to.not.equal(id);
+        expect(label, `${lang} ${id}`).to.match(lang === 'en' ? /^[A-Z]/ : /[\u4e00-\u9fff]/);
+      }
+    }
   });
 });
 

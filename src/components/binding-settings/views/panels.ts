@@ -217,7 +217,10 @@ export function renderTestSection(el: El): TemplateResult {
             <ol class="steps" aria-labelledby="test-result">
               ${s.report.steps.map((step) => {
                 const labelKey = `test.step.${step.id}`;
-                const label = hasMessage(labelKey, bindingSettingsMessages) ? el.t(labelKey) : step.id;
+                // A step this version does not know (a newer host) is still said in words.
+                const label = hasMessage(labelKey, bindingSettingsMessages)
+                  ? el.t(labelKey)
+                  : el.t('test.step.other', { id: step.id });
                 const known = hasMessage(
                   step.code,
                   bindingSettingsMessages,
