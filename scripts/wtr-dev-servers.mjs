@@ -1,6 +1,7 @@
 // Starts the reference host and the Qiyuesuo simulator (dev/servers.ts) inside the browser test run,
 // on 127.0.0.1 with free ports and a throw-away data folder, and tells the tests where they are:
-// GET /__qys/env -> { referenceHost, simulator }. They stop with the test server.
+// GET /__qys/env -> { referenceHost, simulator (open API), simulatorSigning, simulatorConsole }. They stop
+// with the test server.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
