@@ -63,7 +63,7 @@ async function storyHost(o: StoryHostOptions = {}): Promise<{ host: QysHost; ser
     appSecret: 'story-app-secret',
     signatories: [],
     openApiUrl: location.origin,
-    encryptionKey: 'story-encryption-key',
+    encryptionKey: 'story-key-0001ab',
     signingUrlExternal: location.origin,
     signingUrlInternal: o.signingAddress ?? location.origin,
     // the memory host reports client IP 10.1.2.3: the internal address, decided by rule 10.0.0.0/8
