@@ -1,9 +1,11 @@
 /**
  * The reference host: the REST contract (src/api/rest.ts, docs/contract.openapi.json) over Node's
  * `http`, standing in for the E10 backend. Services, scopes, recent picks and synced resources live in a
- * JSON file store (store.ts); the org is generated in memory (org.ts). It calls the Qiyuesuo simulator's
- * open API with signed headers for 测试连接 and 同步服务商数据, builds SSO tickets for signing sessions,
- * and serves the OA-side return page `GET /qys-return` and the contract itself (`GET /openapi.json`).
+ * JSON file store (store.ts); the org is generated in memory (org.ts). It calls Qiyuesuo's documented
+ * private-cloud open API (qys-client.ts; the simulator in development) for 测试连接, 同步服务商数据,
+ * contract status and signing sessions (`POST /contract/signurl`), serves seal pictures
+ * (`GET /qys-seal-image/…`), the OA-side return page `GET /qys-return` and the contract itself
+ * (`GET /openapi.json`).
  *
  * Development only. Test hooks: a request header `x-qys-fault` makes the host answer badly on purpose
  * (`malformed`, `notjson`, `slow[:ms]`, `stall[:ms]` (headers at once, the body after a pause), an HTTP status such as `500` / `401`, `flaky:<key>[:n]`: the

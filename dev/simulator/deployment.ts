@@ -178,6 +178,8 @@ export class Deployment {
         if (c.status !== undefined && !CONTRACT_STATES.includes(c.status)) {
           throw new PatchError(`contract status must be one of ${CONTRACT_STATES.join(', ')}`);
         }
+        if (c.subject !== undefined && (typeof c.subject !== 'string' || c.subject.length > 200))
+          throw new PatchError('contract subject must be a string of at most 200 characters');
       }
     }
     if (patch.unreachable !== undefined && ![true, false, 'reset', 'hang'].includes(patch.unreachable)) {

@@ -309,6 +309,7 @@ describe('open API data', () => {
     assert.match(seals.find((s) => s.id === sealId)?.status.key ?? '', /^(FREEZE|INVALID)$/);
     assert.equal((await control('/__sim/mutate', { op: 'explode', resource: 'template' })).status, 400);
     assert.equal((await control('/__sim/mutate', 'not an object')).status, 400);
+    assert.equal((await control('/__sim/state', { contracts: [{ id: 'c-1', subject: 42 }] })).status, 400);
   });
 
   it('/seal/list answers result[] by default and list[] when asked (the document shows both)', async () => {
