@@ -21,6 +21,7 @@ import {
 } from './deployment.js';
 import { handleOpenApi } from './openapi.js';
 import { createE10Console } from './console.js';
+import { jsonClientError } from '../client-error.js';
 import {
   homePage,
   loginPage,
@@ -609,6 +610,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       });
     });
     server.keepAliveTimeout = 2_000;
+    // URL or headers over Node's limits: the open API's error envelope (1000001 参数错误), not an empty 431.
+    server.on(
+      'clientError',
+      jsonClientError((status) => ({
+        code: 1000001,
+        message: status === 431 ? '请求地址或请求头过大' : '请求无法解析',
+      })),
+    );
     servers.push(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
