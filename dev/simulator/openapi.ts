@@ -205,6 +205,8 @@ export async function handleOpenApi(
     '/seal/image': 'GET',
     '/template/list': 'GET',
     '/contract/categories': 'GET',
+    '/contract/categorygroup/list': 'GET',
+    '/contract/categorydetail': 'GET',
     '/contract/detail': 'GET',
     '/contract/list': 'GET',
     '/contract/viewurl': 'GET',
@@ -348,6 +350,37 @@ export async function handleOpenApi(
         .map((x) => categoryJson(data, x))
         .filter((x) => (c ? x.tenantId === c.id : x.state === 0));
       return send(0, 'SUCCESS', { categories: list });
+    }
+    case '/contract/categorygroup/list': {
+      const c = company();
+      if (c === undefined) return send(NOT_FOUND, '公司不存在');
+      // Groups by kind, per company (simulator's choice: the real grouping is configured in the console).
+      const groups: Array<Record<string, unknown>> = [];
+      for (const owner of c ? [c] : data.companies) {
+        for (const [type, name] of [
+          ['ELECTRONIC', '电子用印'],
+          ['PHYSICAL', '物理用印'],
+        ] as const) {
+          const categoryList = data.categories
+            .map((x) => categoryJson(data, x))
+            .filter((x) => x.tenantId === owner.id && x.type === type);
+          if (categoryList.length)
+            groups.push({
+              id: `${owner.id.slice(0, -1)}${type === 'ELECTRONIC' ? 1 : 2}`,
+              name,
+              tenantId: owner.id,
+              categoryList,
+            });
+        }
+      }
+      return send(0, 'SUCCESS', { result: groups });
+    }
+    case '/contract/categorydetail': {
+      const id = q('categoryId');
+      if (!id) return paramError('categoryId');
+      const found = data.categories.find((x) => x.id === id);
+      if (!found) return send(NOT_FOUND, '业务分类不存在');
+      return send(0, 'SUCCESS', { result: categoryJson(data, found) });
     }
     case '/contract/detail': {
       const c = contractFrom({ contractId: q('contractId'), bizId: q('bizId') });

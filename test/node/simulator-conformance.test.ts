@@ -234,6 +234,34 @@ describe('simulator conformance with the documented private-cloud API', () => {
     assert.ok(disabled > 0, 'a company lists its 停用 categories too');
   });
 
+  it('GET /contract/categorygroup/list (companyId / companyName) → groups with categoryList[] {id, name, type, state}; /contract/categorydetail', async () => {
+    const json = await call('GET', '/contract/categorygroup/list');
+    keys(json, 'result');
+    const groups = json.result as Json[];
+    assert.ok(groups.length > 0);
+    const types = new Set<string>();
+    for (const g of groups) {
+      has(g, { id: ID, name: 'string', categoryList: 'array' }, 'group');
+      for (const c of g.categoryList as Json[]) {
+        has(
+          c,
+          { id: ID, name: 'string', type: /^(ELECTRONIC|PHYSICAL)$/, state: 'number' },
+          'group.category',
+        );
+        types.add(String(c.type));
+      }
+    }
+    assert.deepEqual([...types].sort(), ['ELECTRONIC', 'PHYSICAL']);
+    const companies = (await call('GET', '/company/list')).result as Json[];
+    const own = (await call('GET', `/contract/categorygroup/list?companyId=${companies[0]!.id}`))
+      .result as Json[];
+    assert.ok(own.every((g) => g.tenantId === companies[0]!.id));
+    const first = ((groups[0]!.categoryList as Json[])[0] as Json).id;
+    const detail = await call('GET', `/contract/categorydetail?categoryId=${first}`);
+    keys(detail, 'result');
+    has(detail.result, { id: ID, name: 'string', type: 'string', state: 'number' }, 'category');
+  });
+
   it('GET /contract/detail (contractId / bizId) → contract{} with a real status and yyyy-MM-dd HH:mm:ss times', async () => {
     const list = ((await call('GET', '/contract/list')).result as Json).contractList as Json[];
     const id = String(list[0]!.id);
