@@ -358,6 +358,8 @@ export class QysSigningFrame extends ElementBase {
     this.display = display;
     this._cause = undefined;
     this._note = undefined;
+    // Every run probes the platform again: an earlier "unreachable" says nothing about now.
+    this.probe = 'pending';
     if (!host) return this.fail('noHost');
     if (!this.hasSubject()) return this.fail('noContract');
     const run = ++this.run;

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { QysSigningFrame } from '../../../src/components/signing-frame/signing-frame.js';
-import { contract, frameFor, frameOf, returnUrl, setup, shadow, text, waitFor } from './helpers.js';
+import { contract, frameFor, frameOf, returnUrl, setup, shadow, sim, text, waitFor } from './helpers.js';
 
 type Blocked = CustomEvent<{ cause: string; message: string; origin?: string }>;
 
@@ -156,6 +156,37 @@ describe('<qys-signing-frame> blank-frame diagnosis', function () {
     expect(e.detail.cause).to.equal('unreachable');
     await el.updateComplete;
     expect(text(el, 'problem-title')).to.include(new URL(r.sessions[0]!.url).origin);
+  });
+
+  it('unreachable, then reachable again: 重试 and open() probe again (no cached verdict) and the frame gets ready', async () => {
+    const r = await setup('down-up', { simState: { unreachable: true } });
+    const el = await frameFor(r, await contract(r.scope), { lang: 'zh-CN' });
+    let blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    expect((await blocked).detail.cause).to.equal('unreachable');
+    await el.updateComplete;
+    expect(text(el, 'problem-title')).to.include('无法连接');
+
+    // The platform is back: 重试 (the button) tries again and reaches it.
+    await sim(r.scope, { unreachable: false });
+    let ready = waitFor(el, 'qys-ready', 10_000);
+    buttons(el)[0]!.click();
+    await ready;
+    expect(el.state).to.equal('ready');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="problem"]')!.hasAttribute('hidden')).to.equal(true);
+    expect(frameOf(el)).to.not.equal(null);
+
+    // Down again, then up: open() (开始签署) probes again as well.
+    await sim(r.scope, { unreachable: true });
+    blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    expect((await blocked).detail.cause).to.equal('unreachable');
+    await sim(r.scope, { unreachable: false });
+    ready = waitFor(el, 'qys-ready', 10_000);
+    await el.open();
+    await ready;
+    expect(el.state).to.equal('ready');
   });
 
   it('platform that never answers (hang): blocked "unreachable" by the probe timeout', async () => {
