@@ -226,6 +226,10 @@ export const bindingSettingsStyles = css`
   .save-bar {
     margin-block: 1em;
   }
+  .saved-notice {
+    margin: 0;
+    font-weight: 600;
+  }
   .progress {
     block-size: 0.5em;
     background: #eaeef2;

@@ -162,6 +162,7 @@ export class QysBindingSettings extends QysElement {
   /** @internal */ @state() showSummary = false;
   /** @internal */ @state() saving = false;
   /** @internal */ @state() saveError = '';
+  /** @internal */ @state() savedNotice = false;
   /** @internal */ @state() announcement = '';
   /** @internal */ @state() dialog: DialogRequest | undefined;
   /** @internal */ @state() conflict: ConflictState | undefined;
@@ -378,6 +379,7 @@ export class QysBindingSettings extends QysElement {
     this.showSummary = false;
     this.saving = false;
     this.saveError = '';
+    this.savedNotice = false;
     this.conflict = undefined;
     this.sync = { running: false };
     this.test = { running: false };
@@ -426,6 +428,7 @@ export class QysBindingSettings extends QysElement {
     if (this.readonly) return;
     this.draft = { ...this.draft, [field]: value };
     this.saveError = '';
+    this.savedNotice = false;
     // Re-check as the user types once an error is visible, so it clears when fixed.
     if (this.touched.has(field as FieldName) || this.showSummary) this.revalidate();
   }
@@ -438,6 +441,7 @@ export class QysBindingSettings extends QysElement {
 
   /** @internal */ onSecretInput(): void {
     this.secretTyped = this.typedSecret !== '';
+    this.savedNotice = false;
     if (this.touched.has('appSecret') || this.showSummary) this.revalidate();
   }
 
@@ -549,6 +553,7 @@ export class QysBindingSettings extends QysElement {
     }
     this.showSummary = false;
     this.saveError = '';
+    this.savedNotice = false;
     this.saving = true;
     const signal = this.signal('save');
     const input = toInput(this.draft, this.typedSecret || undefined);
@@ -587,6 +592,8 @@ export class QysBindingSettings extends QysElement {
     this.errors = { fields: {}, other: [] };
     this.conflict = undefined;
     this.scope = keepScope;
+    // Shown next to 保存 until the next edit (what was typed during the save counts as an edit).
+    this.savedNotice = later.size === 0;
     this.announce(this.t('form.saved'));
     this.emit('qys-save', { binding: saved });
     if (wasNew) void this.loadScope(saved.id);

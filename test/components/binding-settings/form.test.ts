@@ -80,6 +80,30 @@ describe('<qys-binding-settings> form', () => {
     expect(errorOf(el, 'encryptionKey')).to.contain('exactly 16 characters');
   });
 
+  it('a successful save shows a visible 已保存 next to 保存, gone at the next edit', async () => {
+    const { el, host } = await mount();
+    await openNew(el);
+    await fillPrivate(el);
+    expect($(el, '#save-ok')).to.equal(null);
+    await click(el, '.save');
+    await waitFor(() => host.calls.some((c) => c.method === 'save') && !el.saving);
+    await settle(el);
+    const ok = $(el, '#save-ok')!;
+    expect(ok, 'no visible confirmation').to.not.equal(null);
+    expect(ok.textContent).to.contain('已保存');
+    expect(ok.closest('.save-bar')).to.equal($(el, '.save')!.closest('.save-bar'));
+    const box = ok.getBoundingClientRect();
+    expect(box.width > 0 && box.height > 0, 'the confirmation is visible').to.equal(true);
+    expect(ok.closest('.sr-only')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await typeInto(el, '#f-appToken', 'tok-changed');
+    expect($(el, '#save-ok')).to.equal(null);
+    el.lang = 'en';
+    await click(el, '.save');
+    await waitFor(() => $(el, '#save-ok'));
+    expect($(el, '#save-ok')!.textContent).to.contain('Saved');
+  });
+
   it('save with errors summarises them at the top; a summary link focuses its field', async () => {
     const { el, host } = await mount();
     await openNew(el);

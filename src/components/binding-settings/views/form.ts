@@ -418,6 +418,13 @@ export function renderForm(el: El): TemplateResult {
               >
                 ${el.saving ? el.t('form.saving') : el.t('form.save')}
               </button>
+              ${
+                el.savedNotice && !el.saving && !el.saveError
+                  ? html`<p class="ok saved-notice" id="save-ok">
+                      <span aria-hidden="true">✓</span> ${el.t('form.saved')}
+                    </p>`
+                  : nothing
+              }
               ${el.saveError ? html`<p class="error" part="error" id="save-error" role="alert">${el.saveError}</p>` : nothing}
             </div>`
       }
