@@ -764,6 +764,7 @@ describe('control endpoints', () => {
       '/__sim/scopes',
       '/s/x/__sim/state',
       '/__sim/nothing',
+      '/__sim/e10',
     ];
     for (const url of Object.values(sim.urls)) {
       const port = Number(new URL(url).port);
