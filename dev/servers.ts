@@ -129,9 +129,14 @@ export async function startDevServers(options: DevServersOptions = {}): Promise<
       const r = await fetch(`${simulator.url}/__sim/e10/config`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ e10Url: reference.url, tenantCode: 'e10-dev-tenant-0001', ...reference.openPlatform }),
+        body: JSON.stringify({
+          e10Url: reference.url,
+          tenantCode: 'e10-dev-tenant-0001',
+          ...reference.openPlatform,
+        }),
       });
-      if (!r.ok) throw new Error(`the simulator refused the E10 integration: HTTP ${r.status} ${await r.text()}`);
+      if (!r.ok)
+        throw new Error(`the simulator refused the E10 integration: HTTP ${r.status} ${await r.text()}`);
     }
 
     const urls: DevServers['urls'] = {
