@@ -26,6 +26,7 @@ import {
   viewUrl,
   type QysCredentials,
 } from '../../dev/reference-host/qys-client.js';
+import { mobileOf } from '../../dev/reference-host/openserver.js';
 import { readQysToken } from '../../dev/simulator/crypto.js';
 import { SIMULATOR_DEFAULT_APP as APP, SIMULATOR_TEST_USER as USER } from '../../dev/simulator/defaults.js';
 import { startSimulator, type Simulator } from '../../dev/simulator/server.js';
@@ -280,6 +281,8 @@ describe('qys-client: mapping the real shapes', () => {
     assert.match(personMobile('p-1'), /^139\d{8}$/);
     assert.equal(personMobile('p-1'), personMobile('p-1'));
     assert.notEqual(personMobile('p-1'), personMobile('p-2'));
+    // The same number the OA's /openserver gives the person (what person sync brings to Qiyuesuo).
+    for (const id of ['10000011', '10000012', 'p-1']) assert.equal(personMobile(id), mobileOf(id));
   });
 });
 
