@@ -203,7 +203,17 @@ export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
       return true;
     }
 
-    // Legacy: contractId / status / bizId (no signature in this generation).
+    // Legacy: contractId / status / bizId (no signature in this generation). Qiyuesuo's server sends no
+    // Origin; a browser always does on a cross-site POST, so a page cannot forge one through a form.
+    if (req.headers.origin !== undefined) {
+      refuse(
+        res,
+        403,
+        'callback.browser',
+        'Callbacks come from the Qiyuesuo server, not from a browser page',
+      );
+      return true;
+    }
     if (fields.callbackType === 'CALLBACK_CHECK') {
       checks.push({ at: new Date().toISOString(), path: url.pathname, generation: 'legacy' });
       reply(res, 200, 'success');

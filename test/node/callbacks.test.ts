@@ -160,6 +160,17 @@ describe('reference host: callbacks from Qiyuesuo (#14.4)', () => {
     assert.equal(await status(id), 'unknown');
   });
 
+  it('a legacy callback from a browser page (it carries Origin) is refused: a page cannot mark a contract signed', async () => {
+    const id = '3400000000000000001';
+    const r = await fetch(ref.url + PATHS[0]!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: `contractId=${id}&status=COMPLETE`,
+    });
+    assert.equal(r.status, 403);
+    assert.equal(await status(id), 'unknown');
+  });
+
   it('CALLBACK_CHECK is answered success (new generation, and a legacy form with callbackType)', async () => {
     const checks = (await log()).checks.length;
     const d = await sendCallback(
