@@ -30,7 +30,8 @@ export function defineMessages<const Z extends Record<string, string>>(
 
 /** `zh`, `zh-CN`, `zh-Hans…` → `zh-CN`; `en…` → `en`; anything else (or nothing) → `zh-CN`. */
 export function normalizeLang(lang: string | null | undefined): Lang {
-  const l = (lang ?? '').trim().toLowerCase();
+  // A page may set `el.lang` to anything: only a string names a language.
+  const l = (typeof lang === 'string' ? lang : '').trim().toLowerCase();
   if (l.startsWith('en')) return 'en';
   return 'zh-CN';
 }

@@ -40,6 +40,14 @@ const PAGES = ['sign', 'view'];
 /** Budget for the embed-whitelist check before the frame loads anyway (the whole diagnosis is < 3 s). */
 const INSPECT_WAIT_MS = 2000;
 const warned = new WeakMap<object, Set<string>>();
+/** A page's value as text for a warning; never throws (BigInt, null-prototype objects, cycles). */
+const describe = (x: unknown): string => {
+  try {
+    return typeof x === 'string' ? JSON.stringify(x) : (JSON.stringify(x) ?? String(x));
+  } catch {
+    return Object.prototype.toString.call(x);
+  }
+};
 const origin = (url: string) => {
   try {
     return new URL(url).origin;
@@ -321,12 +329,12 @@ export class QysSigningFrame extends ElementBase {
         : k === 'params'
           ? x !== undefined && (typeof x !== 'object' || x === null || Array.isArray(x))
           : k === 'sandboxExtra'
-            ? String(x ?? '')
-                .split(/\s+/)
-                .some((t) => t && !/^allow-[a-z-]+$/.test(t))
+            ? (x !== undefined && typeof x !== 'string') ||
+              (x ?? '').split(/\s+/).some((t) => t && !/^allow-[a-z-]+$/.test(t))
             : false;
-    if (bad) this.warnOnce(k, `${k}=${JSON.stringify(x)} is not valid (ignored)`);
-    return !bad || k === 'sandboxExtra';
+    if (bad) this.warnOnce(k, `${k}=${describe(x)} is not valid (ignored)`);
+    // sandbox-extra keeps a string with some bad tokens (only the allow-… ones are used), never a non-string.
+    return !bad || (k === 'sandboxExtra' && (x === undefined || typeof x === 'string'));
   }
 
   private requestUpdate(): void {
