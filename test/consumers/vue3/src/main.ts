@@ -1,5 +1,0 @@
-import { createApp } from 'vue';
-import 'qys-elements/all.js';
-import App from './App.vue';
-
-createApp(App).mount('#root');
