@@ -79,6 +79,8 @@ function publicApiPlugin() {
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
           if (decl.kind !== 'class') continue;
+          // The base classes (QysElement, QysFormField) extend LitElement but are no elements.
+          if (decl.customElement && !decl.tagName) delete decl.customElement;
           const hidden = new Set((decl.members ?? []).filter(isInternal).map((m) => m.name));
           if (decl.members) decl.members = decl.members.filter((m) => !hidden.has(m.name));
           if (decl.attributes)
