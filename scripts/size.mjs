@@ -36,16 +36,19 @@ export const CASES = [
     name: `${c}.js`,
     code: `import 'qys-elements/${c}.js';`,
     budget: c === 'signing-frame' ? 10 : 25,
+    tags: [`qys-${c}`],
   })),
   {
     name: "root: import { createHttpHost } from 'qys-elements'",
     code: `import { createHttpHost } from 'qys-elements';\nglobalThis.createHost = createHttpHost;`,
     budget: 15,
+    noTags: true,
   },
   {
     name: 'page: org-scope-picker.js + createHttpHost',
     code: `import 'qys-elements/org-scope-picker.js';\nimport { createHttpHost } from 'qys-elements';\nglobalThis.createHost = createHttpHost;`,
     budget: 35,
+    tags: ['qys-org-scope-picker'],
   },
   {
     name: 'all.js (old budget, not enforced)',
@@ -75,7 +78,16 @@ function initialOf(chunks) {
   const initial = chunks.filter((c) => seen.has(c.file));
   const lazy = chunks.filter((c) => !seen.has(c.file));
   const sum = (list) => list.reduce((n, c) => n + gz(c.code), 0);
-  return { initial: sum(initial), initialFiles: initial.length, lazy: sum(lazy), lazyFiles: lazy.length };
+  const text = Buffer.concat(initial.map((c) => Buffer.from(c.code))).toString('utf8');
+  // Tags whose name the initial code carries: what the page registers (or references) up front.
+  const tags = components.filter((c) => text.includes(`qys-${c}`)).map((c) => `qys-${c}`);
+  return {
+    initial: sum(initial),
+    initialFiles: initial.length,
+    lazy: sum(lazy),
+    lazyFiles: lazy.length,
+    tags,
+  };
 }
 
 async function withEsbuild(entry) {
@@ -134,12 +146,27 @@ export async function measureSizes() {
   await ensureBuild();
   prepare();
   const rows = [];
+  problems.length = 0;
   for (const [i, c] of CASES.entries()) {
     const entry = join(work, `case-${i}.js`);
     writeFileSync(entry, c.code + '\n');
     const e = await withEsbuild(entry);
     const v = await withVite(entry);
     const worst = Math.max(e.initial, v.initial);
+    // A size is only meaningful if the consumer still works: an element entry must keep its define()
+    // call (package.json sideEffects), and the root alone must carry no element.
+    const want = c.tags ?? [];
+    for (const [bundler, r] of [
+      ['esbuild', e],
+      ['Vite', v],
+    ]) {
+      const missing = want.filter((t) => !r.tags.includes(t));
+      const extra = c.noTags ? r.tags : [];
+      if (missing.length)
+        problems.push(`${c.name} with ${bundler}: ${missing.join(', ')} not registered (define() dropped?)`);
+      if (extra.length)
+        problems.push(`${c.name} with ${bundler}: carries ${extra.join(', ')} (not tree-shaken)`);
+    }
     rows.push({ ...c, enforce: c.enforce !== false, esbuild: e, vite: v, worst, ok: worst <= c.budget });
   }
   // The autoloader is not bundled by anyone: a page loads dist/cdn/autoloader.js as it is.
@@ -175,6 +202,9 @@ export async function measureSizes() {
   return rows;
 }
 
+/** Consumers that would not work as bundled (a define() dropped, an element in the root): fail the run. */
+export const problems = [];
+
 export function printSizes(rows) {
   const f = (n) => n.toFixed(2);
   const lazy = (x) => (x.lazyFiles ? `${f(x.lazy)} (${x.lazyFiles})` : '—');
@@ -189,7 +219,8 @@ export function printSizes(rows) {
     );
   const over = rows.filter((r) => r.enforce && !r.ok);
   if (over.length) console.log(`\nOver budget: ${over.map((r) => r.name).join('; ')}`);
-  return over.length === 0;
+  for (const p of problems) console.log(`BROKEN CONSUMER: ${p}`);
+  return over.length === 0 && problems.length === 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
