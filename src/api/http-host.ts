@@ -250,6 +250,8 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
     for (let hop = 0; ; hop++) {
       const opts: KyOptions = { ...init, method, ...(json === undefined ? {} : { json }) };
       if (json === undefined) delete opts.json;
+      // A redirect target is used as it is: ky would put the first request's query over its own.
+      if (target !== undefined) delete opts.searchParams;
       try {
         return await (target === undefined ? api(path, opts) : direct(target, opts));
       } catch (err) {

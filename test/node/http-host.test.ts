@@ -121,6 +121,8 @@ describe('createHttpHost never leaves the base URL origin', () => {
   test('a same-origin redirect is followed, headers kept; 307 keeps method and body, 303 turns into GET', async () => {
     route = (req, res) => {
       if (req.url === '/api/services') return redirect(res, 302, '/api/v2/services');
+      if (req.url?.startsWith('/api/org/search?')) return redirect(res, 302, '/api/v2/search?page=2');
+      if (req.url === '/api/v2/search?page=2') return json(res, 200, { items: [], total: 0, offset: 0 });
       if (req.url === '/api/v2/services') return json(res, 200, []);
       if (req.url === '/api/org/count') return redirect(res, 307, `${a.url}/api/v2/org/count`);
       if (req.url === '/api/v2/org/count' && req.method === 'POST')
@@ -135,6 +137,8 @@ describe('createHttpHost never leaves the base URL origin', () => {
     const count = await h.org.count({ include: [{ type: 'person', id: '1' }], exclude: [] });
     assert.equal(count.total, 1);
     await h.org.addRecent([{ type: 'person', id: '1' }]);
+    // The Location is followed as it is (its own query, not the first request's).
+    assert.deepEqual(await h.org.search('zw', { limit: 5 }), { items: [], total: 0, offset: 0 });
     const follow = a.seen.filter((s) => s.url.startsWith('/api/v2/') || s.url === '/api/done');
     assert.deepEqual(
       follow.map((s) => [s.method, s.url, s.headers['x-csrf-token'], s.body === '' ? '' : 'body']),
@@ -142,6 +146,7 @@ describe('createHttpHost never leaves the base URL origin', () => {
         ['GET', '/api/v2/services', 'csrf-123', ''],
         ['POST', '/api/v2/org/count', 'csrf-123', 'body'],
         ['GET', '/api/done', 'csrf-123', ''],
+        ['GET', '/api/v2/search?page=2', 'csrf-123', ''],
       ],
     );
   });
