@@ -252,3 +252,52 @@ test('VS Code custom data and JetBrains web-types are generated from it', () => 
   assert.ok(els.find((e) => e.name === 'qys-signing-frame')!.events.some((e) => e.name === 'qys-signed'));
   assert.ok(els.find((e) => e.name === 'qys-org-scope-picker')!.css.properties.length > 5);
 });
+
+test("Storybook's arg tables (made from the manifest) list the public API only", () => {
+  // The rows @storybook/web-components builds: fields, attributes, events, slots, CSS properties and parts.
+  const rows = (tag: string) => {
+    const d = el(tag);
+    return new Set([
+      ...(d.members ?? []).filter((m) => m.kind !== 'method').map((m) => m.name),
+      ...(d.attributes ?? []).map((a) => a.name),
+      ...(d.events ?? []).map((e) => e.name),
+      ...(d.cssProperties ?? []).map((p) => p.name),
+      ...(d.cssParts ?? []).map((p) => p.name),
+    ]);
+  };
+  const bf = rows('qys-browse-field');
+  for (const internal of [
+    'draft',
+    'keyword',
+    'open',
+    'known',
+    'pager',
+    'viewport',
+    'internals',
+    'contextHost',
+  ])
+    assert.ok(!bf.has(internal), `browse-field table shows ${internal}`);
+  for (const shown of [
+    'kind',
+    'value',
+    'multiple',
+    'name',
+    'required',
+    'disabled',
+    'lang',
+    'host',
+    'qys-change',
+  ])
+    assert.ok(bf.has(shown), `browse-field table lacks ${shown}`);
+  assert.ok(bf.size < 80, `browse-field table has ${bf.size} rows`);
+  const sf = rows('qys-signing-frame');
+  for (const shown of [
+    'contract-id',
+    'contractId',
+    'host',
+    'qys-signed',
+    'frame',
+    '--qys-signing-frame-height',
+  ])
+    assert.ok(sf.has(shown), `signing-frame table lacks ${shown}`);
+});
