@@ -16,9 +16,13 @@ const base = import.meta.url;
 const loading = new Map<string, Promise<unknown>>();
 const watched = new WeakSet<Node>();
 
-const observer = new MutationObserver((records) => {
-  for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) scan(n);
-});
+// No DOM (Node importing every export of the package): nothing to watch, and nothing may throw.
+const observer =
+  typeof MutationObserver === 'function'
+    ? new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) scan(n);
+      })
+    : undefined;
 
 /** Loads one element's file (once); resolves when its tag is defined. */
 export function load(tag: string): Promise<unknown> {
@@ -62,8 +66,8 @@ function watchShadow(el: Element): void {
 export function discover(root: Document | ShadowRoot | Element): void {
   if (watched.has(root)) return;
   watched.add(root);
-  observer.observe(root, { childList: true, subtree: true });
+  observer?.observe(root, { childList: true, subtree: true });
   for (const child of root instanceof Element ? [root] : root.children) scan(child);
 }
 
-discover(document);
+if (typeof document === 'object') discover(document);

@@ -109,6 +109,24 @@ test('qys-elements/all.js imports in Node and exports every element class', asyn
   assert.equal(r.HTMLElement, 'undefined');
 });
 
+test('qys-elements/cdn/autoloader.js imports in Node (it watches nothing there)', async () => {
+  const r = await importInNode(`${pkg.name}/cdn/autoloader.js`);
+  assert.equal(r.types.discover, 'function');
+  assert.equal(r.types.load, 'function');
+});
+
+test('qys-elements/react imports in Node (SSR) and exports a wrapper per element', async (t) => {
+  if (!existsSync('src/react/index.ts')) return t.skip('src/react/index.ts is not written yet');
+  if (!existsSync('node_modules/react/package.json'))
+    return t.skip('react (an optional peer) is not installed');
+  const r = await importInNode(`${pkg.name}/react`);
+  assert.deepEqual(
+    components.map(className).filter((n) => !['function', 'object'].includes(r.types[n]!)),
+    [],
+  );
+  assert.equal(r.HTMLElement, 'undefined');
+});
+
 test('dist/ imports its runtime dependencies as bare specifiers, and dependencies are exactly those', async () => {
   const { stdout } = await run(process.execPath, ['scripts/check-exports.mjs', '--js-only']);
   const imported = /dependencies ok: dist\/ imports exactly (.*)/.exec(stdout)?.[1]?.split(', ');
