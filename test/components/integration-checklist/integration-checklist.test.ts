@@ -250,7 +250,17 @@ describe('<qys-integration-checklist>', () => {
     }
     expect(await blob!.text()).to.equal(md);
     // print: false — a print dialog would block the test page (Firefox headless waits on it).
-    const w = el.openPrintView({ print: false });
+    // Opened from a real key press, as by the print button: WebKit, like Safari, refuses
+    // window.open() without a user gesture.
+    const opened: { w: Window | null } = { w: null };
+    const opener = document.createElement('button');
+    opener.textContent = 'print view';
+    opener.addEventListener('click', () => (opened.w = el.openPrintView({ print: false })));
+    document.body.append(opener);
+    opener.focus();
+    await sendKeys({ press: 'Enter' });
+    opener.remove();
+    const w = opened.w;
     try {
       expect(w).to.not.equal(null);
       expect(w!.document.body.textContent).to.equal(md);
