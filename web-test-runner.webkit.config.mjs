@@ -2,7 +2,7 @@
 // private Xvfb display (scripts/webkit-driver.mjs). `npm run test:webkit`, or `npm test -- --engine webkit`.
 // scripts/test.mjs starts Xvfb and WebKitWebDriver itself and passes the port in QYS_WEBKIT_WEBDRIVER_PORT;
 // run directly (`npx wtr --config web-test-runner.webkit.config.mjs`), this config starts and stops them.
-import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import base from './web-test-runner.config.mjs';
 import {
   startWebKitDriver,
@@ -24,6 +24,14 @@ if (!port) {
   port = driver.port;
 }
 
+/** The WebDriver launcher, named after the engine rather than its browserName (MiniBrowser). */
+class WebKitLauncher extends WebdriverLauncher {
+  async initialize(config) {
+    await super.initialize(config);
+    this.name = 'WebKit';
+  }
+}
+
 export default {
   ...base,
   // One test file at a time, as the top-level page: WebDriver actions (real key presses) need it, and
@@ -41,7 +49,7 @@ export default {
     },
   ],
   browsers: [
-    webdriverLauncher({
+    new WebKitLauncher({
       hostname: '127.0.0.1',
       port,
       path: '/',
