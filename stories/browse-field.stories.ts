@@ -34,17 +34,29 @@ interface Loaded {
   value: string;
 }
 
-/** A memory host plus a stored value built from its first items (and optionally a deleted ID). */
-async function load(
-  kind: ResourceKind,
-  options: MemoryHostOptions = {},
-  pick: { count?: number; gone?: boolean } = {},
-): Promise<Loaded> {
+/** What the stored value holds: `count` enabled items, one 停用 item, a deleted ID. */
+interface Pick {
+  count?: number;
+  disabled?: boolean;
+  gone?: boolean;
+}
+
+/**
+ * A memory host plus a stored value built from its first enabled items (and optionally one that is
+ * 停用 in Qiyuesuo, and a deleted ID).
+ */
+async function load(kind: ResourceKind, options: MemoryHostOptions = {}, pick: Pick = {}): Promise<Loaded> {
   const host = createMemoryHost({ seed: 1, ...options });
   let ids: string[] = [];
-  if (pick.count) {
+  if (pick.count || pick.disabled) {
     const clean = createMemoryHost({ seed: 1, ...options, latency: 0, failures: {} });
-    ids = (await clean.resources.list(kind, { limit: pick.count })).items.map((r) => r.id);
+    const items = (await clean.resources.list(kind, { limit: 200 })).items;
+    ids = items
+      .filter((r) => r.status === 'enabled')
+      .slice(0, pick.count ?? 0)
+      .map((r) => r.id);
+    const off = items.find((r) => r.status === 'disabled');
+    if (pick.disabled && off) ids.push(off.id);
   }
   if (pick.gone) ids.push(GONE);
   return { host, value: ids.join(',') };
@@ -92,11 +104,7 @@ const labelOf = (kind: ResourceKind, lang: string) => LABELS[kind][lang === 'en'
 
 type Story = StoryObj<Args>;
 
-const story = (
-  args: Partial<Args>,
-  options: MemoryHostOptions = {},
-  pick: { count?: number; gone?: boolean } = {},
-): Story => ({
+const story = (args: Partial<Args>, options: MemoryHostOptions = {}, pick: Pick = {}): Story => ({
   args: {
     kind: 'electronic-seal',
     multiple: false,
@@ -166,6 +174,17 @@ export const EmptyWithSync = story(
   { kind: 'file-template', allowSync: true },
   { resources: 2, latency: 300 },
 );
+/**
+ * 停用 in Qiyuesuo: such seals, templates and flows are listed but marked 已停用 (aria-disabled) and
+ * cannot be picked, by mouse or keyboard; a stored one that became 停用 is kept and flagged 已停用.
+ */
+export const DisabledItems = story(
+  { kind: 'file-template', multiple: true },
+  {},
+  { count: 1, disabled: true },
+);
+/** 停用 seals in the image grid, and a stored seal that became 停用. */
+export const DisabledSeals = story({ kind: 'electronic-seal' }, {}, { disabled: true });
 /** Read-only: tags only. */
 export const Readonly = story(
   { kind: 'electronic-seal', readonly: true, multiple: true },

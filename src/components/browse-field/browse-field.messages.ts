@@ -15,6 +15,10 @@ export const browseFieldMessages = defineMessages(
     removeLabel: '移除 {name}',
     missing: '已失效',
     missingTitle: '该项已在契约锁中删除（ID {id}），请移除后重新选择',
+    disabledBadge: '已停用',
+    disabledTitle: '已在契约锁中停用，不能选择',
+    disabledTagTitle: '该项已在契约锁中停用（ID {id}），请移除后重新选择',
+    disabledRefused: '“{name}”已在契约锁中停用，不能选择',
     resolving: '加载中…',
     resolveFailed: '无法读取已选项的名称：{error}',
     'image.url.unsafeScheme':
@@ -67,6 +71,10 @@ export const browseFieldMessages = defineMessages(
     removeLabel: 'Remove {name}',
     missing: 'No longer exists',
     missingTitle: 'This item was deleted in Qiyuesuo (ID {id}). Remove it and choose again',
+    disabledBadge: 'Disabled',
+    disabledTitle: 'Disabled in Qiyuesuo; it cannot be chosen',
+    disabledTagTitle: 'This item was disabled in Qiyuesuo (ID {id}). Remove it and choose again',
+    disabledRefused: '“{name}” is disabled in Qiyuesuo and cannot be chosen',
     resolving: 'Loading…',
     resolveFailed: 'Could not read the names of the chosen items: {error}',
     'image.url.unsafeScheme':

@@ -203,6 +203,16 @@ export const browseFieldStyles = css`
     block-size: 72px;
     object-fit: contain;
   }
+  .row .line {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5em;
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+  .row .line .badge {
+    flex: none;
+  }
   .cell .name,
   .row .name {
     max-inline-size: 100%;
@@ -224,6 +234,16 @@ export const browseFieldStyles = css`
   }
   .active {
     box-shadow: inset 0 0 0 2px var(--_primary);
+  }
+  /* 停用: marked in words (badge) and aria-disabled; the look only supports it */
+  .row[aria-disabled='true'],
+  .cell[aria-disabled='true'] {
+    cursor: not-allowed;
+    background: var(--qys-browse-field-disabled-background, #f6f8fa);
+  }
+  .row[aria-disabled='true'] .name,
+  .cell[aria-disabled='true'] .name {
+    color: var(--_muted);
   }
   [aria-busy='true'] {
     color: var(--_muted);

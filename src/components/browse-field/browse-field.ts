@@ -109,7 +109,8 @@ type SyncState =
  * 文件模板 / 电子用印流程 / 物理用印流程 from the data synced from Qiyuesuo.
  *
  * Closed, it shows the chosen items as tags (seals with their image); IDs deleted in Qiyuesuo are
- * shown as 已失效 and kept until the user removes them. The browse button opens a modal dialog with
+ * shown as 已失效 (停用 ones as 已停用) and kept until the user removes them. 停用 items are listed, marked, and
+ * cannot be picked. The browse button opens a modal dialog with
  * keyword search (through the host, debounced, a new query aborts the previous one) over a windowed
  * list that pages in more as the user scrolls: seals as an image grid, templates and flows as rows.
  * When the list is empty it explains 同步服务商数据 and, with `allow-sync`, runs the sync itself.
@@ -132,7 +133,7 @@ type SyncState =
  * @fires qys-error - A seal image URL from the host is not http(s) nor `data:image/…` and was not shown: `{ error, code }` (`url.unsafeScheme`, `url.notAbsolute`).
  * @csspart field - The closed field (tags and buttons).
  * @csspart tags - The list of chosen items.
- * @csspart tag - One chosen item. Also `tag-missing` when it no longer exists.
+ * @csspart tag - One chosen item. Also `tag-missing` when it no longer exists, `tag-disabled` when it is 停用 in Qiyuesuo.
  * @csspart tag-image - The seal image in a tag.
  * @csspart tag-remove - The remove button of a tag.
  * @csspart browse - The button that opens the dialog.
@@ -144,7 +145,7 @@ type SyncState =
  * @csspart status - The live result count.
  * @csspart picked - The picks so far in the dialog (`multiple`), each removable.
  * @csspart list - The scrolling list (rows or seal grid).
- * @csspart option - One row or seal cell.
+ * @csspart option - One row or seal cell. Also `option-disabled` for a 停用 item (marked 已停用, aria-disabled, not pickable).
  * @csspart empty - The empty state (同步服务商数据 explanation and sync action).
  * @csspart sync - The sync button.
  * @csspart confirm - The confirm button.
@@ -159,7 +160,8 @@ type SyncState =
  * @cssprop --qys-color-surface - Background of inputs, buttons and the dialog.
  * @cssprop --qys-border-radius - Corner radius.
  * @cssprop --qys-browse-field-tag-background - Background of a tag.
- * @cssprop --qys-browse-field-missing-background - Background of a 已失效 tag.
+ * @cssprop --qys-browse-field-missing-background - Background of a 已失效 or 已停用 tag.
+ * @cssprop --qys-browse-field-disabled-background - Background of a 停用 row or cell in the dialog.
  * @cssprop --qys-browse-field-tag-image-size - Size of the seal image in a tag (default 24px).
  * @cssprop --qys-browse-field-selected-background - Background of selected rows and cells.
  * @cssprop --qys-browse-field-dialog-width - Width of the dialog (default 760px).
@@ -267,6 +269,8 @@ export class QysBrowseField extends QysFormField {
   @state() private viewport = { width: 0, height: 0 };
   @state() private sync: SyncState = { phase: 'idle' };
   @state() private lastSynced: string | null | undefined = undefined;
+  /** Said in the status line when the user tries to pick a 停用 item. */
+  @state() private refusedPick = '';
 
   private readonly pager = new ResourcePager<{ keyword: string; companyId: string }>(
     () => this.requestUpdate(),
@@ -481,17 +485,19 @@ export class QysBrowseField extends QysFormField {
   private renderTag(id: string, editable: boolean): TemplateResult {
     const item = this.known.get(id);
     const missing = this.missing.has(id);
+    const off = QysBrowseField.isDisabled(item);
     const pending = !item && !missing;
     const name = item?.name ?? id;
+    const flag = missing ? this.t('missing') : off ? this.t('disabledBadge') : '';
     return html`<li
-      part=${missing ? 'tag tag-missing' : 'tag'}
-      class="tag ${missing ? 'missing' : ''}"
-      title=${missing ? this.t('missingTitle', { id }) : nothing}
+      part=${missing ? 'tag tag-missing' : off ? 'tag tag-disabled' : 'tag'}
+      class="tag ${missing || off ? 'missing' : ''}"
+      title=${missing ? this.t('missingTitle', { id }) : off ? this.t('disabledTagTitle', { id }) : nothing}
       aria-busy=${pending && this.resolving ? 'true' : nothing}
     >
       ${item?.image && isSealKind(this.kind) ? this.sealImage(item, 'tag') : nothing}
       <span class="tag-name">${name}</span>
-      ${missing ? html`<span class="badge">${this.t('missing')}</span>` : nothing}
+      ${flag ? html`<span class="badge">${flag}</span>` : nothing}
       ${pending && this.resolving ? html`<span class="muted">${this.t('resolving')}</span>` : nothing}
       ${
         editable
@@ -499,7 +505,7 @@ export class QysBrowseField extends QysFormField {
               part="tag-remove"
               class="icon"
               type="button"
-              aria-label=${this.t('removeLabel', { name: missing ? `${name} ${this.t('missing')}` : name })}
+              aria-label=${this.t('removeLabel', { name: flag ? `${name} ${flag}` : name })}
               @click=${() => this.removeId(id)}
             >
               ×
@@ -541,6 +547,7 @@ export class QysBrowseField extends QysFormField {
     this.listScrollTop = 0;
     this.sync = { phase: 'idle' };
     this.lastSynced = undefined;
+    this.refusedPick = '';
     this.dialogController = new AbortController();
     this.startQuery();
     if (isSealKind(this.kind)) this.loadCompanies();
@@ -605,6 +612,7 @@ export class QysBrowseField extends QysFormField {
     const serviceId = this.serviceId;
     this.active = 0;
     this.listScrollTop = 0;
+    this.refusedPick = '';
     if (this.scroller) this.scroller.scrollTop = 0;
     this.pager.reset(
       host
@@ -745,9 +753,24 @@ export class QysBrowseField extends QysFormField {
     }
   }
 
+  /** 停用 in Qiyuesuo: shown, marked, never picked (a stored one is kept and flagged). */
+  private static isDisabled(item: Resource | undefined): boolean {
+    return item?.status === 'disabled';
+  }
+
+  /** True when the item at `index` may be picked now (a 停用 item only when it is to be removed). */
+  private pickable(index: number): boolean {
+    const item = this.pager.items[index];
+    if (!item) return false;
+    if (!QysBrowseField.isDisabled(item) || this.draft.includes(item.id)) return true;
+    this.refusedPick = this.t('disabledRefused', { name: item.name });
+    return false;
+  }
+
   private toggle(index: number): void {
     const item = this.pager.items[index];
-    if (!item) return;
+    if (!item || !this.pickable(index)) return;
+    this.refusedPick = '';
     this.known.set(item.id, item);
     if (!this.multiple) this.draft = [item.id];
     else
@@ -798,7 +821,10 @@ export class QysBrowseField extends QysFormField {
         // (picking the active item first when nothing is selected yet).
         if (!this.multiple || this.draft.length === 0) {
           if (!this.pager.items[a]) return;
-          if (!this.multiple || !this.draft.includes(this.pager.items[a].id)) this.toggle(a);
+          if (!this.multiple || !this.draft.includes(this.pager.items[a].id)) {
+            if (!this.pickable(a)) return;
+            this.toggle(a);
+          }
         }
         this.confirm();
         return;
@@ -824,7 +850,7 @@ export class QysBrowseField extends QysFormField {
 
   private onListDblClick = (e: MouseEvent): void => {
     const i = this.indexFromEvent(e);
-    if (i === null || this.multiple || !this.pager.items[i]) return;
+    if (i === null || this.multiple || !this.pager.items[i] || !this.pickable(i)) return;
     this.draft = [this.pager.items[i].id];
     this.confirm();
   };
@@ -875,6 +901,7 @@ export class QysBrowseField extends QysFormField {
   // ------------------------------------------------------------------------------------------
 
   private statusText(): string {
+    if (this.refusedPick) return this.refusedPick;
     const s = this.sync;
     if (s.phase === 'running') {
       const key = `stage.${s.stage}`;
@@ -948,9 +975,14 @@ export class QysBrowseField extends QysFormField {
       ${shown.map((id) => {
         const name = this.known.get(id)?.name ?? id;
         const missing = this.missing.has(id);
-        return html`<li class="tag ${missing ? 'missing' : ''}">
+        const flag = missing
+          ? this.t('missing')
+          : QysBrowseField.isDisabled(this.known.get(id))
+            ? this.t('disabledBadge')
+            : '';
+        return html`<li class="tag ${flag ? 'missing' : ''}">
           <span class="tag-name">${name}</span>
-          ${missing ? html`<span class="badge">${this.t('missing')}</span>` : nothing}
+          ${flag ? html`<span class="badge">${flag}</span>` : nothing}
           <button
             class="icon"
             type="button"
@@ -1121,16 +1153,19 @@ export class QysBrowseField extends QysFormField {
   private renderRow(i: number, total: number): TemplateResult {
     const item = this.pager.items[i];
     const selected = !!item && this.draft.includes(item.id);
+    const off = QysBrowseField.isDisabled(item);
     const facts = item
       ? [item.category, this.t(`status.${item.status}`), item.company].filter(Boolean).join(' · ')
       : '';
     return html`<div
-      part="option"
-      class="row ${i === this.active ? 'active' : ''}"
+      part=${off ? 'option option-disabled' : 'option'}
+      class="row ${i === this.active ? 'active' : ''} ${off ? 'off' : ''}"
       role="option"
       id="o-${i}"
       data-index=${i}
       aria-selected=${selected ? 'true' : 'false'}
+      aria-disabled=${off ? 'true' : nothing}
+      title=${off ? this.t('disabledTitle') : nothing}
       aria-setsize=${total}
       aria-posinset=${i + 1}
       aria-busy=${item ? nothing : 'true'}
@@ -1138,7 +1173,11 @@ export class QysBrowseField extends QysFormField {
     >
       ${
         item
-          ? html`<span class="name">${item.name}</span><span class="facts">${facts}</span>`
+          ? html`<span class="line"
+                ><span class="name">${item.name}</span>${
+                  off ? html`<span class="badge">${this.t('disabledBadge')}</span>` : nothing
+                }</span
+              ><span class="facts">${facts}</span>`
           : html`<span class="name">${this.t('loading')}</span>`
       }
     </div>`;
@@ -1151,30 +1190,26 @@ export class QysBrowseField extends QysFormField {
       if (i >= total) break;
       const item = this.pager.items[i];
       const selected = !!item && this.draft.includes(item.id);
+      const off = QysBrowseField.isDisabled(item);
       cells.push(
         html`<div
-          part="option"
-          class="cell ${i === this.active ? 'active' : ''}"
+          part=${off ? 'option option-disabled' : 'option'}
+          class="cell ${i === this.active ? 'active' : ''} ${off ? 'off' : ''}"
           role="gridcell"
           id="o-${i}"
           data-index=${i}
           aria-colindex=${c + 1}
           aria-selected=${selected ? 'true' : 'false'}
+          aria-disabled=${off ? 'true' : nothing}
+          title=${off ? this.t('disabledTitle') : nothing}
           aria-busy=${item ? nothing : 'true'}
         >
           ${
             item
               ? html`${item.image ? this.sealImage(item, 'cell') : nothing}
                   <span class="name">${item.name}</span>
-                  <span class="facts"
-                    >${[
-                      item.sealType,
-                      item.company,
-                      item.status === 'disabled' ? this.t('status.disabled') : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}</span
-                  >`
+                  ${off ? html`<span class="badge">${this.t('disabledBadge')}</span>` : nothing}
+                  <span class="facts">${[item.sealType, item.company].filter(Boolean).join(' · ')}</span>`
               : html`<span class="name">${this.t('loading')}</span>`
           }
         </div>`,

@@ -95,16 +95,18 @@ describe('<qys-browse-field>', function () {
           items.slice(0, 3).map((i) => i.name),
         );
 
-        options(el)[1]!.click();
+        // An enabled item (停用 ones cannot be picked).
+        const k = items.findIndex((it, i) => i >= 1 && it.status === 'enabled');
+        options(el)[k]!.click();
         await el.updateComplete;
-        expect(options(el)[1]!.getAttribute('aria-selected')).to.equal('true');
+        expect(options(el)[k]!.getAttribute('aria-selected')).to.equal('true');
         q(el, '[part~="confirm"]')!.click();
         await until(() => !q<HTMLDialogElement>(el, 'dialog')!.open);
 
-        expect(el.value).to.deep.equal([items[1]!.id]);
-        expect(changes).to.deep.equal([[items[1]!.id]]);
+        expect(el.value).to.deep.equal([items[k]!.id]);
+        expect(changes).to.deep.equal([[items[k]!.id]]);
         const tag = q(el, '[part~="tag"]')!;
-        expect(text(tag)).to.contain(items[1]!.name);
+        expect(text(tag)).to.contain(items[k]!.name);
         if (isSeal(kind)) expect(tag.querySelector('img')).not.to.equal(null);
         else expect(tag.querySelector('img')).to.equal(null);
       });
@@ -148,6 +150,65 @@ describe('<qys-browse-field>', function () {
     await el.updateComplete;
     expect(text(root(el))).not.to.contain('已失效');
   });
+
+  for (const kind of ['file-template', 'electronic-seal'] as const) {
+    it(`${kind}: 停用 items are marked (已停用, aria-disabled) and cannot be picked by click or keyboard; a stored one is kept and flagged`, async () => {
+      const host = memory();
+      const all = (await host.resources.list(kind, { limit: 500 })).items;
+      const off = all.find((r) => r.status === 'disabled')!;
+      expect(off, 'the sample data has 停用 items').to.not.equal(undefined);
+      const el = await mount(kind, host);
+      await openDialog(el);
+      const search = q<HTMLInputElement>(el, '[part~="search"]')!;
+      search.value = off.name;
+      search.dispatchEvent(new Event('input'));
+      const row = () => options(el).find((o) => text(o.querySelector('.name')).startsWith(off.name));
+      await until(() => row() && options(el).every((o) => text(o.querySelector('.name')).includes(off.name)));
+      const r = row()!;
+      expect(r.getAttribute('aria-disabled')).to.equal('true');
+      expect(text(r)).to.contain('已停用');
+      expect(r.getAttribute('part')).to.contain('option-disabled');
+      // An enabled row is not marked.
+      const enabled = options(el).find((o) => o !== r && o.getAttribute('aria-disabled') !== 'true');
+      if (enabled) expect(text(enabled)).not.to.contain('已停用');
+
+      // Click and double-click: not picked, and the status line says why.
+      r.click();
+      await el.updateComplete;
+      expect(r.getAttribute('aria-selected')).to.equal('false');
+      expect(status(el)).to.contain(off.name).and.contain('停用').and.contain('不能选择');
+      r.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+      await el.updateComplete;
+      expect(q<HTMLDialogElement>(el, 'dialog')!.open).to.equal(true);
+
+      // Keyboard: make it the active item, then Space and Enter do not pick it.
+      const list = q(el, '[role="listbox"],[role="grid"]')!;
+      list.focus();
+      await sendKeys({ press: 'Home' });
+      const index = Number(r.dataset.index);
+      for (let i = 0; i < index; i++) await sendKeys({ press: isSeal(kind) ? 'ArrowRight' : 'ArrowDown' });
+      await el.updateComplete;
+      expect(list.getAttribute('aria-activedescendant')).to.equal(r.id);
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      expect(r.getAttribute('aria-selected')).to.equal('false');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(q<HTMLDialogElement>(el, 'dialog')!.open).to.equal(true);
+      expect(el.value).to.deep.equal([]);
+      q(el, '[part~="cancel"]')!.click();
+      await until(() => !q<HTMLDialogElement>(el, 'dialog')!.open);
+
+      // A stored value that became 停用 is kept and flagged like 已失效.
+      el.value = [off.id];
+      await until(() => text(q(el, '[part~="tag"]')).includes(off.name));
+      const tag = q(el, '[part~="tag"]')!;
+      expect(text(tag)).to.contain('已停用');
+      expect(tag.getAttribute('part')).to.contain('tag-disabled');
+      expect(el.value).to.deep.equal([off.id]);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('searches through the host (debounced); a new query aborts the previous one', async () => {
     const rec = recording(memory({ latency: 150 }));
@@ -230,12 +291,13 @@ describe('<qys-browse-field>', function () {
     q<HTMLInputElement>(el, '[part~="search"]')!.focus();
     await sendKeys({ type: '保密' });
     await until(() => status(el).includes('保密'));
-    options(el)[0]!.click();
+    const second = options(el).find((o) => o.getAttribute('aria-disabled') !== 'true')!;
+    second.click();
     await el.updateComplete;
     const picked = text(q(el, '[part~="picked"]'));
     expect(picked)
       .to.contain(first.name)
-      .and.contain(text(options(el)[0]!.querySelector('.name')));
+      .and.contain(text(second.querySelector('.name')));
     expect(text(q(el, '.footer'))).to.contain('已选 2 项');
     (q(el, '[part~="picked"] li button') as HTMLElement).click(); // remove the first pick
     await el.updateComplete;
@@ -305,9 +367,12 @@ describe('<qys-browse-field>', function () {
     await until(() => options(single).length > 0);
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'End' });
+    // The last enabled item (停用 ones cannot be picked).
+    const lastEnabled = items.findLastIndex((it) => it.status === 'enabled');
+    for (let i = items.length - 1; i > lastEnabled; i--) await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Enter' });
     await until(() => single.value.length === 1);
-    expect(single.value).to.deep.equal([items[items.length - 1]!.id]);
+    expect(single.value).to.deep.equal([items[lastEnabled]!.id]);
   });
 
   it('keyboard in the seal grid moves in two dimensions', async () => {
@@ -368,11 +433,14 @@ describe('<qys-browse-field>', function () {
     await until(() => list.getAttribute('aria-activedescendant') === 'o-9999');
     await until(() => q(el, '#o-9999:not([aria-busy])'), 'the last page was not loaded');
     expect(qa(el, '[role="option"]').length).to.be.lessThan(40);
-    const last = (await host.resources.list('file-template', { offset: 9_999, limit: 1 })).items[0]!;
-    expect(text(q(el, '#o-9999 .name'))).to.equal(last.name);
+    const tail = (await host.resources.list('file-template', { offset: 9_980, limit: 20 })).items;
+    expect(text(q(el, '#o-9999 .name'))).to.equal(tail.at(-1)!.name);
+    // The last enabled one (停用 ones cannot be picked).
+    const k = tail.findLastIndex((it) => it.status === 'enabled');
+    for (let i = tail.length - 1; i > k; i--) await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Enter' });
     await until(() => el.value.length === 1);
-    expect(el.value).to.deep.equal([last.id]);
+    expect(el.value).to.deep.equal([tail[k]!.id]);
   });
 
   it('empty list: explains 同步服务商数据; without allow-sync offers no sync', async () => {

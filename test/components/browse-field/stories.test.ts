@@ -29,6 +29,14 @@ describe('browse-field stories', function () {
       await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'still resolving', {
         timeout: 8000,
       });
+      if (name.startsWith('Disabled') && name !== 'Disabled') {
+        // A stored value that became 停用 is kept and flagged in words.
+        await waitUntil(() => el.shadowRoot!.querySelector('[part~="tag-disabled"]'), 'no 停用 tag', {
+          timeout: 8000,
+        });
+        const tag = el.shadowRoot!.querySelector('[part~="tag-disabled"]');
+        expect(tag!.textContent).to.contain('已停用');
+      }
       if (s.args.readonly) expect(el.shadowRoot!.querySelector('button')).to.equal(null);
       else expect(el.shadowRoot!.querySelector('[part~="browse"]')).to.not.equal(null);
       await expect(root).to.be.accessible();
