@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkHostUrl, safeHostUrl } from '../../src/core/url.js';
+import { checkHostUrl, checkImageUrl, safeHostUrl } from '../../src/core/url.js';
 
 const HOSTILE = [
   'javascript:alert(1)',
@@ -66,9 +66,9 @@ describe('checkHostUrl', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     const svg = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg"/>')}`;
     expect(checkHostUrl(png).ok).to.equal(false);
-    expect(checkHostUrl(png, { image: true })).to.deep.equal({ ok: true, url: png });
-    expect(checkHostUrl(svg, { image: true })).to.deep.equal({ ok: true, url: svg });
-    expect(checkHostUrl('data:image/svg+xml;charset=utf-8,%3Csvg%3E', { image: true }).ok).to.equal(true);
+    expect(checkImageUrl(png)).to.deep.equal({ ok: true, url: png });
+    expect(checkImageUrl(svg)).to.deep.equal({ ok: true, url: svg });
+    expect(checkImageUrl('data:image/svg+xml;charset=utf-8,%3Csvg%3E').ok).to.equal(true);
     for (const v of [
       'data:text/html,<script>1</script>',
       'data:,x',
@@ -76,7 +76,7 @@ describe('checkHostUrl', () => {
       ' data:image/png;base64,AA',
       'javascript:1',
     ])
-      expect(checkHostUrl(v, { image: true }).ok, v).to.equal(false);
+      expect(checkImageUrl(v).ok, v).to.equal(false);
   });
 
   it('property: whatever it accepts parses as http(s) with a host and holds no control character or space', () => {

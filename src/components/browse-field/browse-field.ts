@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { isAbortError, QysUnsafeUrlError } from '../../api/errors.js';
 import type { Company, Resource, ResourceKind, SyncProgress } from '../../api/schemas.js';
 import { computeWindow, scrollIntoViewTop } from '../../core/window.js';
-import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
+import { checkImageUrl, type HostUrlCode } from '../../core/url.js';
 import { QysFormField } from '../../internal/form-field.js';
 import { browseFieldMessages } from './browse-field.messages.js';
 import { browseFieldStyles } from './browse-field.styles.js';
@@ -1012,11 +1012,11 @@ export class QysBrowseField extends QysFormField {
 
   /**
    * A seal image as it may reach `<img src>`: an absolute http(s) URL or a `data:image/…` URL
-   * (checkHostUrl). Anything else (javascript:, blob:, data:text/html, relative) is not rendered; it
+   * (checkImageUrl). Anything else (javascript:, blob:, data:text/html, relative) is not rendered; it
    * is reported once per URL with a qys-error and a notice.
    */
   private sealImage(item: Resource, where: 'tag' | 'cell'): TemplateResult | typeof nothing {
-    const checked = checkHostUrl(item.image, { image: true });
+    const checked = checkImageUrl(item.image);
     if (!checked.ok) {
       this.refuseImage(item.image ?? '', checked.code);
       return nothing;

@@ -19,8 +19,7 @@ export const signingFrameMessages = defineMessages(
     unconfirmed: '契约锁尚未确认合同状态（当前：{status}）。',
     error: '签署页面出错：{message}',
     hostError: '无法获取签署链接：{message}',
-    'url.unsafeScheme': '服务器返回的签署链接不是 http:// 或 https:// 地址，为安全起见未打开，请联系管理员',
-    'url.notAbsolute': '服务器返回的签署链接不完整或格式不正确，为安全起见未打开，请联系管理员',
+    badUrl: '签署链接不是有效的 http(s) 地址，为安全起见未打开，请联系管理员',
     noHost: '未连接数据源：请将组件放在 <qys-host-provider> 中或设置 host 属性。',
     noContract: '未指定合同：请设置 contract-id 或 params。',
     badBinding: '签署服务的内外网配置有误，请在绑定设置中修正。',
@@ -37,6 +36,10 @@ export const signingFrameMessages = defineMessages(
     'cause.login-required': '单点登录失败，契约锁显示了登录页。',
     'hint.login-required':
       '请重试；若反复出现，请检查绑定设置中的加密密钥与契约锁一致，且当前用户已同步到契约锁。',
+    'cause.third-party-storage':
+      '单点登录已通过，但浏览器不允许嵌入的签署页保存登录状态（第三方 Cookie 被阻止），契约锁显示了登录页。',
+    'hint.third-party-storage':
+      '请在新窗口中打开签署页（新窗口不受此限制）。Safari 默认阻止第三方 Cookie，Chrome 等浏览器在关闭第三方 Cookie 时也会如此。',
     'cause.unreachable': '无法连接签署平台 {origin}。',
     'hint.unreachable': '请检查网络及签署平台内网 / 外网地址后重试。',
     retry: '重试',
@@ -59,10 +62,7 @@ export const signingFrameMessages = defineMessages(
     unconfirmed: 'Qiyuesuo has not confirmed the contract state yet (now: {status}).',
     error: 'The signing page reported an error: {message}',
     hostError: 'Could not get a signing link: {message}',
-    'url.unsafeScheme':
-      'The server sent a signing link that is not http:// or https://; it was not opened for safety. Contact an administrator',
-    'url.notAbsolute':
-      'The server sent a signing link that is incomplete or malformed; it was not opened for safety. Contact an administrator',
+    badUrl: 'The signing link is not a valid http(s) address; it was not opened. Contact an administrator',
     noHost: 'No data source: place the element inside <qys-host-provider> or set its host property.',
     noContract: 'No contract: set contract-id or params.',
     badBinding:
@@ -84,6 +84,10 @@ export const signingFrameMessages = defineMessages(
     'cause.login-required': 'Single sign-on failed; Qiyuesuo showed its login page.',
     'hint.login-required':
       'Retry. If it keeps happening, check that the encryption key in the binding settings matches Qiyuesuo and that this user is synced to Qiyuesuo.',
+    'cause.third-party-storage':
+      'Single sign-on went through, but the browser does not let the embedded signing page keep its sign-in (third-party cookies are blocked), so Qiyuesuo showed its login page.',
+    'hint.third-party-storage':
+      'Open the signing page in a new window, where this does not apply. Safari blocks third-party cookies by default; Chrome and others do when they are turned off.',
     'cause.unreachable': 'Cannot reach the signing platform {origin}.',
     'hint.unreachable': 'Check the network and the internal / external signing addresses, then retry.',
     retry: 'Retry',

@@ -553,7 +553,15 @@ export class QysSigningFrame extends ElementBase {
       ) {
         const nonce = this.gateNonce;
         this.gateNonce = ''; // the session is spent
-        void this.complete({ source: 'qys-bridge', type: hint, nonce }, this.run);
+        // No cookies in a cross-site frame: a new session would end the same way; the popup, a
+        // first-party window, keeps them (offered by the blocked view). A popup with none: SSO failed.
+        if (hint === 'third-party-storage' && this.display === 'frame')
+          this.blockIf({ targetUrl: this.platformOrigin, storageBlocked: true });
+        else
+          void this.complete(
+            { source: 'qys-bridge', type: hint === 'third-party-storage' ? 'login-required' : hint, nonce },
+            this.run,
+          );
       }
       return;
     }
@@ -658,7 +666,7 @@ export class QysSigningFrame extends ElementBase {
   /** A URL from the host that is not absolute http(s): an error, and it goes nowhere. */
   private refuseUrl(code: HostUrlCode, field: string) {
     this.stop();
-    this.fail(code);
+    this.fail('badUrl');
     this.emit('qys-error', { error: new QysUnsafeUrlError(code, field), code });
   }
 
