@@ -119,7 +119,7 @@ describe('URL safety: <qys-signing-frame>', () => {
     });
   }
 
-  it('popup: the window opened for the session is closed and never navigated to the hostile URL', async () => {
+  it('popup: the window opened for the session is closed and never navigated to the hostile URL', async function () {
     const opened: (Window | null)[] = [];
     const realOpen = window.open;
     window.open = function (...args: Parameters<typeof window.open>) {
@@ -136,6 +136,8 @@ describe('URL safety: <qys-signing-frame>', () => {
       );
       const errors = collectErrors(el);
       await el.openInWindow();
+      // Without a user gesture some engines (WebKit's MiniBrowser) block the popup: nothing to test there.
+      if (opened.length === 1 && opened[0] === null) this.skip();
       await until(() => el.state === 'error', `state ${el.state}`);
       await aTimeout(100);
       expect(errors.map((e) => e.detail.code)).to.deep.equal(['url.unsafeScheme']);
