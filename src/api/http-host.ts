@@ -162,10 +162,16 @@ async function readBody(
   }
 }
 
+/** setTimeout's longest delay; ky refuses a longer timeout. */
+const MAX_MS = 2 ** 31 - 1;
+/** A duration option: a positive number of ms (at most MAX_MS), else the default (NaN would poll in a tight loop). */
+const ms = (value: number | undefined, fallback: number) =>
+  typeof value === 'number' && value > 0 ? Math.min(value, MAX_MS) : fallback;
+
 export function createHttpHost(options: HttpHostOptions): QysHost {
   // Requested now, so it is normally there before the first call needs it.
   loadContract().catch(() => undefined);
-  const timeout = options.timeout ?? 15_000;
+  const timeout = ms(options.timeout, 15_000);
   const retry = typeof options.retry === 'object' ? options.retry : { limit: options.retry ?? 2 };
   const shared: KyOptions = {
     timeout,
@@ -363,8 +369,8 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
     return result.data as Out<N>;
   }
 
-  const pollInterval = options.pollInterval ?? 500;
-  const syncTimeout = options.syncTimeout ?? 600_000;
+  const pollInterval = ms(options.pollInterval, 500);
+  const syncTimeout = ms(options.syncTimeout, 600_000);
 
   return {
     services: {

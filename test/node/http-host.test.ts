@@ -208,6 +208,34 @@ describe('createHttpHost: statuses and deadlines', () => {
     },
   );
 
+  for (const bad of [
+    { pollInterval: NaN },
+    { pollInterval: -5 },
+    { syncTimeout: NaN },
+    { syncTimeout: -1 },
+  ]) {
+    test(
+      `a bad option ${JSON.stringify(bad)} (NaN shows as null) falls back to its default`,
+      { timeout: 10_000 },
+      async () => {
+        let polls = 0;
+        route = (req, res) => {
+          if (req.method === 'GET') polls++;
+          json(res, 200, { jobId: 'job-3', state: 'running', progress: { ratio: 0.2, stage: 'seals' } });
+        };
+        const ctrl = new AbortController();
+        const reason = new Error('enough');
+        const settled = rejection(host({ ...bad }).services.sync('9', { signal: ctrl.signal }));
+        await new Promise((r) => setTimeout(r, 300));
+        ctrl.abort(reason);
+        // Still polling at the default pace after 300 ms: not timed out at once (syncTimeout), not a
+        // tight loop (pollInterval: hundreds of polls); host() itself asks for 10 ms between polls.
+        assert.equal(await settled, reason);
+        assert.ok(polls <= ('pollInterval' in bad ? 1 : 40), `${polls} polls in 300 ms`);
+      },
+    );
+  }
+
   test('services.sync() honours an abort while the job is running', async () => {
     route = (req, res) =>
       json(res, 200, { jobId: 'job-2', state: 'running', progress: { ratio: 0.1, stage: 'seals' } });
