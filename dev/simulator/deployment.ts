@@ -55,6 +55,14 @@ export interface StatePatch {
   /** Serve the login page for every SSO attempt (SSO rejected). */
   ssoReject?: boolean;
   /**
+   * Where the signing page keeps the session. `'off'` (default): in the link (`/sign?viewToken=…`).
+   * `'on'`: the link's token is exchanged for a cookie, as the real platform's sign-on does — a browser
+   * that gives a cross-site frame no cookies (WebKit / Safari, Chrome with third-party cookies off) then
+   * lands on the login page (reason `cookie-blocked`). `'frame-blocked'`: the same, and the cookie is also ignored on
+   * requests the browser marks as a frame's (`Sec-Fetch-Dest: iframe`), to reproduce that browser in any engine.
+   */
+  sessionCookie?: 'off' | 'on' | 'frame-blocked';
+  /**
    * Framing headers of an older or differently configured platform: `frameAncestors: false` sends no
    * CSP at all; `xFrameOptions` adds `X-Frame-Options` (Chromium ignores it when frame-ancestors is sent).
    */
@@ -115,6 +123,7 @@ export class Deployment {
   unreachable: UnreachableMode = false;
   unreachableApps: SimulatorAppName[] = [...BROWSER_FACING];
   ssoReject = false;
+  sessionCookie: 'off' | 'on' | 'frame-blocked' = 'off';
   frameAncestors = true;
   xFrameOptions: 'DENY' | 'SAMEORIGIN' | null = null;
   data: Dataset;
@@ -147,6 +156,7 @@ export class Deployment {
     this.unreachable = false;
     this.unreachableApps = [...BROWSER_FACING];
     this.ssoReject = false;
+    this.sessionCookie = 'off';
     this.frameAncestors = true;
     this.xFrameOptions = null;
     this.data = createDataset(this.initial.seed, this.initial.size);
@@ -197,6 +207,8 @@ export class Deployment {
       throw new PatchError("xFrameOptions must be 'DENY', 'SAMEORIGIN' or null");
     if (patch.ssoReject !== undefined && typeof patch.ssoReject !== 'boolean')
       throw new PatchError('ssoReject must be boolean');
+    if (patch.sessionCookie !== undefined && !['off', 'on', 'frame-blocked'].includes(patch.sessionCookie))
+      throw new PatchError("sessionCookie must be 'off', 'on' or 'frame-blocked'");
     if (patch.users !== undefined) {
       const ok =
         Array.isArray(patch.users) &&
@@ -248,6 +260,7 @@ export class Deployment {
       this.unreachable = patch.unreachable === true ? 'reset' : patch.unreachable;
     if (patch.unreachableApps !== undefined) this.unreachableApps = [...new Set(patch.unreachableApps)];
     if (patch.ssoReject !== undefined) this.ssoReject = patch.ssoReject;
+    if (patch.sessionCookie !== undefined) this.sessionCookie = patch.sessionCookie;
     if (patch.frameAncestors !== undefined) this.frameAncestors = patch.frameAncestors;
     if (patch.xFrameOptions !== undefined) this.xFrameOptions = patch.xFrameOptions;
     if (patch.sessionTtlMs !== undefined) this.sessionTtlMs = patch.sessionTtlMs;

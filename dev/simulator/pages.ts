@@ -25,6 +25,8 @@ const STRINGS = {
       rejected: '单点登录已关闭或被拒绝。',
       'session-expired': '登录已过期，请重新登录。',
       'no-session': '请先登录。',
+      'cookie-blocked':
+        '已通过单点登录，但浏览器没有保存契约锁的登录 Cookie（嵌入页面中的第三方 Cookie 被阻止）。',
     } as Record<string, string>,
     signTitle: '签署合同',
     viewTitle: '查看合同',
@@ -71,6 +73,8 @@ const STRINGS = {
       rejected: 'Single sign-on is off or was rejected.',
       'session-expired': 'Your session has expired. Sign in again.',
       'no-session': 'Please sign in first.',
+      'cookie-blocked':
+        'Single sign-on went through, but the browser did not keep the Qiyuesuo sign-in cookie (third-party cookies are blocked in embedded pages).',
     } as Record<string, string>,
     signTitle: 'Sign contract',
     viewTitle: 'View contract',

@@ -254,6 +254,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     redirect(res, d, 302, `${d.base}/login?${q}`);
   }
 
+  /**
+   * The session cookie the browser sent (`sessionCookie`), unless `frame-blocked` plays a browser that
+   * keeps none in frames.
+   */
+  function sessionCookieOf(req: IncomingMessage, d: Deployment): string | null {
+    if (d.sessionCookie === 'off') return null;
+    const dest = req.headers['sec-fetch-dest'];
+    if (d.sessionCookie === 'frame-blocked' && (dest === 'iframe' || dest === 'frame')) return null;
+    const m = /(?:^|;\s*)qys_session=([^;]+)/.exec(req.headers.cookie ?? '');
+    return m ? m[1]! : null;
+  }
+
   /** The signing app's origin as a request to any of the three sees it (same host name). */
   const signingOrigin = (req: IncomingMessage) => {
     const name = hostnameOf(req, host);
@@ -290,10 +302,31 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return { session };
   }
 
-  function signGet(res: ServerResponse, d: Deployment, url: URL, lang: PageLang, view: boolean): void {
+  function signGet(
+    req: IncomingMessage,
+    res: ServerResponse,
+    d: Deployment,
+    url: URL,
+    lang: PageLang,
+    view: boolean,
+  ): void {
     // ssoReject: the platform signs nobody in, through a token or a signing link alike.
     if (d.ssoReject) return sendHtml(res, d, 200, loginPage(lang, 'rejected', d.base));
-    const { session, reason } = findSession(d, url.searchParams.get('viewToken'));
+    const token = url.searchParams.get('viewToken');
+    if (token && d.sessionCookie !== 'off') {
+      // The link's token becomes a session cookie, as the real platform's sign-on does; `sso=1` tells
+      // the page that lands next that the cookie was just set.
+      const { session, reason } = findSession(d, token);
+      if (!session) return sendHtml(res, d, 200, loginPage(lang, reason ?? 'no-session', d.base));
+      res.setHeader('set-cookie', `qys_session=${session.id}; Path=${d.base || '/'}; HttpOnly; SameSite=Lax`);
+      const en = lang === 'en' ? '&lang=en' : '';
+      return redirect(res, d, 302, `${d.base}${view ? '/view' : '/sign'}?sso=1${en}`);
+    }
+    const cookie = sessionCookieOf(req, d);
+    const { session, reason } = findSession(d, token ?? cookie);
+    // Signed on a moment ago, and the browser did not send the cookie that set: it keeps none here.
+    if (!session && !cookie && url.searchParams.get('sso') === '1')
+      return sendHtml(res, d, 200, loginPage(lang, 'cookie-blocked', d.base));
     if (!session) return sendHtml(res, d, 200, loginPage(lang, reason ?? 'no-session', d.base));
     const contract = d.contract(session.contractId);
     if (!contract) return sendHtml(res, d, 404, notFoundPage(lang));
@@ -444,7 +477,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!user) return toLogin(res, d, reason ?? 'signature', lang);
       return sendHtml(res, d, 200, userCenterPage(lang, user));
     }
-    if (get && (path === '/sign' || path === '/view')) return signGet(res, d, url, lang, path === '/view');
+    if (get && (path === '/sign' || path === '/view'))
+      return signGet(req, res, d, url, lang, path === '/view');
     if (method === 'POST' && path === '/sign/action') return signAction(req, res, d, lang);
     if (get && path === '/open/ssogateway') return ssoGateway(res, d, url, lang);
     if (path === '/login') {

@@ -12,6 +12,7 @@ export type SigningBlockedCause =
   | 'mixed-content' // https page, http signing platform
   | 'expired' // the session URL expired before it loaded
   | 'login-required' // SSO failed; the platform showed its login page
+  | 'third-party-storage' // SSO went through, but the browser keeps no cookies for the framed platform
   | 'unreachable'; // the platform did not answer
 
 export interface SigningOutcome {

@@ -116,6 +116,10 @@ describe('signing: markerCause', () => {
     );
     expect(markerCause({ source: 'qys-platform', page: 'login', reason: 'expired' })).to.equal('expired');
     expect(markerCause({ source: 'qys-platform', page: 'sign' })).to.equal(undefined);
+    // signed on, but the session cookie did not stick in the frame: not an SSO failure
+    expect(markerCause({ source: 'qys-platform', page: 'login', reason: 'cookie-blocked' })).to.equal(
+      'third-party-storage',
+    );
     expect(markerCause({ source: 'qys-bridge', page: 'login' })).to.equal(undefined);
     expect(markerCause(null)).to.equal(undefined);
   });
@@ -137,6 +141,9 @@ describe('signing: diagnose (blank-frame decision table)', () => {
     [{ expiredReports: 2 }, 'expired'],
     [{ loginReports: 1 }, null],
     [{ loginReports: 2 }, 'login-required'],
+    [{ storageBlocked: true }, 'third-party-storage'],
+    [{ storageBlocked: true, loginReports: 2 }, 'third-party-storage'],
+    [{ storageBlocked: true, cspViolation: true }, 'csp'],
     [{ framing: 'refused' }, 'frame-refused'],
     [{ framing: 'unknown' }, null],
     [{ probe: 'failed' }, 'unreachable'],
@@ -164,7 +171,11 @@ describe('signing: probeReachable', () => {
   });
   it('a platform that never answers is failed by the timeout, also when garbage is collected meanwhile', async () => {
     // WebKit collected the AbortSignal.timeout() held only by AbortSignal.any(): such probes never ended.
-    const { simulator } = (await (await fetch('/__qys/env')).json()) as { simulator: string };
+    // the control endpoints on the open API's origin; the signing app's origin is what hangs
+    const { simulator, simulatorSigning } = (await (await fetch('/__qys/env')).json()) as {
+      simulator: string;
+      simulatorSigning: string;
+    };
     const scope = `probe-hang-${Date.now().toString(36)}`;
     const r = await fetch(`${simulator}/s/${scope}/__sim/state`, {
       method: 'POST',
@@ -174,7 +185,7 @@ describe('signing: probeReachable', () => {
     expect(r.ok).to.equal(true);
     const caller = new AbortController(); // as the element passes its run's signal
     const probes = Array.from({ length: 20 }, (_, i) =>
-      probeReachable(`${simulator}/s/${scope}/p${i}`, 500, caller.signal),
+      probeReachable(`${simulatorSigning}/s/${scope}/p${i}`, 500, caller.signal),
     );
     let sink = 0;
     const churn = setInterval(() => {

@@ -98,9 +98,14 @@ export function isPlatformMarker(data: unknown): boolean {
   return (data as { source?: unknown } | null)?.source === 'qys-platform';
 }
 
-/** What a platform page marker says went wrong (see isPlatformMarker), if anything. */
-export function markerCause(data: unknown): 'login-required' | 'expired' | undefined {
+/**
+ * What a platform page marker says went wrong (see isPlatformMarker), if anything. A login page with
+ * reason `cookie-blocked` means the sign-on went through but the browser did not keep the platform's
+ * session cookie: it gives a cross-site frame no cookies (third-party storage blocked).
+ */
+export function markerCause(data: unknown): 'login-required' | 'expired' | 'third-party-storage' | undefined {
   const d = data as { source?: unknown; page?: unknown; reason?: unknown } | null;
   if (!d || d.source !== 'qys-platform' || d.page !== 'login') return undefined;
+  if (d.reason === 'cookie-blocked') return 'third-party-storage';
   return d.reason === 'expired' || d.reason === 'session-expired' ? 'expired' : 'login-required';
 }

@@ -14,6 +14,10 @@
  * - `unreachable`: a `no-cors` request from this browser to the platform's origin fails (network
  *   error, or no answer within the probe timeout) — the signing address, never the session URL (its
  *   ticket is single use). It cannot read headers, but it tells a network failure from any answer.
+ * - `third-party-storage`: the platform's page said the sign-on went through but its session cookie
+ *   did not stick in the frame: the browser gives a cross-site frame no cookies (WebKit / Safari by
+ *   default, Chrome with third-party cookies off). Not retried (it cannot help): the popup, a first-party
+ *   window, keeps them.
  * - `login-required`: the return page reported that SSO failed, twice in a row (once is retried).
  */
 import type { SigningBlockedCause } from '../../api/events.js';
@@ -31,6 +35,8 @@ export interface BlankFrameSignals {
   cspViolation?: boolean;
   /** The browser-side reachability probe. */
   probe?: 'pending' | 'ok' | 'failed';
+  /** The frame's sign-on did not keep its session cookie (third-party storage blocked). */
+  storageBlocked?: boolean;
   /** Consecutive `expired` / `login-required` reports (each is retried once before it blocks). */
   expiredReports?: number;
   loginReports?: number;
@@ -42,6 +48,7 @@ export function diagnose(s: BlankFrameSignals): SigningBlockedCause | null {
   if (s.cspViolation) return 'csp';
   if (s.expiresAt !== undefined && s.now !== undefined && s.expiresAt <= s.now) return 'expired';
   if ((s.expiredReports ?? 0) > 1) return 'expired';
+  if (s.storageBlocked) return 'third-party-storage';
   if ((s.loginReports ?? 0) > 1) return 'login-required';
   if (s.framing === 'refused') return 'frame-refused';
   if (s.probe === 'failed') return 'unreachable';

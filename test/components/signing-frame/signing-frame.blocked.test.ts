@@ -136,6 +136,67 @@ describe('<qys-signing-frame> blank-frame diagnosis', function () {
     expect((await el.result).type).to.equal('cancelled');
   });
 
+  it('third-party cookies blocked in the frame: blocked "third-party-storage" at once (not SSO failed); the popup keeps the cookie', async () => {
+    // The platform keeps its session in a cookie after the sign-on; 'frame-blocked' plays a browser
+    // that gives a cross-site frame no cookies (WebKit / Safari; Chrome with third-party cookies off).
+    const r = await setup('cookies', { simState: { sessionCookie: 'frame-blocked' } });
+    const cid = await contract(r.scope);
+    // The platform pages' markers, seen before the element sees them (it blocks on the login page's).
+    const pages: { page: string; reason?: string; fromPopup: boolean }[] = [];
+    const frames = new Set<Window>();
+    const onMessage = (e: MessageEvent) => {
+      const d = e.data as { source?: string; page?: string; reason?: string } | null;
+      if (d?.source === 'qys-platform' && d.page)
+        pages.push({ page: d.page, reason: d.reason, fromPopup: !frames.has(e.source as Window) });
+    };
+    window.addEventListener('message', onMessage);
+    const el = await frameFor(r, cid);
+    const watch = new MutationObserver(() => {
+      const w = frameOf(el)?.contentWindow;
+      if (w) frames.add(w);
+    });
+    watch.observe(el.shadowRoot!, { childList: true });
+    try {
+      const blocked = waitFor<Blocked>(el, 'qys-blocked');
+      await el.open();
+      const e = await blocked;
+      expect(e.detail.cause).to.equal('third-party-storage');
+      expect(e.detail.message).to.include('third-party cookies are blocked');
+      expect(e.detail.origin).to.equal(new URL(r.sessions[0]!.url).origin);
+      expect(pages).to.deep.include({ page: 'login', reason: 'cookie-blocked', fromPopup: false });
+      expect(r.requests).to.have.length(1); // not asked again: a new link would end the same way
+      await el.updateComplete;
+      expect(text(el, 'problem-hint')).to.include('new window');
+      expect(buttons(el)[1]!.hidden).to.equal(false);
+      // The popup is a first-party window: the same sign-on keeps its cookie and reaches the signing page.
+      buttons(el)[1]!.focus();
+      await sendKeys({ press: 'Enter' }); // a real key press: the user activation popups need
+      for (let i = 0; i < 250 && !pages.some((p) => p.fromPopup); i++)
+        await new Promise((res) => setTimeout(res, 20));
+      expect(el.state).to.equal('popup');
+      expect(pages.filter((p) => p.fromPopup)).to.deep.equal([
+        { page: 'sign', reason: undefined, fromPopup: true },
+      ]);
+      expect(r.requests.at(-1)!.display).to.equal('popup');
+    } finally {
+      window.removeEventListener('message', onMessage);
+      watch.disconnect();
+      el.remove(); // closes the popup
+    }
+  });
+
+  it('zh-CN text for blocked third-party cookies names them and offers the new window', async () => {
+    const r = await setup('cookies-zh', { simState: { sessionCookie: 'frame-blocked' } });
+    const el = await frameFor(r, await contract(r.scope), { lang: 'zh-CN' });
+    const blocked = waitFor<Blocked>(el, 'qys-blocked');
+    await el.open();
+    expect((await blocked).detail.cause).to.equal('third-party-storage');
+    await el.updateComplete;
+    expect(text(el, 'problem-title')).to.include('第三方 Cookie 被阻止');
+    expect(text(el, 'problem-hint')).to.include('新窗口');
+    expect(buttons(el).map((b) => b.textContent!.trim())).to.deep.equal(['重试', '在新窗口中打开']);
+  });
+
   it('SSO failure (ticket rejected, login page): asked again once, then blocked "login-required"', async () => {
     const r = await setup('sso', { simState: { ssoReject: true } });
     const el = await frameFor(r, await contract(r.scope));
