@@ -350,6 +350,7 @@ export class Deployment {
       unreachable: this.unreachable,
       unreachableApps: this.unreachableApps,
       ssoReject: this.ssoReject,
+      sessionCookie: this.sessionCookie,
       frameAncestors: this.frameAncestors,
       xFrameOptions: this.xFrameOptions,
       sessionTtlMs: this.sessionTtlMs,

@@ -60,7 +60,9 @@ describe('simulator: sessionCookie', () => {
   });
 
   it('on: the token becomes a cookie scoped to the deployment; the page after it needs the cookie', async () => {
-    assert.equal((await state({ sessionCookie: 'on' })).status, 200);
+    const set = await state({ sessionCookie: 'on' });
+    assert.equal(set.status, 200);
+    assert.equal(set.body.sessionCookie, 'on');
     const link = await signLink();
     const first = await get(link.href);
     assert.equal(first.status, 302);
