@@ -50,3 +50,15 @@ export type { DecidedTarget } from './components/signing-frame/target.js';
 export * from './core/signing/index.js';
 export { bindingSettingsMessages } from './components/binding-settings/binding-settings.messages.js';
 export { generateEncryptionKey } from './components/binding-settings/encryption-key.js';
+export {
+  registerTranslation,
+  loadLanguage,
+  availableLangs,
+  normalizeLang,
+  LANGS,
+  type Lang,
+  type ShippedLang,
+  type MessageKey,
+  type Translation,
+  type TranslationOptions,
+} from './internal/i18n.js';

@@ -108,4 +108,5 @@ export const commonMessages = defineMessages(
     copyFailed: 'Copy failed. Select the text and copy it by hand',
     noHost: 'No data source: place the element inside <qys-host-provider> or set its host property',
   },
+  { 'zh-TW': () => import('./common.messages.zh-TW.js') },
 );

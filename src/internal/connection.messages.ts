@@ -78,4 +78,5 @@ export const connectionMessages = defineMessages(
       'Single sign-on failed: the signing platform did not open the signed-in page. Check the signing address and the encryption key',
     skipped: 'Skipped because an earlier step failed',
   },
+  { 'zh-TW': () => import('./connection.messages.zh-TW.js') },
 );

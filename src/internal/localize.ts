@@ -1,39 +1,196 @@
 /**
  * One localize helper for every user-visible string. Each element keeps its catalogue in
- * `<name>.messages.ts`, made with `defineMessages(zh, en)`: TypeScript requires `en` to have exactly
- * the keys of `zh`, and test/internal/messages.test.ts fails on any empty or missing entry.
- * Placeholders are `{name}`; numbers are formatted for the language.
+ * `<name>.messages.ts`, made with `defineMessages(id, zh, en, { 'zh-TW': () => import(…) })`:
+ * TypeScript requires `en` to have exactly the keys of `zh`; zh-TW is generated from zh-CN
+ * (`npm run i18n`, OpenCC + scripts/zh-tw-overrides.json) and loads on demand; pages add languages
+ * or override strings with `registerTranslation()`. test/internal/messages.test.ts fails on any
+ * empty or missing entry in any shipped language.
+ * Placeholders are `{name}`; numbers are formatted for the language. English counts use
+ * `{n, plural, one {# person} other {# persons}}` (Intl.PluralRules); `{ms, ago}` is relative time.
  */
-export type Lang = 'zh-CN' | 'en';
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+/** The languages that ship: zh-CN and en inline, zh-TW loaded on demand (generated from zh-CN). */
+export type ShippedLang = 'zh-CN' | 'zh-TW' | 'en';
+/** A language in force: a shipped one or one added with `registerTranslation()` (e.g. `ja`). */
+export type Lang = ShippedLang | (string & {});
+export const LANGS: readonly ShippedLang[] = ['zh-CN', 'zh-TW', 'en'];
 
 export type Params = Record<string, string | number>;
+
+/** A catalogue module of another language: `export default { key: 'text', … }`. */
+export type CatalogLoader<K extends string = string> = () => Promise<{
+  default: Readonly<Partial<Record<K, string>>>;
+}>;
 
 export interface Catalog<K extends string = string> {
   readonly id: string;
   readonly 'zh-CN': Readonly<Record<K, string>>;
   readonly en: Readonly<Record<K, string>>;
+  /** Filled when its module has loaded (see `loaders`); until then zh-CN stands in. */
+  'zh-TW'?: Readonly<Partial<Record<K, string>>>;
+  /** Languages that load on demand, so a page pays only for the language it shows. */
+  readonly loaders: Readonly<Partial<Record<ShippedLang, CatalogLoader<K>>>>;
 }
 
-/** Every catalogue made so far (for the completeness test). */
+/** Every catalogue made so far (for the completeness test and `loadLanguage()`). */
 export const catalogs: Catalog[] = [];
 
 export function defineMessages<const Z extends Record<string, string>>(
   id: string,
   zh: Z,
   en: { readonly [K in keyof Z]: string },
+  loaders: Partial<Record<ShippedLang, CatalogLoader<Extract<keyof Z, string>>>> = {},
 ): Catalog<Extract<keyof Z, string>> {
-  const c = { id, 'zh-CN': zh, en } as Catalog<Extract<keyof Z, string>>;
+  const c = { id, 'zh-CN': zh, en, loaders } as Catalog<Extract<keyof Z, string>>;
   catalogs.push(c as Catalog);
   return c;
 }
 
-/** `zh`, `zh-CN`, `zh-Hans…` → `zh-CN`; `en…` → `en`; anything else (or nothing) → `zh-CN`. */
+// --- languages added or overridden at run time (registerTranslation) ---------------------------
+
+interface Registered {
+  readonly strings: Map<string, string>;
+  /** Unset for the shipped languages (they keep their own chain). */
+  fallback?: Lang;
+}
+const registered = new Map<string, Registered>();
+const changeListeners = new Set<() => void>();
+let changeQueued = false;
+
+/** Calls `fn` (batched, once per task) whenever strings arrive or are registered. Returns an unsubscribe. */
+export function onTranslationsChange(fn: () => void): () => void {
+  changeListeners.add(fn);
+  return () => changeListeners.delete(fn);
+}
+function announceChange(): void {
+  if (changeQueued) return;
+  changeQueued = true;
+  queueMicrotask(() => {
+    changeQueued = false;
+    changeListeners.forEach((fn) => fn());
+  });
+}
+
+export interface TranslationOptions {
+  /**
+   * Where keys this language lacks come from (per key). Default: the language the tag fell back to
+   * before it was registered (`ja` → zh-CN, `zh-HK` → zh-TW, `en-GB` → en).
+   */
+  fallback?: Lang;
+}
+
+/**
+ * Adds a language or overrides strings of a shipped one, at run time: mounted elements re-render.
+ * Keys are message keys (`MessageKey` types them in the root entry); a missing key falls back per
+ * key. Calling it again for the same language merges.
+ */
+export function registerTranslation(
+  lang: string,
+  messages: Readonly<Record<string, string | undefined>>,
+  options: TranslationOptions = {},
+): void {
+  if (typeof lang !== 'string' || !lang.trim())
+    throw new TypeError(
+      '[qys-elements] registerTranslation: the language must be a tag such as "ja" or "zh-HK"',
+    );
+  let tag: string;
+  try {
+    tag = Intl.getCanonicalLocales(lang.trim().replace(/_/g, '-'))[0]!;
+  } catch {
+    throw new TypeError(
+      `[qys-elements] registerTranslation: "${lang}" is not a language tag (BCP 47), e.g. "ja"`,
+    );
+  }
+  const shipped = (LANGS as readonly string[]).find((l) => l.toLowerCase() === tag.toLowerCase());
+  if (shipped) tag = shipped;
+  let r = registered.get(tag);
+  if (!r) {
+    registered.set(tag, (r = { strings: new Map(), fallback: shipped ? undefined : builtinLang(tag) }));
+  }
+  if (options.fallback !== undefined && !shipped) {
+    const f = normalizeLang(options.fallback);
+    if (f !== tag) r.fallback = f;
+  }
+  for (const [k, v] of Object.entries(messages ?? {}))
+    if (typeof v === 'string') r.strings.set(k, v);
+    else r.strings.delete(k);
+  announceChange();
+}
+
+/** The languages a page can show now: the shipped ones and those registered. */
+export function availableLangs(): Lang[] {
+  return [...new Set<Lang>([...LANGS, ...registered.keys()])];
+}
+
+/** The shipped language a tag meant before anything was registered. */
+function builtinLang(l: string): ShippedLang {
+  const t = l.toLowerCase();
+  if (t.startsWith('en')) return 'en';
+  if (/^zh-(?:tw|hk|mo|hant)(?:-|$)/.test(t) || /^zh-\w+-(?:tw|hk|mo)(?:-|$)/.test(t)) return 'zh-TW';
+  return 'zh-CN';
+}
+
+/**
+ * `zh`, `zh-CN`, `zh-Hans…` → `zh-CN`; `zh-TW`, `zh-Hant…`, `zh-HK`, `zh-MO` → `zh-TW`; `en…` → `en`;
+ * a registered language (exact tag, then without its last subtags: `ja-JP` → `ja`) → itself;
+ * anything else (or nothing) → `zh-CN`.
+ */
 export function normalizeLang(lang: string | null | undefined): Lang {
   // A page may set `el.lang` to anything: only a string names a language.
-  const l = (typeof lang === 'string' ? lang : '').trim().toLowerCase();
-  if (l.startsWith('en')) return 'en';
-  return 'zh-CN';
+  const l = (typeof lang === 'string' ? lang : '').trim().replace(/_/g, '-').toLowerCase();
+  if (registered.size) {
+    for (let t = l; t; t = t.includes('-') ? t.slice(0, t.lastIndexOf('-')) : '')
+      for (const k of registered.keys()) if (k.toLowerCase() === t) return k;
+  }
+  return builtinLang(l);
+}
+
+/** Where a language's strings come from, per key, in order: `ja` → ja, zh-CN; `zh-TW` → zh-TW, zh-CN. */
+function langChain(lang: Lang): Lang[] {
+  const chain: Lang[] = [];
+  for (let l: Lang | undefined = lang; l !== undefined && !chain.includes(l);) {
+    chain.push(l);
+    l = registered.get(l)?.fallback ?? (l === 'zh-TW' ? 'zh-CN' : undefined);
+  }
+  return chain;
+}
+
+/** zh-CN or en, whichever `lang` falls back to first (for services that speak only those two). */
+export function primaryLang(lang: Lang): 'zh-CN' | 'en' {
+  return langChain(lang).find((l): l is 'zh-CN' | 'en' => l === 'zh-CN' || l === 'en') ?? 'zh-CN';
+}
+
+const loading = new Map<string, Promise<void>>();
+/** Starts loading (once) `lang`'s module of catalogue `c`; elements re-render when it lands. */
+function load(c: Catalog, lang: ShippedLang): Promise<void> {
+  const loader = c.loaders[lang];
+  const id = `${c.id}\u0000${lang}`;
+  let p = loading.get(id);
+  if (!p && loader) {
+    p = loader().then(
+      (m) => {
+        (c as unknown as Record<string, unknown>)[lang] = m.default;
+        announceChange();
+      },
+      (e: unknown) => {
+        loading.delete(id); // a later render tries again
+        console.warn(`[qys-elements] ${lang} strings of ${c.id} did not load; showing the fallback`, e);
+      },
+    );
+    loading.set(id, p);
+  }
+  return p ?? Promise.resolve();
+}
+
+/**
+ * Loads a shipped language's on-demand strings for every catalogue defined so far (elements do it
+ * themselves when they first show the language; call it to avoid the short zh-CN fallback, in tests
+ * or before SSR).
+ */
+export function loadLanguage(lang: string): Promise<void> {
+  const chain = langChain(normalizeLang(lang));
+  return Promise.all(
+    catalogs.flatMap((c) => chain.filter((l): l is ShippedLang => l in c.loaders).map((l) => load(c, l))),
+  ).then(() => undefined);
 }
 
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
@@ -43,20 +200,87 @@ export function formatNumber(n: number, lang: Lang): string {
   return f.format(n);
 }
 
+// Intl objects are slow to construct: one of each per language, made on first use.
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+function pluralCategory(n: number, lang: Lang): string {
+  let r = pluralRules.get(lang);
+  if (!r) pluralRules.set(lang, (r = new Intl.PluralRules(lang)));
+  return r.select(n);
+}
+
+const relativeFormats = new Map<Lang, Intl.RelativeTimeFormat>();
+const JUST_NOW: Record<string, string> = { 'zh-CN': '刚刚', 'zh-TW': '剛剛', en: 'just now' };
+
+/**
+ * How long ago, in words: under a minute 刚刚 / just now; then minutes, hours; from a day on,
+ * 昨天 / yesterday, n 天前 / n days ago (Intl.RelativeTimeFormat, `numeric: 'auto'`).
+ */
+export function formatAgo(elapsedMs: number, lang: Lang): string {
+  const ms = Number.isFinite(elapsedMs) ? Math.max(0, elapsedMs) : 0;
+  let f = relativeFormats.get(lang);
+  if (!f) relativeFormats.set(lang, (f = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
+  if (ms < 60_000) return JUST_NOW[lang] ?? f.format(0, 'second');
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return f.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return f.format(-hours, 'hour');
+  return f.format(-Math.floor(hours / 24), 'day');
+}
+
+/** `{n, plural, one {# person} other {# persons}}` (also `=0 {…}`); `#` is the formatted number. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const BRANCH = /(=\d+|\w+)\s*\{([^{}]*)\}/g;
+
+/**
+ * Fills `{name}` placeholders (numbers formatted for the language) and two formats:
+ * `{n, plural, one {…} other {…}}` chooses by Intl.PluralRules, `{ms, ago}` says how long ago.
+ */
 export function interpolate(template: string, params: Params | undefined, lang: Lang): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+  let out = template;
+  if (out.includes(', plural,'))
+    out = out.replace(PLURAL, (m, k: string, branches: string) => {
+      const v = params[k];
+      if (typeof v !== 'number') return m;
+      let exact: string | undefined;
+      let byCategory: string | undefined;
+      let other: string | undefined;
+      const category = pluralCategory(v, lang);
+      for (const [, key, text] of branches.matchAll(BRANCH)) {
+        if (key === `=${v}`) exact = text;
+        else if (key === category) byCategory = text;
+        else if (key === 'other') other = text;
+      }
+      const chosen = exact ?? byCategory ?? other;
+      return chosen === undefined ? m : chosen.replace(/#/g, formatNumber(v, lang));
+    });
+  if (out.includes(', ago}'))
+    out = out.replace(/\{(\w+), ago\}/g, (m, k: string) => {
+      const v = params[k];
+      return typeof v === 'number' ? formatAgo(v, lang) : m;
+    });
+  return out.replace(/\{(\w+)\}/g, (m, k: string) => {
     const v = params[k];
     if (v === undefined) return m;
     return typeof v === 'number' ? formatNumber(v, lang) : v;
   });
 }
 
-/** Looks `key` up in the first catalogue that has it; falls back to the key itself. */
+/**
+ * Looks `key` up for `lang`, then along its fallback (`zh-TW` → zh-CN; a registered language → its
+ * fallback): strings registered for the language first, then the catalogues in order. Falls back to
+ * the key itself. A language whose module has not loaded yet starts loading and is skipped.
+ */
 export function translate(lang: Lang, key: string, params: Params | undefined, ...from: Catalog[]): string {
-  for (const c of from) {
-    const s = (c[lang] as Record<string, string>)[key];
-    if (s !== undefined) return interpolate(s, params, lang);
+  for (const l of langChain(lang)) {
+    const own = registered.get(l)?.strings.get(key);
+    if (own !== undefined) return interpolate(own, params, l);
+    for (const c of from) {
+      const strings = (c as unknown as Record<string, Readonly<Record<string, string>> | undefined>)[l];
+      if (!strings && l in c.loaders) void load(c, l as ShippedLang);
+      const s = strings?.[key];
+      if (s !== undefined) return interpolate(s, params, l);
+    }
   }
   return key;
 }

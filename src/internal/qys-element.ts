@@ -6,7 +6,14 @@ import type { QysHost } from '../api/host.js';
 import type { QysEventMap } from '../api/events.js';
 import { QysContractError, isQysError } from '../api/errors.js';
 import { commonMessages } from './common.messages.js';
-import { resolveLang, translate, type Catalog, type Lang, type Params } from './localize.js';
+import {
+  onTranslationsChange,
+  resolveLang,
+  translate,
+  type Catalog,
+  type Lang,
+  type Params,
+} from './localize.js';
 
 // Elements re-render when the document language changes (one observer for all of them).
 const langListeners = new Set<QysElement>();
@@ -17,6 +24,8 @@ function watchDocumentLang(el: QysElement, on: boolean) {
   if (on && !langObserver && typeof MutationObserver !== 'undefined') {
     langObserver = new MutationObserver(() => langListeners.forEach((l) => l.requestUpdate()));
     langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // …and when strings arrive: a language loaded on demand, or registerTranslation().
+    onTranslationsChange(() => langListeners.forEach((l) => l.requestUpdate()));
   }
 }
 
@@ -27,7 +36,7 @@ const warned = new WeakMap<object, Set<string>>();
  * typed `emit()`, and warn-once for bad values set by the page.
  */
 export class QysElement extends LitElement {
-  /** Language: `zh-CN` (default) or `en`. Inherited from the closest `[lang]` ancestor when not set. */
+  /** Language: `zh-CN` (default), `zh-TW`, `en`, or one added with `registerTranslation()`. Inherited from the closest `[lang]` ancestor when not set. */
   @property() override lang = '';
 
   /** The host adapter. Normally provided by an enclosing `<qys-host-provider>`; set it to override. */

@@ -1,21 +1,25 @@
 import { expect } from '@open-wc/testing';
 import '../../src/all.js';
-import { catalogs, LANGS } from '../../src/internal/localize.js';
+import { catalogs, LANGS, loadLanguage } from '../../src/internal/localize.js';
 import { commonMessages } from '../../src/internal/common.messages.js';
 
 // Every catalogue registers itself when its module loads; all.js loads every element.
 describe('message catalogues', () => {
+  // zh-TW loads on demand: load it for every catalogue, as an element showing zh-TW does.
+  before(() => loadLanguage('zh-TW'));
+
   it('includes the common catalogue', () => {
     expect(catalogs).to.include(commonMessages);
   });
 
-  it('every catalogue has every key, non-empty, in zh-CN and en', () => {
+  it('every catalogue has every key, non-empty, in every shipped language (zh-CN, zh-TW, en)', () => {
+    expect(LANGS).to.include.members(['zh-CN', 'zh-TW', 'en']);
     const problems: string[] = [];
     for (const c of catalogs) {
-      const keys = new Set([...Object.keys(c['zh-CN']), ...Object.keys(c.en)]);
+      const keys = new Set(LANGS.flatMap((l) => Object.keys(c[l] ?? {})));
       for (const k of keys) {
         for (const lang of LANGS) {
-          const v = (c[lang] as Record<string, string>)[k];
+          const v = (c[lang] as Record<string, string> | undefined)?.[k];
           if (typeof v !== 'string' || v.trim() === '') problems.push(`${c.id}: "${k}" missing in ${lang}`);
         }
       }
@@ -26,15 +30,15 @@ describe('message catalogues', () => {
   it('placeholders match between the languages', () => {
     const problems: string[] = [];
     const ph = (s: string) =>
-      [...s.matchAll(/\{(\w+)\}/g)]
-        .map((m) => m[1])
-        .sort()
-        .join(',');
+      // `{name}`, and the name of `{name, plural, …}` / `{name, ago}`
+      [...new Set([...s.matchAll(/\{(\w+)(?:\}|, )/g)].map((m) => m[1]!))].sort().join(',');
     for (const c of catalogs) {
       for (const k of Object.keys(c['zh-CN'])) {
         const zh = (c['zh-CN'] as Record<string, string>)[k]!;
         const en = (c.en as Record<string, string>)[k] ?? '';
         if (ph(zh) !== ph(en)) problems.push(`${c.id}: "${k}" {${ph(zh)}} vs {${ph(en)}}`);
+        const tw = (c['zh-TW'] as Record<string, string> | undefined)?.[k] ?? '';
+        if (ph(zh) !== ph(tw)) problems.push(`${c.id}: "${k}" {${ph(zh)}} vs zh-TW {${ph(tw)}}`);
       }
     }
     expect(problems).to.deep.equal([]);

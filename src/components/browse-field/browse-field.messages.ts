@@ -86,8 +86,8 @@ export const browseFieldMessages = defineMessages(
     searchPlaceholder: 'Type a name to search',
     companyLabel: 'Company',
     companyAll: 'All companies',
-    countAll: '{total} items',
-    countKeyword: '{total} items match “{keyword}”',
+    countAll: '{total, plural, one {# item} other {# items}}',
+    countKeyword: '{total, plural, one {# item matches} other {# items match}} “{keyword}”',
     listLoading: 'Loading {kind} list…',
     listFailed: 'Could not load the {kind} list: {error}',
     noMatch: 'No {kind} matches “{keyword}”. Try another keyword',
@@ -116,4 +116,5 @@ export const browseFieldMessages = defineMessages(
     status: 'Status',
     sealType: 'Type',
   },
+  { 'zh-TW': () => import('./browse-field.messages.zh-TW.js') },
 );

@@ -93,7 +93,7 @@ export const checklistMessages = defineMessages(
     'reason.connectionError': '无法完成检查：{message}',
     'reason.neverSynced': '从未同步服务商数据',
     'reason.stale': '上次同步在 {days} 天前（超过 {limit} 天）',
-    'reason.fresh': '上次同步：{days} 天前',
+    'reason.fresh': '上次同步：{ago, ago}',
     'reason.badTime': '同步时间无法识别',
     'fix.sync': '在绑定设置中点击【同步服务商数据】，表单中的印章、模板、用印流程才会更新',
     'reason.publicSigning': '公有云签署平台由契约锁维护，无需配置嵌入白名单',
@@ -214,8 +214,9 @@ export const checklistMessages = defineMessages(
     'fix.connection': 'Check the open platform address, App Token and App Secret in the binding settings',
     'reason.connectionError': 'Could not run the check: {message}',
     'reason.neverSynced': 'Provider data has never been synced',
-    'reason.stale': 'Last synced {days} days ago (more than {limit})',
-    'reason.fresh': 'Last synced {days} days ago',
+    'reason.stale':
+      'Last synced {days, plural, one {# day} other {# days}} ago (more than {limit, plural, one {# day} other {# days}})',
+    'reason.fresh': 'Last synced {ago, ago}',
     'reason.badTime': 'The sync time cannot be read',
     'fix.sync':
       'Click "Sync provider data" in the binding settings so seals, templates and flows reach the forms',
@@ -244,4 +245,5 @@ export const checklistMessages = defineMessages(
     'fix.openserver':
       'Check the Weaver open platform address (E10 address/openserver), app_key, app_secret and corpId entered in Qiyuesuo, and that the Qiyuesuo server can reach that address',
   },
+  { 'zh-TW': () => import('./integration-checklist.messages.zh-TW.js') },
 );

@@ -159,7 +159,8 @@ export const networkStrategyMessages = defineMessages(
     'list.segment': 'Network segment rules ({count})',
     'list.domain': 'Domain rules ({count})',
     'list.empty': 'No rules yet',
-    'list.keptOther': '{count} rules of the other strategy are kept; switch back to use them',
+    'list.keptOther':
+      '{count, plural, one {# rule of the other strategy is} other {# rules of the other strategy are}} kept; switch back to use them',
     'add.label.segment': 'Add network segments',
     'add.label.domain': 'Add domains',
     'add.placeholder.segment': 'e.g. 10.0.0.0/8, 192.168.1.10-192.168.1.200, fd00::/8',
@@ -181,7 +182,7 @@ export const networkStrategyMessages = defineMessages(
     'presets.loading': 'Loading OA segment presets…',
     'presets.failed':
       'Could not load the OA segment presets: {message} You can still enter segments by hand.',
-    'presets.ruleCount': '{count} segments',
+    'presets.ruleCount': '{count, plural, one {# segment} other {# segments}}',
     'presets.unknown': 'Preset no longer exists ({id})',
     'try.title': 'Try an address',
     'try.ip': 'Client IP',
@@ -197,6 +198,7 @@ export const networkStrategyMessages = defineMessages(
     'try.ignored': 'Rules with errors were not used: {count}',
     'try.invalid': 'Cannot decide: {message}',
   },
+  { 'zh-TW': () => import('./network-strategy-editor.messages.zh-TW.js') },
 );
 
 /** Localises a network-strategy code (rule issue, validation code, `reason.*`) for `lang`. */

@@ -97,4 +97,5 @@ export const signingFrameMessages = defineMessages(
     zone: 'Signing address: {zone}',
     rule: 'Signing address: {zone} (rule {rule})',
   },
+  { 'zh-TW': () => import('./signing-frame.messages.zh-TW.js') },
 );

@@ -4,7 +4,13 @@ import { hostContext } from '../../api/context.js';
 import type { QysHost } from '../../api/host.js';
 import type { QysEventMap, SigningBlockedCause, SigningOutcome } from '../../api/events.js';
 import type { SigningPage, SigningSession } from '../../api/schemas.js';
-import { resolveLang, translate, type Params } from '../../internal/localize.js';
+import {
+  onTranslationsChange,
+  primaryLang,
+  resolveLang,
+  translate,
+  type Params,
+} from '../../internal/localize.js';
 import { evaluateFraming } from '../../core/integration/framing.js';
 import {
   BridgeGate,
@@ -96,7 +102,7 @@ let sheet: CSSStyleSheet | undefined;
  *
  * @summary Embedded 契约锁 signing with SSO handoff; diagnoses blank frames, popup fallback.
  * @tag qys-signing-frame
- * @attr {string} lang - Language: `zh-CN` (default) or `en`; inherited from the closest `[lang]` ancestor when not set.
+ * @attr {string} lang - Language: `zh-CN` (default), `zh-TW`, `en` or a registered one; inherited from the closest `[lang]` ancestor when not set.
  * @attr {string} contract-id - The contract to sign (property `contractId`).
  * @attr {string} params - Host-defined parameters as JSON (property `params`).
  * @attr {string} service-id - The signing service (property `serviceId`); the default service when not set.
@@ -169,6 +175,7 @@ export class QysSigningFrame extends ElementBase {
   private popupWin: Window | null = null;
   private popupName = '';
   private langObserver: MutationObserver | undefined;
+  private offTranslations: (() => void) | undefined;
   private popupPoll: ReturnType<typeof setInterval> | undefined;
   private stopExpiry: (() => void) | undefined;
   private sessionUrl: string | undefined;
@@ -290,12 +297,15 @@ export class QysSigningFrame extends ElementBase {
     // Follow the document's language (E10 switches it in place) like the lit elements do.
     this.langObserver = new MutationObserver(() => this.requestUpdate());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.offTranslations = onTranslationsChange(() => this.requestUpdate());
     this.requestUpdate();
   }
 
   disconnectedCallback(): void {
     this.langObserver?.disconnect();
     this.langObserver = undefined;
+    this.offTranslations?.();
+    this.offTranslations = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     window.removeEventListener('message', this.onMessage);
@@ -474,7 +484,7 @@ export class QysSigningFrame extends ElementBase {
     display: 'frame' | 'popup',
     signal: AbortSignal,
   ): Promise<SigningSession> {
-    const lang = resolveLang(this);
+    const lang = primaryLang(resolveLang(this)); // the platform speaks zh-CN and en
     return host.signing.createSession(
       {
         ...(this.contractId ? { contractId: this.contractId } : {}),
