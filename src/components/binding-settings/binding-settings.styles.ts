@@ -223,6 +223,18 @@ export const bindingSettingsStyles = css`
   .secret-set {
     color: var(--_success);
   }
+  /* The field's own label says 内外网自动登录: the editor's title stays for screen readers only. */
+  qys-network-strategy-editor::part(legend) {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
   .save-bar {
     margin-block: 1em;
   }

@@ -95,6 +95,7 @@ const URL_UNKNOWN_INTERNAL = '\u0000internal';
  * @tag qys-network-strategy-editor
  * @fires {CustomEvent<{ value: AutoLogin }>} qys-change - The user changed the value. `detail: { value: AutoLogin }`.
  * @csspart base - The outer fieldset.
+ * @csspart legend - The fieldset's title (内外网自动登录); a page that labels the editor itself may hide it visually.
  * @csspart modes - The radio group of modes.
  * @csspart rules - The list of rules.
  * @csspart rule - One rule row.
@@ -450,7 +451,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
     const v = this._value;
     return html`
       <fieldset part="base" ?disabled=${this.isDisabled}>
-        <legend id="title">${this.t('title')}</legend>
+        <legend id="title" part="legend">${this.t('title')}</legend>
         <div
           class="modes"
           part="modes"

@@ -968,13 +968,16 @@ export class QysOrgScopePicker extends QysFormField {
     if (c.person) parts.push(this.t('summary.person', { n: c.person }));
     const excluded = this.sel.excludes.length;
     if (excluded) parts.push(this.t('summary.excluded', { n: excluded }));
+    // Only persons chosen: their number is the total already ("3 人", not "3 人 共 3 人").
+    const onlyPersons = !c.subcompany && !c.department && !excluded;
     let total = '';
     if (!this.sel.isEmpty) {
-      if (this.countState === 'error') total = this.t('summary.countFailed');
+      if (this.countState === 'error') total = onlyPersons ? '' : this.t('summary.countFailed');
       else if (this.count && this.countState === 'idle') {
-        total = this.t('summary.total', { n: this.count.total });
-        if (this.count.inactive) total += ` · ${this.t('summary.inactive', { n: this.count.inactive })}`;
-      } else total = this.t('summary.counting');
+        const parts = onlyPersons ? [] : [this.t('summary.total', { n: this.count.total })];
+        if (this.count.inactive) parts.push(this.t('summary.inactive', { n: this.count.inactive }));
+        total = parts.join(' · ');
+      } else if (!onlyPersons) total = this.t('summary.counting');
     }
     return html`<div part="summary" id="${this.uid}-summary">
       <span>${parts.length ? parts.join(' · ') : this.t('summary.none')}</span>

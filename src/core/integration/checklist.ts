@@ -198,5 +198,9 @@ export function checkSyncFreshness(lastSyncedAt: string | null, now: Date, stale
   const days = Math.floor((nowMs - t) / 86_400_000);
   const limit = typeof staleDays === 'number' && staleDays >= 0 ? staleDays : DEFAULT_STALE_DAYS;
   if (days > limit) return { status: 'fail', reason: 'reason.stale', params: { days, limit } };
-  return { status: 'pass', reason: 'reason.fresh', params: { days: Math.max(0, days) } };
+  return {
+    status: 'pass',
+    reason: 'reason.fresh',
+    params: { days: Math.max(0, days), ago: Math.max(0, nowMs - t) },
+  };
 }

@@ -119,6 +119,42 @@ describe('<qys-binding-settings> form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the 泛微E10地址 error gives an E10 address as its example, in both languages', async () => {
+    const { el } = await mount();
+    await openNew(el);
+    ($(el, '#f-serviceType-public') as HTMLInputElement).click();
+    await settle(el);
+    await typeInto(el, '#f-e10Url', 'e10');
+    expect(errorOf(el, 'e10Url')).to.contain('https://e10.example.com').and.not.contain('qys.example.com');
+    el.lang = 'en';
+    await settle(el);
+    expect(errorOf(el, 'e10Url')).to.contain('E10 address').and.contain('https://e10.example.com');
+    // The open-platform address keeps the Qiyuesuo example.
+    ($(el, '#f-serviceType') as HTMLInputElement).click();
+    await settle(el);
+    await typeInto(el, '#f-openApiUrl', 'qys');
+    expect(errorOf(el, 'openApiUrl')).to.contain('qys.example.com');
+  });
+
+  it('内外网自动登录 is said once as a title: the embedded editor keeps its legend for screen readers only', async () => {
+    const { el } = await mount({ serviceId: privateBinding().id });
+    await waitFor(() => $(el, 'qys-network-strategy-editor')?.shadowRoot?.querySelector('legend'));
+    const editor = $(el, 'qys-network-strategy-editor')!;
+    const legend = editor.shadowRoot!.querySelector('legend')!;
+    expect(legend.textContent).to.contain('内外网自动登录');
+    const box = legend.getBoundingClientRect();
+    expect(box.width <= 1 && box.height <= 1, 'the legend is not shown on screen').to.equal(true);
+    const label = $(el, '#f-autoLogin-label')!;
+    expect(label.getBoundingClientRect().width).to.be.greaterThan(1);
+    expect(label.textContent).to.contain('内外网自动登录');
+    // One visible 绑定设置 heading in the list view too.
+    await click(el, '.back');
+    const headings = Array.from(el.shadowRoot!.querySelectorAll('h1, h2, h3')).filter((h) =>
+      h.textContent!.includes('绑定设置'),
+    );
+    expect(headings).to.have.length(1);
+  });
+
   it('public cloud shows SSO switch, E10 address and tenant id; switching type keeps what was typed', async () => {
     const { el, host } = await mount();
     await openNew(el);

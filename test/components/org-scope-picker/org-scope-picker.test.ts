@@ -254,6 +254,32 @@ describe('<qys-org-scope-picker>', () => {
       await wait(() => text(el).includes(`共 ${total.total} 人`));
     });
 
+    it('summary wording: English singular/plural ("1 subcompany", "1 person"); persons only is not counted twice', async () => {
+      const { el } = await mountLoaded({
+        value: {
+          include: [
+            { type: 'subcompany', id: '101' },
+            { type: 'person', id: '10000150' },
+          ],
+          exclude: [],
+        },
+      });
+      el.lang = 'en';
+      await wait(() => text(el).includes('in total'), 'total counted');
+      expect(text(el)).to.contain('1 subcompany · 1 person');
+      expect(text(el)).not.to.match(/\b1 (subcompanies|persons|departments)\b/);
+
+      // Only persons: "3 人", not "3 人 共 3 人".
+      el.lang = 'zh-CN';
+      const ids = ['10000150', '10000151', '10000152'];
+      el.value = { include: ids.map((id) => ({ type: 'person' as const, id })), exclude: [] };
+      await wait(() => $(el, '[part="summary"]')?.textContent?.includes('3 人'), 'persons summary');
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 300));
+      const line = $(el, '[part="summary"]')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(line).to.contain('3 人').and.not.contain('共 3 人');
+    });
+
     it('an excluded member makes the unit chip partial and appears as its own chip', async () => {
       const { el } = await mountLoaded({
         value: {
@@ -616,7 +642,7 @@ describe('<qys-org-scope-picker>', () => {
       });
       el.lang = 'en';
       await wait(() => text(el).includes('persons in total'));
-      expect(text(el)).to.contain('1 subcompanies');
+      expect(text(el)).to.contain('1 subcompany');
       expect(text(el)).to.contain('Org chart');
     });
 

@@ -5,6 +5,8 @@ import type { QysBindingSettings } from '../binding-settings.js';
 import { FIELDS, fieldApplies, type Draft, type FieldName } from '../form-model.js';
 import { embeddedPlaceholder, renderOrgSection, renderSyncSection, renderTestSection } from './panels.js';
 import { embeddedState } from '../lazy.js';
+import { hasMessage } from '../../../internal/localize.js';
+import { bindingSettingsMessages } from '../binding-settings.messages.js';
 
 type El = QysBindingSettings;
 
@@ -13,7 +15,9 @@ export function shownError(el: El, f: FieldName): string {
   const code = el.errors.fields[f];
   if (!code || !fieldApplies(f, el.draft.serviceType)) return '';
   if (!el.touched.has(f) && !el.showSummary) return '';
-  return el.t(code);
+  // A field may say it in its own words (the 泛微E10地址 example is an E10 address, not Qiyuesuo's).
+  const own = `field.${f}.${code}`;
+  return hasMessage(own, bindingSettingsMessages) ? el.t(own) : el.t(code);
 }
 
 /** ARIA wiring shared by every control: hint and error ids, invalid state. */
