@@ -20,7 +20,7 @@ const CASES: [string, string[]][] = [
   ['qys-integration-checklist', ['lang']],
   ['qys-binding-settings', ['lang']],
   ['qys-network-strategy-editor', ['lang']],
-  ['qys-org-scope-picker', ['lang']],
+  ['qys-org-scope-picker', ['lang', 'mode']],
 ];
 
 const hasText = (v: unknown) => {

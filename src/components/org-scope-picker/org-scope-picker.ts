@@ -173,7 +173,9 @@ export class QysOrgScopePicker extends QysFormField {
   set mode(v: OrgSelectionMode) {
     const m = v ?? 'scope';
     if (m !== 'scope' && m !== 'persons') {
-      this.warnOnce('mode', `mode must be "scope" or "persons"; got ${JSON.stringify(v)}. Ignored.`);
+      // Named by type unless a string: JSON.stringify throws on a BigInt, and a setter never throws.
+      const got = typeof v === 'string' ? JSON.stringify(v) : `a ${v === null ? 'null' : typeof v}`;
+      this.warnOnce('mode', `mode must be "scope" or "persons"; got ${got}. Ignored.`);
       return;
     }
     if (m === this._mode) return;
