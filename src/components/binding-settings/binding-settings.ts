@@ -6,6 +6,7 @@ import { QysConflictError, QysNotFoundError, QysValidationError, isAbortError } 
 import type {
   Binding,
   ConnectionReport,
+  OrgRef,
   OrgScope,
   OrgScopeRecord,
   SyncProgress,
@@ -111,6 +112,7 @@ export interface TestState {
  * @fires qys-dirty-change - The form got or lost unsaved changes. `detail.dirty`.
  * @fires qys-scope-save - The 组织架构同步 scope was saved. `detail.serviceId`, `detail.scope`.
  * @fires qys-copy - The encryption key was copied. `detail.key` is `encryptionKey`.
+ * @fires qys-signatories-change - 签章人员 changed in the form (before it is saved). `detail.signatories`: the persons.
  *
  * @csspart list - The services table.
  * @csspart form - The edit form.
@@ -431,6 +433,13 @@ export class QysBindingSettings extends QysElement {
     this.savedNotice = false;
     // Re-check as the user types once an error is visible, so it clears when fixed.
     if (this.touched.has(field as FieldName) || this.showSummary) this.revalidate();
+  }
+
+  /** The admin changed 签章人员 in the form (not saved yet): the page hears it as its own event. */
+  /** @internal */ changeSignatories(signatories: OrgRef[]): void {
+    if (this.readonly) return;
+    this.setField('signatories', signatories);
+    this.emit('qys-signatories-change', { signatories: structuredClone(signatories) });
   }
 
   /** @internal */ touch(field: FieldName): void {

@@ -76,6 +76,38 @@ describe('<qys-binding-settings> with the memory host and the real embedded elem
     expect((saved[0] as { signatories: unknown[] }).signatories).to.deep.equal(persons);
   });
 
+  it('changing 签章人员 fires qys-signatories-change to the page (the inner qys-change stays inside)', async () => {
+    const { el, host } = await mountMemory({ seed: 'sig-event' }, 'private');
+    const picker = $(el, 'qys-org-scope-picker[mode="persons"]')!;
+    const persons = host.control.samples.duplicateNames.slice(0, 2);
+    const heard: CustomEvent[] = [];
+    const inner: Event[] = [];
+    const onSig = (e: Event) => heard.push(e as CustomEvent);
+    const onChange = (e: Event) => inner.push(e);
+    document.addEventListener('qys-signatories-change', onSig);
+    document.addEventListener('qys-change', onChange);
+    try {
+      picker.dispatchEvent(
+        new CustomEvent('qys-change', {
+          detail: { value: { include: [...persons, { type: 'department', id: '200001' }], exclude: [] } },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      await settle(el);
+      expect(heard).to.have.length(1);
+      expect(heard[0]!.detail.signatories).to.deep.equal(persons);
+      expect(heard[0]!.bubbles && heard[0]!.composed).to.equal(true);
+      expect(inner).to.have.length(0);
+      await click(el, '.save');
+      await waitFor(() => !el.saving && !el.dirty);
+      expect(heard).to.have.length(1);
+    } finally {
+      document.removeEventListener('qys-signatories-change', onSig);
+      document.removeEventListener('qys-change', onChange);
+    }
+  });
+
   it('a conflict injected by the host opens the comparison dialog', async () => {
     const { el } = await mountMemory(
       { seed: 'c', failures: { 'services.save': { kind: 'conflict', times: 1 } } },

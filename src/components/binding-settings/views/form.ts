@@ -322,10 +322,7 @@ function signatoriesField(el: El): TemplateResult {
           @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
             e.stopPropagation();
             const v = e.detail.value as OrgScope | undefined;
-            el.setField(
-              'signatories',
-              (v?.include ?? []).filter((r) => r.type === 'person'),
-            );
+            el.changeSignatories((v?.include ?? []).filter((r) => r.type === 'person'));
           }}
           @focusout=${() => el.touch('signatories')}
         ></qys-org-scope-picker>`
