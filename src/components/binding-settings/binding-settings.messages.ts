@@ -108,12 +108,21 @@ export const bindingSettingsMessages = defineMessages(
     'field.signatories.hint':
       '这些人员可以在新建签署页面直接发起签署，并在电子签设置中看到个人中心、组织信息、组织印章菜单。',
     'field.signatories.notDefault': '仅对默认服务生效：当前服务不是默认服务，此设置暂不起作用。',
+    'signatories.more': '签章人员可以做什么？',
+    'signatories.more.start': '在新建签署页面直接发起签署；',
+    'signatories.more.menus': '在电子签的设置页面看到以下菜单（其他人员看不到）：',
+    'signatories.more.personal': '个人中心',
+    'signatories.more.org': '组织信息',
+    'signatories.more.seals': '组织印章',
+    'signatories.more.default': '以上仅在当前服务是默认服务时生效。',
     'field.signatories.missing': '人员选择器未能加载，请检查网络后刷新页面。',
     'warn.protocol':
       '当前 OA 页面使用 HTTPS，而签署平台地址使用 HTTP：浏览器会拦截嵌入的签署页面（白屏）。请确保 OA 和契约锁的协议一致（都使用 HTTPS）。',
     'warn.protocolEmbed':
       '还需在契约锁电子签约管理控制台 → 系统设置 → 系统安全 → 嵌入电子签平台页面白名单中配置 OA 的域名或 IP（多个用英文逗号隔开）。',
     'org.hint': '将所选的 OA 分部、部门、人员同步到契约锁组织成员同步的同步范围中。',
+    'org.e9Upgrade':
+      '从 E9 升级到 E10：契约锁切换为泛微E10 后，原有的同步范围会保留，与 E10 保持一致，无需重新选择；只有同步范围被清除时，才需要按 E9 时的同步规则在此重新配置。',
     'org.save': '保存同步范围',
     'org.saving': '正在保存同步范围…',
     'org.saved': '同步范围已保存',
@@ -313,6 +322,13 @@ export const bindingSettingsMessages = defineMessages(
       'These people can start signing directly from the new-signing page and see the Personal center, Organisation and Organisation seals menus.',
     'field.signatories.notDefault':
       'Only applies to the default service: this service is not the default, so this setting has no effect for now.',
+    'signatories.more': 'What can signatories do?',
+    'signatories.more.start': 'start signing directly from the new-signing page;',
+    'signatories.more.menus': 'see these menus on the e-signature settings page (other persons do not):',
+    'signatories.more.personal': 'Personal center',
+    'signatories.more.org': 'Organisation information',
+    'signatories.more.seals': 'Organisation seals',
+    'signatories.more.default': 'This applies only while this service is the default service.',
     'field.signatories.missing':
       'The person picker could not be loaded. Check the network and reload the page.',
     'warn.protocol':
@@ -321,6 +337,8 @@ export const bindingSettingsMessages = defineMessages(
       'Also add the OA domain or IP to the embed whitelist in the Qiyuesuo console: System settings → System security → Embedded signing page whitelist (separate several with commas).',
     'org.hint':
       'The OA subcompanies, departments and persons chosen here are synced into Qiyuesuo’s member sync scope.',
+    'org.e9Upgrade':
+      'Upgrading from E9 to E10: once Qiyuesuo is switched to Weaver E10, the sync scope already set carries over and stays as in E10, so there is nothing to choose again. Only if the scope was cleared, set it here again by the rules used with E9.',
     'org.save': 'Save sync scope',
     'org.saving': 'Saving the sync scope…',
     'org.saved': 'Sync scope saved',

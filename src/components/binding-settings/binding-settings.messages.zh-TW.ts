@@ -106,12 +106,21 @@ export default {
   'field.signatories.hint':
     '這些人員可以在新建簽署頁面直接發起簽署，並在電子簽設定中看到個人中心、組織資訊、組織印章選單。',
   'field.signatories.notDefault': '僅對預設服務生效：當前服務不是預設服務，此設定暫不起作用。',
+  'signatories.more': '簽章人員可以做什麼？',
+  'signatories.more.start': '在新建簽署頁面直接發起簽署；',
+  'signatories.more.menus': '在電子簽的設定頁面看到以下選單（其他人員看不到）：',
+  'signatories.more.personal': '個人中心',
+  'signatories.more.org': '組織資訊',
+  'signatories.more.seals': '組織印章',
+  'signatories.more.default': '以上僅在當前服務是預設服務時生效。',
   'field.signatories.missing': '人員選擇器未能載入，請檢查網路後重新整理頁面。',
   'warn.protocol':
     '當前 OA 頁面使用 HTTPS，而簽署平臺地址使用 HTTP：瀏覽器會攔截嵌入的簽署頁面（白屏）。請確保 OA 和契約鎖的協議一致（都使用 HTTPS）。',
   'warn.protocolEmbed':
     '還需在契約鎖電子簽約管理控制台 → 系統設定 → 系統安全 → 嵌入電子簽平臺頁面白名單中配置 OA 的域名或 IP（多個用英文逗號隔開）。',
   'org.hint': '將所選的 OA 分部、部門、人員同步到契約鎖組織成員同步的同步範圍中。',
+  'org.e9Upgrade':
+    '從 E9 升級到 E10：契約鎖切換為泛微E10 後，原有的同步範圍會保留，與 E10 保持一致，無需重新選擇；只有同步範圍被清除時，才需要按 E9 時的同步規則在此重新配置。',
   'org.save': '儲存同步範圍',
   'org.saving': '正在儲存同步範圍…',
   'org.saved': '同步範圍已儲存',

@@ -39,12 +39,15 @@ export const checklistMessages = defineMessages(
     'item.globalCallback': '全局回调地址',
     'item.categoryCallback': '用印流程（业务分类）回调地址',
     'item.personSync': '同步人员定时任务',
+    'item.oaWhitelist': 'OA 白名单',
     'item.nginxRewrite': 'nginx 接口转发规则',
     'item.categoryCallbackChange': '业务分类中的回调地址',
     'note.globalCallback':
       '契约锁版本大于等于 4.3.6：在【集成登录】-【泛微ecology集成】-【编辑应用】-【回调地址】页面点击【切换为旧版回调】后配置全局回调；低于 4.3.5：直接选择【全局回调】填写。',
     'note.categoryCallback': '仅当用印流程中配置了 EC 回调地址时需要。',
     'note.personSync': '默认每天凌晨执行，没有特殊需求使用默认设置即可。',
+    'note.oaWhitelist':
+      '需要将契约锁服务地址加入 OA 的白名单，契约锁才可以访问 OA 数据、同步组织人员；否则 OA 会拦截契约锁的请求（例如“非法IP调用webservice接口”）。',
     'note.nginxRewrite':
       'E9 升级到 E10 且 OA 地址未变时，将旧回调 /QYSPrivateCallbackServlet 转发到 E10 的回调地址。',
     'note.categoryCallbackChange': '原地址 {old} 已无法访问：在契约锁的业务分类中逐个改为下面的地址。',
@@ -52,6 +55,7 @@ export const checklistMessages = defineMessages(
     'setting.on': '开启',
     'setting.https': 'https接口',
     'setting.dailyMidnight': '每天凌晨（默认）',
+    'setting.oaWhitelist': '在 OA 中加入契约锁服务器的地址（IP）',
     'where.tenantId': '在 E10【后台管理中心】-【基本设置】-【授权信息】中查看识别码',
     'where.appManagement': '在 E10【后台管理中心】-【开放平台】-【应用管理】中获取（此处不显示密钥）',
     'where.developerInfo': '在 E10【后台管理中心】-【开放平台】-【开发者资料】中获取',
@@ -156,12 +160,15 @@ export const checklistMessages = defineMessages(
     'item.globalCallback': 'Global callback address',
     'item.categoryCallback': 'Seal-flow (business category) callback address',
     'item.personSync': 'Member sync schedule',
+    'item.oaWhitelist': 'OA whitelist',
     'item.nginxRewrite': 'nginx forwarding rule',
     'item.categoryCallbackChange': 'Callback address in business categories',
     'note.globalCallback':
       'Qiyuesuo 4.3.6 or later: under Integration login › Weaver ecology › Edit app › Callback addresses, click "Switch to old-style callback" and set the global callback there; before 4.3.5: choose "Global callback" directly.',
     'note.categoryCallback': 'Only needed when seal flows are configured with an EC callback address.',
     'note.personSync': 'Runs daily at midnight by default; keep the default unless you need otherwise.',
+    'note.oaWhitelist':
+      'Add the Qiyuesuo server’s address to the OA’s own whitelist: only then can Qiyuesuo read OA data and sync members. Otherwise the OA refuses its requests (e.g. “illegal IP calling the webservice interface”).',
     'note.nginxRewrite':
       'E9 upgraded to E10 at the same OA address: forward the old callback /QYSPrivateCallbackServlet to the E10 callback.',
     'note.categoryCallbackChange':
@@ -170,6 +177,7 @@ export const checklistMessages = defineMessages(
     'setting.on': 'On',
     'setting.https': 'https interface',
     'setting.dailyMidnight': 'Daily at midnight (default)',
+    'setting.oaWhitelist': 'Add the Qiyuesuo server’s address (IP) in the OA',
     'where.tenantId': 'Shown in E10 Admin Center › Basic settings › License information',
     'where.appManagement':
       'From E10 Admin Center › Open platform › App management (secrets are not shown here)',

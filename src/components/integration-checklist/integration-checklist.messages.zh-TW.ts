@@ -37,12 +37,15 @@ export default {
   'item.globalCallback': '全局回調地址',
   'item.categoryCallback': '用印流程（業務分類）回調地址',
   'item.personSync': '同步人員定時任務',
+  'item.oaWhitelist': 'OA 白名單',
   'item.nginxRewrite': 'nginx 介面轉發規則',
   'item.categoryCallbackChange': '業務分類中的回調地址',
   'note.globalCallback':
     '契約鎖版本大於等於 4.3.6：在【整合登入】-【泛微ecology整合】-【編輯應用】-【回調地址】頁面點選【切換為舊版回調】後配置全局回調；低於 4.3.5：直接選擇【全局回調】填寫。',
   'note.categoryCallback': '僅當用印流程中配置了 EC 回調地址時需要。',
   'note.personSync': '預設每天凌晨執行，沒有特殊需求使用預設設定即可。',
+  'note.oaWhitelist':
+    '需要將契約鎖服務地址加入 OA 的白名單，契約鎖才可以訪問 OA 資料、同步組織人員；否則 OA 會攔截契約鎖的請求（例如“非法IP呼叫webservice介面”）。',
   'note.nginxRewrite':
     'E9 升級到 E10 且 OA 地址未變時，將舊回調 /QYSPrivateCallbackServlet 轉發到 E10 的回調地址。',
   'note.categoryCallbackChange': '原地址 {old} 已無法訪問：在契約鎖的業務分類中逐個改為下面的地址。',
@@ -50,6 +53,7 @@ export default {
   'setting.on': '開啟',
   'setting.https': 'https介面',
   'setting.dailyMidnight': '每天凌晨（預設）',
+  'setting.oaWhitelist': '在 OA 中加入契約鎖伺服器的地址（IP）',
   'where.tenantId': '在 E10【後臺管理中心】-【基本設定】-【授權資訊】中檢視識別碼',
   'where.appManagement': '在 E10【後臺管理中心】-【開放平臺】-【應用管理】中獲取（此處不顯示金鑰）',
   'where.developerInfo': '在 E10【後臺管理中心】-【開放平臺】-【開發者資料】中獲取',

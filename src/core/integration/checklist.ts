@@ -106,6 +106,8 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   items.push({ id: 'globalCallback', section: 'callbacks', value: addr?.signCallbackPrivate });
   items.push({ id: 'categoryCallback', section: 'callbacks', value: addr?.categoryCallback });
   items.push({ id: 'personSync', section: 'sync', setting: 'setting.dailyMidnight' });
+  // Seed 003 注2: Qiyuesuo reads the OA to sync members only once its address is on the OA's whitelist.
+  items.push({ id: 'oaWhitelist', section: 'sync', setting: 'setting.oaWhitelist' });
 
   const upgrade = input.upgrade ?? 'none';
   // Seed 001 §1: the integration is still set to 泛微E9及以下版本 (the service says E9, or the admin

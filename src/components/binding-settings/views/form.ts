@@ -327,7 +327,28 @@ function signatoriesField(el: El): TemplateResult {
           @focusout=${() => el.touch('signatories')}
         ></qys-org-scope-picker>`
       : embeddedPlaceholder(el, 'qys-org-scope-picker', 'field.signatories.missing');
-  return field(el, 'signatories', control, { hint: el.t('field.signatories.hint'), note, label: 'legend' });
+  // What 签章人员 unlocks (seed 000 §10), one click from the field.
+  const more = html`${note}
+    <details class="more" part="signatories-more">
+      <summary>${el.t('signatories.more')}</summary>
+      <ul>
+        <li>${el.t('signatories.more.start')}</li>
+        <li>
+          ${el.t('signatories.more.menus')}
+          <ul>
+            <li>${el.t('signatories.more.personal')}</li>
+            <li>${el.t('signatories.more.org')}</li>
+            <li>${el.t('signatories.more.seals')}</li>
+          </ul>
+        </li>
+      </ul>
+      <p>${el.t('signatories.more.default')}</p>
+    </details>`;
+  return field(el, 'signatories', control, {
+    hint: el.t('field.signatories.hint'),
+    note: more,
+    label: 'legend',
+  });
 }
 
 function summary(el: El): TemplateResult | typeof nothing {

@@ -45,7 +45,7 @@ export function renderOrgSection(el: El): TemplateResult {
               label=${el.t('section.org')}
               ?disabled=${el.readonly}
               aria-labelledby="sec-org"
-              aria-describedby="org-hint"
+              aria-describedby="org-hint org-e9-upgrade"
               @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
                 e.stopPropagation();
                 el.setScopeValue(e.detail.value as OrgScope);
@@ -87,6 +87,7 @@ export function renderOrgSection(el: El): TemplateResult {
   return html`<section part="section" class="panel" aria-labelledby="sec-org">
     <h3 id="sec-org">${el.t('section.org')}</h3>
     <p class="hint" id="org-hint">${el.t('org.hint')}</p>
+    <p class="hint" id="org-e9-upgrade" part="upgrade-note">${el.t('org.e9Upgrade')}</p>
     ${body}
   </section>`;
 }
