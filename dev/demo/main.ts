@@ -7,6 +7,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { createHttpHost } from '../../src/api/http-host.js';
 import type { QysHost } from '../../src/api/host.js';
 import type { Binding } from '../../src/api/schemas.js';
+import { DEMO_EVENTS, shownFormValue } from './events.js';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -136,24 +137,7 @@ const STRINGS = {
   },
 };
 
-const EVENTS = [
-  'qys-ready',
-  'qys-signed',
-  'qys-declined',
-  'qys-cancelled',
-  'qys-expired',
-  'qys-error',
-  'qys-blocked',
-  'qys-change',
-  'qys-save',
-  'qys-delete',
-  'qys-copy',
-  'qys-dirty-change',
-  'qys-scope-save',
-  'qys-signatories-change',
-  'qys-strategy-change',
-  'qys-sync-complete',
-];
+const EVENTS = DEMO_EVENTS;
 
 const BROWSE_KINDS = [
   'electronic-seal',
@@ -207,13 +191,28 @@ function defined(tag: string): boolean {
   return customElements.get(tag) !== undefined;
 }
 
-function section(id: string, tags: string[], body: () => TemplateResult): TemplateResult {
+/**
+ * A card for one element. `ownHeading`: the element shows the same title as its own heading (the
+ * 绑定设置 page does), so the card names itself with aria-label instead of a second heading.
+ */
+function section(
+  id: string,
+  tags: string[],
+  body: () => TemplateResult,
+  options: { ownHeading?: boolean } = {},
+): TemplateResult {
   const [title, lead] = s().sections[id] as [string, string];
   const missing = tags.filter((t) => !defined(t));
   // An element defined later (hot reload, a late module) shows up without a page reload.
   for (const t of missing) void customElements.whenDefined(t).then(update);
-  return html`<section class="card" id=${id} aria-labelledby=${`${id}-h`}>
-    <h2 id=${`${id}-h`}>${title}</h2>
+  const ownHeading = options.ownHeading && missing.length === 0;
+  return html`<section
+    class="card"
+    id=${id}
+    aria-labelledby=${ownHeading ? nothing : `${id}-h`}
+    aria-label=${ownHeading ? title : nothing}
+  >
+    ${ownHeading ? nothing : html`<h2 id=${`${id}-h`}>${title}</h2>`}
     <p class="lead">${lead}</p>
     ${
       missing.length === tags.length
@@ -290,17 +289,9 @@ function showForm(e: SubmitEvent, key: string): void {
   const data = new FormData(e.currentTarget as HTMLFormElement);
   const out: Record<string, unknown[]> = {};
   for (const [name, value] of data)
-    (out[name] ??= []).push(typeof value === 'string' ? tryJson(value) : value.name);
+    (out[name] ??= []).push(typeof value === 'string' ? shownFormValue(value) : value.name);
   state.forms[key] = JSON.stringify(out, null, 2);
   update();
-}
-
-function tryJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
 }
 
 function formOut(key: string): TemplateResult | typeof nothing {
@@ -327,6 +318,7 @@ function bindingSection(): TemplateResult {
           <button type="button" @click=${churn}>${s().churn}</button>
           <span role="status">${state.churnResult}</span>
         </div>`,
+    { ownHeading: true },
   );
 }
 
