@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -14,6 +17,11 @@ if (!executablePath && !asBase) {
   process.exit(1);
 }
 
+// A throw-away Chromium profile, removed when the run ends (each run used to leave one behind in /tmp).
+const profileDir = executablePath && !asBase ? mkdtempSync(join(tmpdir(), 'qys-wtr-chrome-')) : undefined;
+const removeProfile = () => profileDir && rmSync(profileDir, { recursive: true, force: true });
+process.once('exit', removeProfile);
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
@@ -26,12 +34,12 @@ export default {
     devServersPlugin(),
     ensureBuildPlugin(),
   ],
-  browsers: executablePath
+  browsers: profileDir
     ? [
         chromeLauncher({
           launchOptions: {
             executablePath,
-            args: [...CHROME_ARGS, `--user-data-dir=/tmp/qys-wtr-chrome-${process.pid}`],
+            args: [...CHROME_ARGS, `--user-data-dir=${profileDir}`],
           },
         }),
       ]
