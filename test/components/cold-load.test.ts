@@ -172,7 +172,7 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
   it('qys-signing-frame: opens the signing page in its frame (ready)', async () => {
     const { win, doc } = await coldPage('signing-frame');
     const host = win.createMemoryHost({
-      signingUrl: () => `${location.origin}/test/components/cold-load.html?name=none&signing`,
+      signingUrl: () => `${location.origin}/README.md`,
     });
     const el = make(doc, 'qys-signing-frame');
     el.host = host;
