@@ -356,7 +356,9 @@ export class QysBindingSettings extends QysElement {
     this.formError = '';
     try {
       const b = await host.services.get(id, { signal });
-      this.enterForm(b, draftFromBinding(b));
+      // Opened by the page (service-id), not from inside: take the focus only if the user was
+      // already working in the element, else the page (or a docs page of stories) jumps to it.
+      this.enterForm(b, draftFromBinding(b), this.matches(':focus-within'));
     } catch (e) {
       if (isAbortError(e) || signal.aborted) return;
       this.view = 'list';
@@ -369,7 +371,7 @@ export class QysBindingSettings extends QysElement {
     }
   }
 
-  private enterForm(b: Binding | undefined, d: Draft): void {
+  private enterForm(b: Binding | undefined, d: Draft, focus = true): void {
     for (const k of ['save', 'scope', 'sync', 'test', 'get']) this.aborts.get(k)?.abort();
     this.current = b;
     this.base = structuredClone(d);
@@ -391,7 +393,8 @@ export class QysBindingSettings extends QysElement {
     this.view = 'form';
     this.clearSecretInput();
     if (b) void this.loadScope(b.id);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-title')?.focus());
+    if (focus)
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-title')?.focus());
   }
 
   /** @internal */ async closeForm(): Promise<void> {
