@@ -50,6 +50,7 @@ export const QysBindingSettings = createComponent({
     onQysDirtyChange: ev('qys-dirty-change'),
     onQysScopeSave: ev('qys-scope-save'),
     onQysCopy: ev('qys-copy'),
+    onQysSignatoriesChange: ev('qys-signatories-change'),
   },
 });
 

@@ -49,7 +49,13 @@ export interface QysIntrinsicElements {
   'qys-binding-settings': QysJsxProps<
     QysBindingSettings,
     Pick2<
-      'qys-save' | 'qys-delete' | 'qys-sync-complete' | 'qys-dirty-change' | 'qys-scope-save' | 'qys-copy'
+      | 'qys-save'
+      | 'qys-delete'
+      | 'qys-sync-complete'
+      | 'qys-dirty-change'
+      | 'qys-scope-save'
+      | 'qys-copy'
+      | 'qys-signatories-change'
     >
   >;
   'qys-network-strategy-editor': QysJsxProps<QysNetworkStrategyEditor, FieldEvents<AutoLogin>>;
