@@ -14,7 +14,7 @@ const preview: Preview = {
   globalTypes: {
     lang: {
       description: 'Language',
-      toolbar: { title: 'Lang', icon: 'globe', items: ['zh-CN', 'en'], dynamicTitle: true },
+      toolbar: { title: 'Lang', icon: 'globe', items: ['zh-CN', 'zh-TW', 'en'], dynamicTitle: true },
     },
   },
   initialGlobals: { lang: 'zh-CN' },
