@@ -45,14 +45,16 @@ export function defineMessages<const Z extends Record<string, string>>(
   return c;
 }
 
-// --- languages added or overridden at run time (registerTranslation) ---------------------------
+// --- languages added or overridden at run time (registerTranslation, in i18n.ts) ---------------------------
 
-interface Registered {
+/** @internal (i18n.ts) */
+export interface Registered {
   readonly strings: Map<string, string>;
   /** Unset for the shipped languages (they keep their own chain). */
   fallback?: Lang;
 }
-const registered = new Map<string, Registered>();
+/** Languages added and strings overridden at run time (i18n.ts `registerTranslation`). @internal */
+export const registered = new Map<string, Registered>();
 const changeListeners = new Set<() => void>();
 let changeQueued = false;
 
@@ -61,7 +63,8 @@ export function onTranslationsChange(fn: () => void): () => void {
   changeListeners.add(fn);
   return () => changeListeners.delete(fn);
 }
-function announceChange(): void {
+/** @internal */
+export function announceChange(): void {
   if (changeQueued) return;
   changeQueued = true;
   queueMicrotask(() => {
@@ -70,59 +73,8 @@ function announceChange(): void {
   });
 }
 
-export interface TranslationOptions {
-  /**
-   * Where keys this language lacks come from (per key). Default: the language the tag fell back to
-   * before it was registered (`ja` → zh-CN, `zh-HK` → zh-TW, `en-GB` → en).
-   */
-  fallback?: Lang;
-}
-
-/**
- * Adds a language or overrides strings of a shipped one, at run time: mounted elements re-render.
- * Keys are message keys (`MessageKey` types them in the root entry); a missing key falls back per
- * key. Calling it again for the same language merges.
- */
-export function registerTranslation(
-  lang: string,
-  messages: Readonly<Record<string, string | undefined>>,
-  options: TranslationOptions = {},
-): void {
-  if (typeof lang !== 'string' || !lang.trim())
-    throw new TypeError(
-      '[qys-elements] registerTranslation: the language must be a tag such as "ja" or "zh-HK"',
-    );
-  let tag: string;
-  try {
-    tag = Intl.getCanonicalLocales(lang.trim().replace(/_/g, '-'))[0]!;
-  } catch {
-    throw new TypeError(
-      `[qys-elements] registerTranslation: "${lang}" is not a language tag (BCP 47), e.g. "ja"`,
-    );
-  }
-  const shipped = (LANGS as readonly string[]).find((l) => l.toLowerCase() === tag.toLowerCase());
-  if (shipped) tag = shipped;
-  let r = registered.get(tag);
-  if (!r) {
-    registered.set(tag, (r = { strings: new Map(), fallback: shipped ? undefined : builtinLang(tag) }));
-  }
-  if (options.fallback !== undefined && !shipped) {
-    const f = normalizeLang(options.fallback);
-    if (f !== tag) r.fallback = f;
-  }
-  for (const [k, v] of Object.entries(messages ?? {}))
-    if (typeof v === 'string') r.strings.set(k, v);
-    else r.strings.delete(k);
-  announceChange();
-}
-
-/** The languages a page can show now: the shipped ones and those registered. */
-export function availableLangs(): Lang[] {
-  return [...new Set<Lang>([...LANGS, ...registered.keys()])];
-}
-
 /** The shipped language a tag meant before anything was registered. */
-function builtinLang(l: string): ShippedLang {
+export function builtinLang(l: string): ShippedLang {
   const t = l.toLowerCase();
   if (t.startsWith('en')) return 'en';
   if (/^zh-(?:tw|hk|mo|hant)(?:-|$)/.test(t) || /^zh-\w+-(?:tw|hk|mo)(?:-|$)/.test(t)) return 'zh-TW';
@@ -145,7 +97,7 @@ export function normalizeLang(lang: string | null | undefined): Lang {
 }
 
 /** Where a language's strings come from, per key, in order: `ja` → ja, zh-CN; `zh-TW` → zh-TW, zh-CN. */
-function langChain(lang: Lang): Lang[] {
+export function langChain(lang: Lang): Lang[] {
   const chain: Lang[] = [];
   for (let l: Lang | undefined = lang; l !== undefined && !chain.includes(l);) {
     chain.push(l);
@@ -161,7 +113,7 @@ export function primaryLang(lang: Lang): 'zh-CN' | 'en' {
 
 const loading = new Map<string, Promise<void>>();
 /** Starts loading (once) `lang`'s module of catalogue `c`; elements re-render when it lands. */
-function load(c: Catalog, lang: ShippedLang): Promise<void> {
+export function load(c: Catalog, lang: ShippedLang): Promise<void> {
   const loader = c.loaders[lang];
   const id = `${c.id}\u0000${lang}`;
   let p = loading.get(id);
@@ -179,18 +131,6 @@ function load(c: Catalog, lang: ShippedLang): Promise<void> {
     loading.set(id, p);
   }
   return p ?? Promise.resolve();
-}
-
-/**
- * Loads a shipped language's on-demand strings for every catalogue defined so far (elements do it
- * themselves when they first show the language; call it to avoid the short zh-CN fallback, in tests
- * or before SSR).
- */
-export function loadLanguage(lang: string): Promise<void> {
-  const chain = langChain(normalizeLang(lang));
-  return Promise.all(
-    catalogs.flatMap((c) => chain.filter((l): l is ShippedLang => l in c.loaders).map((l) => load(c, l))),
-  ).then(() => undefined);
 }
 
 const numberFormats = new Map<Lang, Intl.NumberFormat>();

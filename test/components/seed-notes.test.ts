@@ -3,7 +3,7 @@ import '../../src/components/integration-checklist/define.js';
 import type { QysIntegrationChecklist } from '../../src/components/integration-checklist/integration-checklist.js';
 import type { QysBindingSettings } from '../../src/components/binding-settings/binding-settings.js';
 import { createMemoryHost } from '../../src/api/memory-host/index.js';
-import { loadLanguage } from '../../src/internal/localize.js';
+import { loadLanguage } from '../../src/internal/i18n.js';
 import { $, click, mount, waitFor } from './binding-settings/helpers.js';
 import { privateBinding } from './binding-settings/test-host.js';
 

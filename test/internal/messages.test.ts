@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/all.js';
-import { catalogs, LANGS, loadLanguage } from '../../src/internal/localize.js';
+import { catalogs, LANGS } from '../../src/internal/localize.js';
+import { loadLanguage } from '../../src/internal/i18n.js';
 import { commonMessages } from '../../src/internal/common.messages.js';
 
 // Every catalogue registers itself when its module loads; all.js loads every element.
