@@ -82,6 +82,15 @@ describe('localisation: a page switches language at run time', () => {
     expect(browseFieldMessages['zh-TW']?.browse).to.equal('選擇');
   });
 
+  it('types the keys: a misspelt key is a compile error (checked by tsc, never run)', () => {
+    const typo = () =>
+      registerTranslation('ja', {
+        // @ts-expect-error 'browze' is not a message key
+        browze: '選択',
+      });
+    expect(typo).to.be.a('function');
+  });
+
   it('refuses a registration that is not a language tag, with a message', () => {
     expect(() => registerTranslation('not a tag!', {})).to.throw(TypeError, /language tag/);
   });
