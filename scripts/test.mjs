@@ -200,7 +200,7 @@ async function consumerTests() {
   rmSync(out, { force: true });
   const code = await run(['scripts/test-consumers.mjs']);
   const c = readJson(out);
-  const part = { name: 'consumers', passed: c?.passed ?? 0, failed: c?.failed ?? 0, skipped: 0 };
+  const part = { name: 'consumer apps', passed: c?.passed ?? 0, failed: c?.failed ?? 0, skipped: 0 };
   if (!c) part.note = 'no results (the runner did not finish)';
   if ((code !== 0 || !c) && part.failed === 0) part.failed = 1;
   parts.push({ ...part, seconds: seconds(t0) });
