@@ -27,9 +27,18 @@ import type { signingFrameMessages } from '../components/signing-frame/signing-f
 
 export { LANGS, normalizeLang, onTranslationsChange, type Lang, type ShippedLang } from './localize.js';
 
-type KeysOf<C> = C extends { readonly 'zh-CN': infer Z } ? Extract<keyof Z, string> : never;
+type Bare<C> = C extends { readonly 'zh-CN': infer Z } ? Extract<keyof Z, string> : never;
+type Id<C> = C extends { readonly id: infer I extends string } ? I : never;
+/** Keys every element also shows (it searches its own catalogue, then these). */
+type Shared = Bare<typeof commonMessages> | Bare<typeof connectionMessages>;
+/** An element's keys, bare (`title`) and scoped to it (`binding-settings:title`, also for shared keys). */
+type KeysOf<C> = Bare<C> | `${Id<C>}:${Bare<C> | Shared}`;
 
-/** Every message key of every element (e.g. `'save'`, `'summary.person'`). */
+/**
+ * Every message key of every element: `'browse'`, `'summary.person'`, … A few keys are in several
+ * elements (`title`, `retry`, `noHost`, …); `'<element>:<key>'` (`'binding-settings:title'`) changes
+ * one element's text only.
+ */
 export type MessageKey =
   | KeysOf<typeof commonMessages>
   | KeysOf<typeof connectionMessages>
@@ -53,7 +62,7 @@ export interface TranslationOptions {
 
 /**
  * Adds a language (`registerTranslation('ja', { browse: '選択' })`) or overrides strings of a shipped
- * one (`registerTranslation('zh-CN', { title: '电子签设置' })`). Mounted elements re-render. Texts use
+ * one (`registerTranslation('zh-CN', { 'binding-settings:title': '电子签设置' })`). Mounted elements re-render. Texts use
  * `{name}` placeholders and `{n, plural, one {…} other {…}}` as the shipped ones do; a key typo is a
  * type error. Calling it again for the same language merges. Throws a TypeError when `lang` is not
  * a language tag.

@@ -21,8 +21,8 @@ export type CatalogLoader<K extends string = string> = () => Promise<{
   default: Readonly<Partial<Record<K, string>>>;
 }>;
 
-export interface Catalog<K extends string = string> {
-  readonly id: string;
+export interface Catalog<K extends string = string, I extends string = string> {
+  readonly id: I;
   readonly 'zh-CN': Readonly<Record<K, string>>;
   readonly en: Readonly<Record<K, string>>;
   /** Filled when its module has loaded (see `loaders`); until then zh-CN stands in. */
@@ -34,13 +34,13 @@ export interface Catalog<K extends string = string> {
 /** Every catalogue made so far (for the completeness test and `loadLanguage()`). */
 export const catalogs: Catalog[] = [];
 
-export function defineMessages<const Z extends Record<string, string>>(
-  id: string,
+export function defineMessages<const I extends string, const Z extends Record<string, string>>(
+  id: I,
   zh: Z,
   en: { readonly [K in keyof Z]: string },
   loaders: Partial<Record<ShippedLang, CatalogLoader<Extract<keyof Z, string>>>> = {},
-): Catalog<Extract<keyof Z, string>> {
-  const c = { id, 'zh-CN': zh, en, loaders } as Catalog<Extract<keyof Z, string>>;
+): Catalog<Extract<keyof Z, string>, I> {
+  const c = { id, 'zh-CN': zh, en, loaders } as Catalog<Extract<keyof Z, string>, I>;
   catalogs.push(c as Catalog);
   return c;
 }
@@ -213,8 +213,16 @@ export function interpolate(template: string, params: Params | undefined, lang: 
  */
 export function translate(lang: Lang, key: string, params: Params | undefined, ...from: Catalog[]): string {
   for (const l of langChain(lang)) {
-    const own = registered.get(l)?.strings.get(key);
-    if (own !== undefined) return interpolate(own, params, l);
+    // Registered strings: `<catalogue id>:<key>` (one element's text) before `<key>` (every element's).
+    const reg = registered.get(l)?.strings;
+    if (reg) {
+      for (const c of from) {
+        const scoped = reg.get(`${c.id}:${key}`);
+        if (scoped !== undefined) return interpolate(scoped, params, l);
+      }
+      const own = reg.get(key);
+      if (own !== undefined) return interpolate(own, params, l);
+    }
     for (const c of from) {
       const strings = (c as unknown as Record<string, Readonly<Record<string, string>> | undefined>)[l];
       if (!strings && l in c.loaders) void load(c, l as ShippedLang);

@@ -70,6 +70,16 @@ describe('localisation: a page switches language at run time', () => {
     expect(shown(el).button).to.equal('挑选');
     registerTranslation('zh-CN', { browse: undefined }); // takes the override back
     await waitUntil(() => shown(el).button === '选择');
+
+    // '<element>:<key>' changes one element's text: keys such as title or noHost are in several.
+    registerTranslation('zh-CN', {
+      'integration-checklist:noHost': '清单没有数据源',
+      'browse-field:browse': '选印章',
+    });
+    await waitUntil(() => shown(el).button === '选印章');
+    expect(shown(el).notice).to.equal(commonMessages['zh-CN'].noHost);
+    registerTranslation('zh-CN', { 'browse-field:noHost': '此字段没有数据源' });
+    await waitUntil(() => shown(el).notice === '此字段没有数据源');
   });
 
   it('maps language tags: zh-Hant / zh-HK / zh-MO → zh-TW, others keep their fallback unless registered', async () => {
