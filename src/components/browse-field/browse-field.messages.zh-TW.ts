@@ -15,7 +15,7 @@ export default {
   disabledBadge: '已停用',
   disabledTitle: '已在契約鎖中停用，不能選擇',
   disabledTagTitle: '該項已在契約鎖中停用（ID {id}），請移除後重新選擇',
-  disabledRefused: '“{name}”已在契約鎖中停用，不能選擇',
+  disabledRefused: '「{name}」已在契約鎖中停用，不能選擇',
   resolving: '載入中…',
   resolveFailed: '無法讀取已選項的名稱：{error}',
   'image.url.unsafeScheme':
@@ -27,10 +27,10 @@ export default {
   companyLabel: '所屬公司',
   companyAll: '全部公司',
   countAll: '共 {total} 項',
-  countKeyword: '找到 {total} 項與“{keyword}”匹配的結果',
+  countKeyword: '找到 {total} 項與「{keyword}」匹配的結果',
   listLoading: '正在載入{kind}…',
   listFailed: '載入{kind}失敗：{error}',
-  noMatch: '沒有與“{keyword}”匹配的{kind}，請換個關鍵字再試',
+  noMatch: '沒有與「{keyword}」匹配的{kind}，請換個關鍵字再試',
   emptyTitle: '暫無{kind}',
   emptyExplain:
     '契約鎖中的印章、文件模板和用印流程不會自動出現在這裡：需要在「綁定設定 › 服務」中點選【同步服務商資料】，將資料同步到 OA 後才能選擇。',

@@ -45,7 +45,7 @@ export default {
   'note.categoryCallback': '僅當用印流程中配置了 EC 回調地址時需要。',
   'note.personSync': '預設每天凌晨執行，沒有特殊需求使用預設設定即可。',
   'note.oaWhitelist':
-    '需要將契約鎖服務地址加入 OA 的白名單，契約鎖才可以訪問 OA 資料、同步組織人員；否則 OA 會攔截契約鎖的請求（例如“非法IP呼叫webservice介面”）。',
+    '需要將契約鎖服務地址加入 OA 的白名單，契約鎖才可以訪問 OA 資料、同步組織人員；否則 OA 會攔截契約鎖的請求（例如「非法IP呼叫webservice介面」）。',
   'note.nginxRewrite':
     'E9 升級到 E10 且 OA 地址未變時，將舊回調 /QYSPrivateCallbackServlet 轉發到 E10 的回調地址。',
   'note.categoryCallbackChange': '原地址 {old} 已無法訪問：在契約鎖的業務分類中逐個改為下面的地址。',
