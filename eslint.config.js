@@ -2,8 +2,24 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
+const NO_DEV_STORIES_TEST = {
+  group: ['**/dev/**', '**/stories/**', '**/test/**', '**/bench/**'],
+  message: 'src never imports dev, stories, test or bench (layer rule).',
+};
+
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', '.tmp/', 'dev/.data/', 'custom-elements.json', 'test/consumers/'] },
+  {
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'node_modules/',
+      'coverage/',
+      '.tmp/',
+      'dev/.data/',
+      'custom-elements.json',
+      'test/consumers/',
+    ],
+  },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   wc.configs['flat/recommended'],
@@ -12,6 +28,80 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  // Layer rules (docs: DESIGN.md "Layers"): core → api wire types only; api → no element; src → never
+  // dev, stories or test. Each block lists every pattern for its files (a later block replaces the rule).
+  {
+    files: ['src/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_DEV_STORIES_TEST] }] },
+  },
+  {
+    files: ['src/api/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEV_STORIES_TEST,
+            {
+              group: [
+                '**/components/**',
+                '**/controllers/**',
+                '**/internal/**',
+                '**/react/**',
+                '**/cdn/**',
+                'lit',
+                'lit/**',
+              ],
+              message: 'src/api imports no element, controller or element internals (layer rule).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEV_STORIES_TEST,
+            {
+              group: [
+                '**/components/**',
+                '**/controllers/**',
+                '**/internal/**',
+                '**/react/**',
+                '**/cdn/**',
+                'lit',
+                'lit/**',
+                '@lit/**',
+              ],
+              message: 'src/core is DOM-free: no element, controller, Lit or element internals (layer rule).',
+            },
+            {
+              // Wire types only: schemas and errors; the event map's plain types (type-only).
+              group: [
+                '**/api/*',
+                '!**/api/schemas.js',
+                '!**/api/errors.js',
+                '!**/api/events.js',
+                '**/api/memory-host/**',
+              ],
+              message:
+                'src/core imports only wire types from src/api (schemas.js, errors.js; events.js types).',
+            },
+            {
+              group: ['**/api/events.js'],
+              allowTypeImports: true,
+              message: 'src/core may only import types from src/api/events.js.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
