@@ -38,6 +38,8 @@ import { evaluateFraming } from '../../src/core/integration/framing.js';
 import { SIMULATOR_DEFAULT_APP, SIMULATOR_DEFAULT_PORT, type SimulatorApp } from '../simulator/defaults.js';
 import { SEED_PRIVATE_ID, seedDoc, toBinding, type StoreDoc, type StoredService } from './model.js';
 import { generateOrg, OrgIndex } from './org.js';
+import { createMemoryHost } from '../../src/api/memory-host/index.js';
+import { QysNotFoundError, QysValidationError } from '../../src/api/errors.js';
 import {
   contractStatus as qysContractStatus,
   listCategories,
@@ -205,6 +207,28 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   const log = options.quiet ? () => {} : (line: string) => console.log(`[reference-host] ${line}`);
 
   const org = new OrgIndex(generateOrg({ persons: options.orgSize ?? 2000 }));
+  // The org part of the contract (children, search, resolve, counts, match, same department,
+  // subordinates) is the memory host's org module, the one implementation of those semantics, over the
+  // same generated org (same generator, seed and sizes as `generateOrg`); this host adds `recent` in its store.
+  const orgApi = createMemoryHost({
+    validate: false,
+    noServices: true,
+    orgSize: orgSizes(options.orgSize ?? 2000),
+  }).org;
+  /** The org module's typed errors as HTTP answers (404, 422). */
+  const orgCall = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (e) {
+      if (e instanceof QysNotFoundError) throw new HttpFailure(404, 'not-found', e.message);
+      if (e instanceof QysValidationError) throw invalid(e.issues);
+      throw e;
+    }
+  };
+  const missingOf = async (refs: OrgRef[]) => {
+    const keys = new Set((await orgApi.resolve(refs)).missing.map((r) => `${r.type}:${r.id}`));
+    return (r: OrgRef) => keys.has(`${r.type}:${r.id}`);
+  };
   const samples = sampleResources();
   const store = await JsonStore.open<StoreDoc>({
     file: join(dataDir, 'reference-host.json'),
@@ -655,12 +679,13 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     saveScope: async (c) => {
       const id = c.params.id!;
       const { scope, version } = c.body as { scope: StoreDoc['scopes'][string]['scope']; version: number };
+      const isMissing = await missingOf([...scope.include, ...scope.exclude]);
       const missing = [...scope.include, ...scope.exclude]
         .map((r, i) => ({
           r,
           path: i < scope.include.length ? `scope.include.${i}` : `scope.exclude.${i - scope.include.length}`,
         }))
-        .filter(({ r }) => !org.exists(r));
+        .filter(({ r }) => isMissing(r));
       if (missing.length) throw invalid(missing.map(({ path }) => ({ path, code: 'org.notFound' })));
       const saved = await store.update((d) => {
         if (!d.services.some((x) => x.id === id)) throw notFound(`Service ${id}`);
@@ -682,46 +707,42 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         pinyinSearch: true,
       },
     }),
-    orgChildren: (c) => {
+    orgChildren: async (c) => {
       const { type, id } = c.query as { type?: OrgNodeType; id?: string };
       if ((type === undefined) !== (id === undefined))
         throw invalid([{ path: type ? 'id' : 'type', code: 'required' }]);
       const parent = type && id ? { type, id } : null;
-      const result = org.children(parent, {
-        ...page(c.query),
-        includeInactive: c.query.includeInactive === true,
-        types: orgTypes(c.query.types),
-      });
-      if (!result) throw notFound(`Org unit ${type}:${id}`);
+      const result = await orgCall(
+        orgApi.children(parent, {
+          ...page(c.query),
+          includeInactive: c.query.includeInactive === true,
+          types: orgTypes(c.query.types),
+        }),
+      );
       return { body: result };
     },
-    orgSearch: (c) => ({
-      body: org.search(String(c.query.q ?? ''), {
-        ...page(c.query),
-        includeInactive: c.query.includeInactive === true,
-        types: orgTypes(c.query.types),
-      }),
+    orgSearch: async (c) => ({
+      body: await orgCall(
+        orgApi.search(String(c.query.q ?? ''), {
+          ...page(c.query),
+          includeInactive: c.query.includeInactive === true,
+          types: orgTypes(c.query.types),
+        }),
+      ),
     }),
-    orgResolve: (c) => {
-      const { refs } = c.body as { refs: OrgRef[] };
-      const nodes = [];
-      const missing = [];
-      for (const r of refs) {
-        const n = org.node(r);
-        if (n) nodes.push(n);
-        else missing.push(r);
-      }
-      return { body: { nodes, missing } };
-    },
-    orgCount: (c) => ({ body: org.count(c.body as StoreDoc['scopes'][string]['scope']) }),
-    orgMatch: (c) => {
+    orgResolve: async (c) => ({ body: await orgCall(orgApi.resolve((c.body as { refs: OrgRef[] }).refs)) }),
+    orgCount: async (c) => ({
+      body: await orgCall(orgApi.count(c.body as StoreDoc['scopes'][string]['scope'])),
+    }),
+    orgMatch: async (c) => {
       const b = c.body as { inputs: string[]; types?: OrgNodeType[] };
-      return { body: org.match(b.inputs, b.types) };
+      return { body: await orgCall(orgApi.match(b.inputs, b.types ? { types: b.types } : {})) };
     },
-    orgRecent: () => ({ body: store.data.recent.map((r) => org.node(r)).filter((n) => n !== undefined) }),
+    orgRecent: async () => ({ body: (await orgCall(orgApi.resolve(store.data.recent))).nodes }),
     orgAddRecent: async (c) => {
       const { refs } = c.body as { refs: OrgRef[] };
-      const known = refs.filter((r) => org.exists(r));
+      const isMissing = await missingOf(refs);
+      const known = refs.filter((r) => !isMissing(r));
       await store.update((d) => {
         const keys = new Set(known.map((r) => `${r.type}:${r.id}`));
         d.recent = [...known, ...d.recent.filter((r) => !keys.has(`${r.type}:${r.id}`))].slice(0, 20);
@@ -736,8 +757,8 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       });
       return { status: 204 };
     },
-    orgSameDepartment: (c) => ({ body: personPage(org.sameDepartment(), c) }),
-    orgSubordinates: (c) => ({ body: personPage(org.subordinates(), c) }),
+    orgSameDepartment: async (c) => ({ body: await orgCall(orgApi.sameDepartment(page(c.query))) }),
+    orgSubordinates: async (c) => ({ body: await orgCall(orgApi.subordinates(page(c.query))) }),
 
     resourceCompanies: (c) => {
       const seen = new Map<string, string>();
@@ -906,15 +927,6 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       return { body: contracts.get(id) ?? { contractId: id, status: 'unknown' } };
     },
   };
-
-  function personPage(list: ReturnType<OrgIndex['subordinates']>, c: Ctx) {
-    const { offset, limit } = page(c.query);
-    return {
-      items: list.slice(offset, offset + limit).map((p) => org.personNode(p)),
-      total: list.length,
-      offset,
-    };
-  }
 
   const table = (Object.entries(routes) as [RouteName, RouteDef][])
     .map(([name, def]) => ({ name, def, re: compile(def) }))
@@ -1200,6 +1212,15 @@ function clearDefault(d: StoreDoc, keepId: string) {
       s.version++;
       s.updatedAt = now();
     }
+}
+
+/** The sizes `generateOrg` (./org.ts) gives the generator, so the memory host's org is the same org. */
+function orgSizes(persons: number) {
+  return {
+    persons,
+    departments: Math.max(8, Math.round(persons / 20)),
+    subcompanies: persons >= 50_000 ? 8 : 4,
+  };
 }
 
 function orgTypes(v: unknown): OrgNodeType[] | undefined {
