@@ -1,14 +1,16 @@
 /**
  * One localize helper for every user-visible string. Each element keeps its catalogue in
- * `<name>.messages.ts`, made with `defineMessages(id, zh, en, { 'zh-TW': () => import(…) })`:
- * TypeScript requires `en` to have exactly the keys of `zh`; zh-TW is generated from zh-CN
- * (`npm run i18n`, OpenCC + scripts/zh-tw-overrides.json) and loads on demand; pages add languages
+ * `<name>.messages.ts`, made with `defineMessages(id, zh, { en: () => import(…), 'zh-TW': () => import(…) })`:
+ * zh-CN is inline (the default language); en (`<name>.messages.en.ts`, whose type check requires
+ * exactly the keys of zh-CN) and zh-TW (generated from zh-CN by `npm run i18n`, OpenCC +
+ * scripts/zh-tw-overrides.json) load on demand, so a page downloads only the languages it shows. An
+ * element whose language is still loading delays its render (`whenLoaded`): no flash of zh-CN. Pages add languages
  * or override strings with `registerTranslation()`. test/internal/messages.test.ts fails on any
  * empty or missing entry in any shipped language.
  * Placeholders are `{name}`; numbers are formatted for the language. English counts use
  * `{n, plural, one {# person} other {# persons}}` (Intl.PluralRules); `{ms, ago}` is relative time.
  */
-/** The languages that ship: zh-CN and en inline, zh-TW loaded on demand (generated from zh-CN). */
+/** The languages that ship: zh-CN inline, en and zh-TW loaded on demand (zh-TW generated from zh-CN). */
 export type ShippedLang = 'zh-CN' | 'zh-TW' | 'en';
 /** A language in force: a shipped one or one added with `registerTranslation()` (e.g. `ja`). */
 export type Lang = ShippedLang | (string & {});
@@ -24,8 +26,9 @@ export type CatalogLoader<K extends string = string> = () => Promise<{
 export interface Catalog<K extends string = string, I extends string = string> {
   readonly id: I;
   readonly 'zh-CN': Readonly<Record<K, string>>;
-  readonly en: Readonly<Record<K, string>>;
-  /** Filled when its module has loaded (see `loaders`); until then zh-CN stands in. */
+  /** Filled when its module has loaded (see `loaders`, `whenLoaded`). */
+  en?: Readonly<Partial<Record<K, string>>>;
+  /** Filled when its module has loaded (see `loaders`, `whenLoaded`). */
   'zh-TW'?: Readonly<Partial<Record<K, string>>>;
   /** Languages that load on demand, so a page pays only for the language it shows. */
   readonly loaders: Readonly<Partial<Record<ShippedLang, CatalogLoader<K>>>>;
@@ -34,16 +37,32 @@ export interface Catalog<K extends string = string, I extends string = string> {
 /** Every catalogue made so far (for the completeness test and `loadLanguage()`). */
 export const catalogs: Catalog[] = [];
 
+/**
+ * A catalogue: its zh-CN strings inline, and the other shipped languages as modules loaded on demand
+ * (`en` is required). Registers it in `catalogs`.
+ */
 export function defineMessages<const I extends string, const Z extends Record<string, string>>(
   id: I,
   zh: Z,
-  en: { readonly [K in keyof Z]: string },
-  loaders: Partial<Record<ShippedLang, CatalogLoader<Extract<keyof Z, string>>>> = {},
+  loaders: { en: CatalogLoader<Extract<keyof Z, string>> } & Partial<
+    Record<ShippedLang, CatalogLoader<Extract<keyof Z, string>>>
+  >,
 ): Catalog<Extract<keyof Z, string>, I> {
-  const c = { id, 'zh-CN': zh, en, loaders } as Catalog<Extract<keyof Z, string>, I>;
-  catalogs.push(c as Catalog);
+  const c = { id, 'zh-CN': zh, loaders } as Catalog<Extract<keyof Z, string>, I>;
+  catalogs.push(c);
   return c;
 }
+
+/**
+ * Type check of a language module (`<name>.messages.en.ts`): `E` must have exactly catalogue `C`'s
+ * zh-CN keys, each a string. A missing key or an extra one is a type error where it is used.
+ */
+export type ExactStrings<
+  C extends { readonly 'zh-CN': Readonly<Record<string, string>> },
+  E extends { readonly [K in keyof C['zh-CN']]: string } & {
+    readonly [K in Exclude<keyof E, keyof C['zh-CN']>]: never;
+  },
+> = E;
 
 // --- languages added or overridden at run time (registerTranslation, in i18n.ts) ---------------------------
 
@@ -133,6 +152,21 @@ export function load(c: Catalog, lang: ShippedLang): Promise<void> {
   return p ?? Promise.resolve();
 }
 
+/**
+ * Starts loading what `lang` needs of `from` (along its fallback chain) and returns a promise that
+ * resolves when it is there (also when a load failed: the fallback is shown); `undefined` when
+ * nothing is missing, so a caller renders at once. Elements await it before rendering, so a page
+ * never sees zh-CN (or raw keys) flash before the language it asked for.
+ */
+export function whenLoaded(lang: Lang, from: readonly Catalog[]): Promise<void> | undefined {
+  let wait: Promise<void>[] | undefined;
+  for (const l of langChain(lang))
+    for (const c of from)
+      if (!(c as unknown as Record<string, unknown>)[l] && l in c.loaders)
+        (wait ??= []).push(load(c, l as ShippedLang));
+  return wait && Promise.all(wait).then(() => undefined);
+}
+
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 export function formatNumber(n: number, lang: Lang): string {
   let f = numberFormats.get(lang);
@@ -209,7 +243,7 @@ export function interpolate(template: string, params: Params | undefined, lang: 
 /**
  * Looks `key` up for `lang`, then along its fallback (`zh-TW` → zh-CN; a registered language → its
  * fallback): strings registered for the language first, then the catalogues in order. Falls back to
- * the key itself. A language whose module has not loaded yet starts loading and is skipped.
+ * zh-CN, then the key itself. A language whose module has not loaded yet starts loading and is skipped.
  */
 export function translate(lang: Lang, key: string, params: Params | undefined, ...from: Catalog[]): string {
   for (const l of langChain(lang)) {
@@ -229,6 +263,11 @@ export function translate(lang: Lang, key: string, params: Params | undefined, .
       const s = strings?.[key];
       if (s !== undefined) return interpolate(s, params, l);
     }
+  }
+  // A language still loading (or without the key) shows zh-CN rather than the bare key.
+  for (const c of from) {
+    const s = c['zh-CN'][key];
+    if (s !== undefined) return interpolate(s, params, 'zh-CN');
   }
   return key;
 }

@@ -10,6 +10,7 @@ import {
   onTranslationsChange,
   resolveLang,
   translate,
+  whenLoaded,
   type Catalog,
   type Lang,
   type Params,
@@ -72,6 +73,15 @@ export class QysElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     watchDocumentLang(this, false);
+  }
+
+  /**
+   * Renders only once the strings of the language in force are there (en and zh-TW load on demand):
+   * Lit's documented way to delay an update, so `updateComplete` resolves after the right text shows.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = whenLoaded(this.effectiveLang, [...this.messages, commonMessages]);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Localised text for `key`. @internal */

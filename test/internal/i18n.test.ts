@@ -36,9 +36,9 @@ describe('localisation: a page switches language at run time', () => {
 
     document.documentElement.lang = 'en';
     await waitUntil(
-      () => shown(el).button === 'Browse' || shown(el).button === browseFieldMessages.en.browse,
+      () => shown(el).button === 'Browse' || shown(el).button === browseFieldMessages.en?.browse,
     );
-    expect(shown(el).notice).to.equal(commonMessages.en.noHost);
+    expect(shown(el).notice).to.equal(commonMessages.en!.noHost);
 
     // zh-HK follows zh-TW; ja and ko keep zh-CN until registered.
     el.lang = 'zh-HK';
@@ -61,7 +61,7 @@ describe('localisation: a page switches language at run time', () => {
     el.lang = 'ko';
     await el.updateComplete;
     expect(shown(el)).to.deep.equal({
-      button: browseFieldMessages.en.browse,
+      button: browseFieldMessages.en!.browse,
       notice: '데이터 소스가 없습니다',
     });
     registerTranslation('zh-CN', { browse: '挑选' });

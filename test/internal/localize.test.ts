@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatAgo, translate } from '../../src/internal/localize.js';
+import { loadLanguage } from '../../src/internal/i18n.js';
 import { orgScopePickerMessages } from '../../src/components/org-scope-picker/org-scope-picker.messages.js';
 import { checklistMessages } from '../../src/components/integration-checklist/integration-checklist.messages.js';
 import { bindingSettingsMessages } from '../../src/components/binding-settings/binding-settings.messages.js';
@@ -8,6 +9,9 @@ const picker = (lang: 'zh-CN' | 'en', key: string, n: number) =>
   translate(lang, key, { n, name: 'X' }, orgScopePickerMessages);
 
 describe('localize: plurals and relative time', () => {
+  // English loads on demand (as an element showing it does).
+  before(() => loadLanguage('en'));
+
   it('English counts agree with their number (Intl.PluralRules); Chinese has one form', () => {
     expect(picker('en', 'summary.person', 1)).to.equal('1 person');
     expect(picker('en', 'summary.person', 2)).to.equal('2 persons');
@@ -31,6 +35,7 @@ describe('localize: plurals and relative time', () => {
   it('no English message says "1 persons" and the like for any count key', async () => {
     const { catalogs } = await import('../../src/internal/localize.js');
     await import('../../src/all.js');
+    await loadLanguage('en');
     const bad: string[] = [];
     for (const c of catalogs)
       for (const [k, v] of Object.entries(c.en as Record<string, string>)) {

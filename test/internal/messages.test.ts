@@ -6,8 +6,8 @@ import { commonMessages } from '../../src/internal/common.messages.js';
 
 // Every catalogue registers itself when its module loads; all.js loads every element.
 describe('message catalogues', () => {
-  // zh-TW loads on demand: load it for every catalogue, as an element showing zh-TW does.
-  before(() => loadLanguage('zh-TW'));
+  // en and zh-TW load on demand: load them for every catalogue, as an element showing them does.
+  before(() => Promise.all([loadLanguage('zh-TW'), loadLanguage('en')]));
 
   it('includes the common catalogue', () => {
     expect(catalogs).to.include(commonMessages);

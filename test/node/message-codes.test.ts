@@ -8,10 +8,13 @@ import { commonMessages } from '../../src/internal/common.messages.js';
 import { connectionMessages } from '../../src/internal/connection.messages.js';
 import { bindingSettingsMessages } from '../../src/components/binding-settings/binding-settings.messages.js';
 import { networkStrategyMessages } from '../../src/components/network-strategy-editor/network-strategy-editor.messages.js';
+import { loadLanguage } from '../../src/internal/i18n.js';
+
+await loadLanguage('en'); // English loads on demand
 
 const known = (code: string) =>
   [commonMessages, connectionMessages, bindingSettingsMessages, networkStrategyMessages].some(
-    (c) => code in c['zh-CN'] && code in c.en,
+    (c) => code in c['zh-CN'] && code in c.en!,
   );
 
 function codesIn(file: string, pattern: RegExp): string[] {

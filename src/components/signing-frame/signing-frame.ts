@@ -9,6 +9,7 @@ import {
   primaryLang,
   resolveLang,
   translate,
+  whenLoaded,
   type Params,
 } from '../../internal/localize.js';
 import { evaluateFraming } from '../../core/integration/framing.js';
@@ -348,15 +349,21 @@ export class QysSigningFrame extends ElementBase {
   }
 
   private requestUpdate(): void {
+    // Renders once the strings of the language in force are there (en and zh-TW load on demand).
     this.pending ??= Promise.resolve().then(() => {
-      this.pending = undefined;
-      this.render();
-      if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
-        this.autoOpened = true;
-        void this.open();
-      }
-      return true;
+      const wait = whenLoaded(resolveLang(this), [signingFrameMessages]);
+      return wait ? wait.then(() => this.flush()) : this.flush();
     });
+  }
+
+  private flush(): boolean {
+    this.pending = undefined;
+    this.render();
+    if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
+      this.autoOpened = true;
+      void this.open();
+    }
+    return true;
   }
 
   // ------------------------------------------------------------------------------------------

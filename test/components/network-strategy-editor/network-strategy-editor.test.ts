@@ -12,6 +12,7 @@ import {
   ruleIssueText,
 } from '../../../src/components/network-strategy-editor/network-strategy-editor.messages.js';
 import { RULE_ISSUE_CODES, parseSegmentRules } from '../../../src/core/network-strategy/index.js';
+import { loadLanguage } from '../../../src/internal/i18n.js';
 
 const URLS = { external: 'https://qys.example.com', internal: 'http://10.0.0.5:9180' };
 const segment = (rules: string[], domainRules: string[] = []): AutoLogin => ({
@@ -418,7 +419,8 @@ describe('<qys-network-strategy-editor>', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 
-  it('every rule issue code, validation code and reason has a message (for binding settings too)', () => {
+  it('every rule issue code, validation code and reason has a message (for binding settings too)', async () => {
+    await loadLanguage('en'); // English loads on demand
     const reasons = [
       'off',
       'segment.match',
@@ -437,7 +439,7 @@ describe('<qys-network-strategy-editor>', () => {
       ...reasons.map((r) => `reason.${r}`),
     ];
     const missing = keys.filter(
-      (k) => !(k in networkStrategyMessages['zh-CN']) || !(k in networkStrategyMessages.en),
+      (k) => !(k in networkStrategyMessages['zh-CN']) || !(k in networkStrategyMessages.en!),
     );
     expect(missing).to.deep.equal([]);
     const issue = parseSegmentRules(['10.0.0.0/8', '10.1.1.256']).issues[0]!;

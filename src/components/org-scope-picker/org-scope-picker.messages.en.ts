@@ -1,0 +1,82 @@
+// English strings of the 'org-scope-picker' catalogue (org-scope-picker.messages.ts), loaded on demand: a page that shows
+// only Chinese never downloads them. Same keys as zh-CN, checked by the type below.
+import type { ExactStrings } from '../../internal/localize.js';
+import type { orgScopePickerMessages } from './org-scope-picker.messages.js';
+
+const en = {
+  label: 'Organisation',
+  labelPersons: 'Persons',
+  'tab.tree': 'Org chart',
+  'tab.search': 'Search',
+  'tab.recent': 'Recent',
+  'tab.same-department': 'My department',
+  'tab.subordinates': 'My reports',
+  'tab.bulk': 'Paste list',
+  searchPlaceholder: 'Search name, pinyin, employee no. or account',
+  searchLabel: 'Search the organisation',
+  searchEmpty: 'Nothing matches “{query}”',
+  searchHint: 'Type a name, pinyin initials (e.g. zw), employee number or account',
+  searching: 'Searching…',
+  showInactive: 'Show resigned / invalid persons',
+  emptyOrg: 'The organisation has no data yet',
+  loadFailed: 'Could not load: {message}',
+  someFailed: 'Some data could not be loaded',
+  placeholderFailed: 'Failed to load',
+  'type.subcompany': 'Subcompany',
+  'type.department': 'Department',
+  'type.person': 'Person',
+  'summary.subcompany': '{n, plural, one {# subcompany} other {# subcompanies}}',
+  'summary.department': '{n, plural, one {# department} other {# departments}}',
+  'summary.person': '{n, plural, one {# person} other {# persons}}',
+  'summary.none': 'Nothing selected',
+  'summary.total': '{n, plural, one {# person} other {# persons}} in total',
+  'summary.counting': 'Counting persons…',
+  'summary.countFailed': 'Could not count persons',
+  'summary.inactive': '{n} of them resigned or invalid',
+  'summary.excluded': '{n} excluded',
+  'chip.unitAll': '{name} (all, {n, plural, one {# person} other {# persons}})',
+  'chip.unitPart': '{name} (partly, {n, plural, one {# person} other {# persons}})',
+  'chip.excluded': 'Excluded: {name}',
+  'chip.missing': 'Missing ({type} {id})',
+  'chip.missingTitle': 'This {type} no longer exists in the OA. Remove it and save to clean up.',
+  'chip.unknown': '{type} {id}',
+  'chip.remove': 'Remove {name}',
+  'chip.more': '+{n}',
+  'chip.moreLabel': 'Show the other {n}',
+  'chip.less': 'Show less',
+  'status.resigned': 'Resigned',
+  'status.invalid': 'Invalid',
+  'flag.inactive':
+    '{n, plural, one {# selected person has} other {# selected persons have}} resigned or are invalid. Check whether to remove them before saving',
+  'flag.missing':
+    '{n, plural, one {# selected item no longer exists} other {# selected items no longer exist}} in the OA (missing). Check and remove them',
+  partTime: 'Part-time',
+  headCount: '{n, plural, one {# person} other {# persons}}',
+  overLimit: 'You can select at most {max, plural, one {# item} other {# items}}',
+  overLimitPersons: 'You can select at most {max, plural, one {# person} other {# persons}}',
+  overLimitUnits:
+    'You can select at most {max, plural, one {# subcompany or department} other {# subcompanies or departments}}',
+  underMin: 'Select at least {min, plural, one {# item} other {# items}}',
+  underMinPersons: 'Select at least {min, plural, one {# person} other {# persons}}',
+  underMinUnits:
+    'Select at least {min, plural, one {# subcompany or department} other {# subcompanies or departments}}',
+  'reason.disabled': 'Not selectable',
+  'reason.picked': 'Already chosen',
+  'reason.required': 'Required, cannot be removed',
+  unitNotSelectable: 'Only persons can be selected here: expand the unit and pick persons',
+  selected: 'Selected {name}',
+  deselected: 'Deselected {name}',
+  'bulk.label': 'Paste names or employee numbers (one per line, or comma-separated)',
+  'bulk.submit': 'Match and add',
+  'bulk.added': 'Added {n}',
+  'bulk.ambiguous': '“{input}” matches several persons: choose one',
+  'bulk.unmatched': 'Not found: {list}',
+  'bulk.empty': 'Paste some names or employee numbers first',
+  'recent.remove': 'Remove from recent',
+  resultsLabel: 'Search results',
+  selectionLabel: 'Selected',
+};
+export default en;
+
+/** A missing or extra key (against zh-CN) is a type error here. */
+export type Checked = ExactStrings<typeof orgScopePickerMessages, typeof en>;
