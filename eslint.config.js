@@ -30,6 +30,18 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // Type-aware rules over src/ (measured: about 11 s for src/ on this machine's 2 cores).
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['src/**/*.ts'] })),
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // Lit binds event listeners in templates (`@click=${this.onClick}`) to the element itself.
+      '@typescript-eslint/unbound-method': 'off',
+      // The contract rejects an aborted call with the signal's reason, whatever the caller gave (`any`).
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true }],
+    },
+  },
   // Layer rules (docs: DESIGN.md "Layers"): core → api wire types only; api → no element; src → never
   // dev, stories or test. Each block lists every pattern for its files (a later block replaces the rule).
   {

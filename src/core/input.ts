@@ -14,10 +14,10 @@ export function textOf(value: unknown): string {
 /** `value` when it is a list of strings (the same array, so caches keyed by it still hit), else its items as text. */
 export function textsOf(value: unknown): readonly string[] {
   if (!Array.isArray(value)) return [];
-  return value.every((v) => typeof v === 'string') ? (value as string[]) : value.map(textOf);
+  return value.every((v) => typeof v === 'string') ? value : value.map(textOf);
 }
 
 /** `value` when it is a non-null object (an array included), else `undefined`. */
 export function objectOf<T extends object>(value: unknown): Partial<T> | undefined {
-  return typeof value === 'object' && value !== null ? (value as Partial<T>) : undefined;
+  return typeof value === 'object' && value !== null ? value : undefined;
 }

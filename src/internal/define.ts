@@ -16,7 +16,7 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
   // an entry must not throw. (lit's Node build installs a shim registry; then the tag goes there.)
   const registry = globalThis.customElements as CustomElementRegistry | undefined;
   if (!registry) return;
-  const existing = registry.get(tag) as Registered | undefined;
+  const existing: Registered | undefined = registry.get(tag);
   if (!existing) {
     (ctor as Registered)[VERSION_KEY] = VERSION;
     registry.define(tag, ctor);

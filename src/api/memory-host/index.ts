@@ -78,7 +78,6 @@ import {
   refKey,
   toValidationIssues,
   type Binding,
-  type BindingInput,
   type ClientContext,
   type ConnectionReport,
   type ConnectionStep,
@@ -248,7 +247,7 @@ export interface MemoryHost extends QysHost {
 // ---------------------------------------------------------------------------------------------
 
 const MAX_PAGE = 500;
-const clone = <T>(v: T): T => (v === undefined ? v : (structuredClone(v) as T));
+const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 
 function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -970,7 +969,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
                   { path: 'appSecret', code: 'appSecret.requiredForNewAddress' },
                 ]);
             }
-            const { appSecret, ...rest } = data as BindingInput & { appSecret?: string };
+            const { appSecret, ...rest } = data;
             const id = existing?.id ?? newId();
             const base = { ...rest } as Record<string, unknown>;
             delete base.id;

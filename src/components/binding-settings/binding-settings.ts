@@ -241,9 +241,7 @@ export class QysBindingSettings extends QysElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const hostChanged =
-      changed.has('host' as keyof QysBindingSettings) ||
-      changed.has('contextHost' as keyof QysBindingSettings);
+    const hostChanged = changed.has('host') || changed.has('contextHost' as keyof QysBindingSettings);
     if (hostChanged && this.effectiveHost) {
       void this.loadList();
       void this.loadClientContext();
@@ -653,7 +651,7 @@ export class QysBindingSettings extends QysElement {
       keepMine,
       ...(loadError ? { loadError } : {}),
     };
-    this.opener = (this.renderRoot.querySelector('.save') as HTMLElement | null) ?? null;
+    this.opener = this.renderRoot.querySelector<HTMLElement>('.save') ?? null;
   }
 
   /** @internal */ toggleKeepMine(field: FieldName, mine: boolean): void {
@@ -767,7 +765,7 @@ export class QysBindingSettings extends QysElement {
       this.listMessage = this.t('default.done', { name });
       this.announce(this.listMessage);
       const { appSecret: _drop, ...binding } = saved as Binding & { appSecret?: unknown };
-      this.emit('qys-save', { binding: binding as Binding });
+      this.emit('qys-save', { binding: binding });
     } catch (e) {
       if (isAbortError(e)) return;
       this.listMessage = this.t('default.failed', { reason: this.errorText(e) });

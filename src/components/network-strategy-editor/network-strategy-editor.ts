@@ -44,7 +44,7 @@ function asAutoLogin(v: unknown): AutoLogin | null {
     segmentRules: [...o.segmentRules],
     domainRules: [...o.domainRules],
   };
-  if (o.segmentPresetIds) out.segmentPresetIds = [...(o.segmentPresetIds as string[])];
+  if (o.segmentPresetIds) out.segmentPresetIds = [...o.segmentPresetIds];
   return out;
 }
 
@@ -220,7 +220,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
 
   protected validate(): { flags: ValidityStateFlags; message: string; anchor?: HTMLElement } {
     const v = this._value;
-    const q = (sel: string) => (this.renderRoot?.querySelector?.(sel) as HTMLElement | null) ?? undefined;
+    const q = (sel: string) => this.renderRoot?.querySelector?.<HTMLElement>(sel) ?? undefined;
     if (v.mode === 'off') {
       if (this.required)
         return {

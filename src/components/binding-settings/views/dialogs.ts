@@ -18,7 +18,14 @@ export function displayValue(el: El, field: FieldName, v: unknown): string {
     const rules = a.mode === 'segment' ? a.segmentRules : a.domainRules;
     return `${el.t('value.rules', { mode: el.t(`mode.${a.mode}`), count: rules.length })}: ${rules.join(', ')}`;
   }
-  const s = typeof v === 'string' ? v.trim() : String(v ?? '');
+  const s =
+    typeof v === 'string'
+      ? v.trim()
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : v == null
+          ? ''
+          : JSON.stringify(v);
   return s || el.t('value.empty');
 }
 
