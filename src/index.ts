@@ -9,11 +9,12 @@ export * from './api/schemas.js';
 export * from './api/errors.js';
 export { bindingToInput } from './api/binding.js';
 export type * from './api/host.js';
+export { CONTRACT_METHODS, isOptionalMethod } from './api/host.js';
 export type * from './api/events.js';
 export { hostContext } from './api/context.js';
 export { computeWindow, scrollIntoViewTop } from './core/window.js';
 export { createHttpHost, type HttpHostOptions } from './api/http-host.js';
-export { routes as restRoutes, type RouteDef, type RouteName } from './api/rest.js';
+export { routes as restRoutes, METHOD_ROUTES, type RouteDef, type RouteName } from './api/rest.js';
 export { createMemoryHost, MEMORY_HOST_METHODS } from './api/memory-host/index.js';
 export type {
   MemoryHost,

@@ -169,3 +169,59 @@ export interface QysHost {
   client: ClientApi;
   signing: SigningApi;
 }
+
+/** A contract method, `group.method` (`org.children`, `services.save`): derived from `QysHost`. */
+export type ContractMethod = {
+  [G in keyof QysHost]: `${G}.${Extract<keyof QysHost[G], string>}`;
+}[keyof QysHost];
+
+type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+/** The methods a host may leave out (`services.probe`, `client.inspectFraming`). */
+export type OptionalContractMethod = {
+  [G in keyof QysHost]: `${G}.${Extract<OptionalKeys<QysHost[G]>, string>}`;
+}[keyof QysHost];
+
+/**
+ * Every contract method, once. The compiler checks this table against `QysHost` both ways (a method
+ * added to an interface and not here, or listed here and gone from the interface, is a type error);
+ * the memory host's failure keys, the REST routes (`METHOD_ROUTES` in rest.ts) and the conformance
+ * suite derive from it. `true`: optional in `QysHost` (a host may leave it out).
+ */
+const METHODS = {
+  'services.list': false,
+  'services.get': false,
+  'services.save': false,
+  'services.delete': false,
+  'services.testConnection': false,
+  'services.sync': false,
+  'services.generateEncryptionKey': false,
+  'services.probe': true,
+  'org.capabilities': false,
+  'org.children': false,
+  'org.search': false,
+  'org.resolve': false,
+  'org.count': false,
+  'org.match': false,
+  'org.recent': false,
+  'org.addRecent': false,
+  'org.removeRecent': false,
+  'org.sameDepartment': false,
+  'org.subordinates': false,
+  'org.getScope': false,
+  'org.saveScope': false,
+  'resources.list': false,
+  'resources.resolve': false,
+  'resources.companies': false,
+  'resources.lastSynced': false,
+  'client.context': false,
+  'client.segmentPresets': false,
+  'client.inspectFraming': true,
+  'signing.createSession': false,
+  'signing.contractStatus': false,
+} as const satisfies { [M in ContractMethod]: M extends OptionalContractMethod ? true : false };
+
+/** Every contract method, `group.method`, in `QysHost` order. */
+export const CONTRACT_METHODS = Object.keys(METHODS) as readonly ContractMethod[];
+
+/** Whether a contract method is optional in `QysHost` (`services.probe`, `client.inspectFraming`). */
+export const isOptionalMethod = (m: ContractMethod): boolean => METHODS[m];

@@ -39,6 +39,7 @@ import {
   SyncJobSchema,
   EncryptionKeyValueSchema,
 } from './schemas.js';
+import type { ContractMethod } from './host.js';
 
 /** Query parameter types (for parsing on the server and for the OpenAPI document). */
 export type QueryType = 'string' | 'integer' | 'boolean' | 'list';
@@ -204,3 +205,42 @@ export const routes = {
 } satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof routes;
+
+/**
+ * The routes each contract method calls (`CONTRACT_METHODS` in host.ts is the one list of methods):
+ * the compiler checks that every method has its routes; test/api/contract-methods.test.ts that every
+ * route belongs to exactly one method. `services.save` creates or updates; `services.sync` starts a
+ * job and polls it.
+ */
+export const METHOD_ROUTES = {
+  'services.list': ['listServices'],
+  'services.get': ['getService'],
+  'services.save': ['createService', 'updateService'],
+  'services.delete': ['deleteService'],
+  'services.testConnection': ['testConnection'],
+  'services.sync': ['startSync', 'getSyncJob'],
+  'services.generateEncryptionKey': ['createEncryptionKey'],
+  'services.probe': ['probeService'],
+  'org.capabilities': ['orgCapabilities'],
+  'org.children': ['orgChildren'],
+  'org.search': ['orgSearch'],
+  'org.resolve': ['orgResolve'],
+  'org.count': ['orgCount'],
+  'org.match': ['orgMatch'],
+  'org.recent': ['orgRecent'],
+  'org.addRecent': ['orgAddRecent'],
+  'org.removeRecent': ['orgRemoveRecent'],
+  'org.sameDepartment': ['orgSameDepartment'],
+  'org.subordinates': ['orgSubordinates'],
+  'org.getScope': ['getScope'],
+  'org.saveScope': ['saveScope'],
+  'resources.list': ['listResources'],
+  'resources.resolve': ['resolveResources'],
+  'resources.companies': ['resourceCompanies'],
+  'resources.lastSynced': ['resourceLastSynced'],
+  'client.context': ['clientContext'],
+  'client.segmentPresets': ['segmentPresets'],
+  'client.inspectFraming': ['inspectFraming'],
+  'signing.createSession': ['createSigningSession'],
+  'signing.contractStatus': ['contractStatus'],
+} as const satisfies Record<ContractMethod, readonly RouteName[]>;

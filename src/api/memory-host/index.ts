@@ -46,7 +46,13 @@ import {
   QysTimeoutError,
   QysValidationError,
 } from '../errors.js';
-import type { CallOptions, PageOptions, QysHost } from '../host.js';
+import {
+  CONTRACT_METHODS,
+  type CallOptions,
+  type ContractMethod,
+  type PageOptions,
+  type QysHost,
+} from '../host.js';
 import {
   BindingInputSchema,
   BindingSchema,
@@ -1567,38 +1573,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   return host;
 }
 
-/** Keys of `FailureMap`: every method of the host. */
-export const MEMORY_HOST_METHODS = [
-  'services.list',
-  'services.get',
-  'services.save',
-  'services.delete',
-  'services.testConnection',
-  'services.sync',
-  'services.generateEncryptionKey',
-  'services.probe',
-  'org.capabilities',
-  'org.children',
-  'org.search',
-  'org.resolve',
-  'org.count',
-  'org.match',
-  'org.recent',
-  'org.addRecent',
-  'org.removeRecent',
-  'org.sameDepartment',
-  'org.subordinates',
-  'org.getScope',
-  'org.saveScope',
-  'resources.list',
-  'resources.resolve',
-  'resources.companies',
-  'resources.lastSynced',
-  'client.context',
-  'client.segmentPresets',
-  'client.inspectFraming',
-  'signing.createSession',
-  'signing.contractStatus',
-] as const;
+/** Keys of `FailureMap`: every method of the host (the contract's one list, `CONTRACT_METHODS`). */
+export const MEMORY_HOST_METHODS: readonly ContractMethod[] = CONTRACT_METHODS;
 
 export type { CallOptions };
