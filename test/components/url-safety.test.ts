@@ -297,6 +297,9 @@ describe('URL safety: <qys-integration-checklist>', () => {
         },
       },
     };
+    // Listening before the element exists: with lang="en" its first update waits for the English
+    // strings, and the host may already have answered (and an error fired) when fixture() resolves.
+    const errors = collectErrors(document);
     const el = await fixture<HTMLElement>(
       html`<qys-integration-checklist
         .host=${host}
@@ -304,7 +307,6 @@ describe('URL safety: <qys-integration-checklist>', () => {
         lang="en"
       ></qys-integration-checklist>`,
     );
-    const errors = collectErrors(el);
     await until(
       () =>
         [...el.shadowRoot!.querySelectorAll('[part~=check]')].some((c) =>

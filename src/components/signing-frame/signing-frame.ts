@@ -12,7 +12,6 @@ import {
   whenLoaded,
   type Params,
 } from '../../internal/localize.js';
-import { evaluateFraming } from '../../core/integration/framing.js';
 import {
   BridgeGate,
   isPlatformMarker,
@@ -399,9 +398,16 @@ export class QysSigningFrame extends ElementBase {
         signal,
       ));
       if (target.url && this.blockIf({ targetUrl: target.url })) return;
+      // The verdict code loads with the inspection (on demand: a host without inspectFraming never needs it).
       const inspect =
         host.client.inspectFraming && display === 'frame' && target.url
-          ? host.client.inspectFraming(target.url, { signal }).catch(() => undefined)
+          ? Promise.all([
+              host.client.inspectFraming(target.url, { signal }),
+              import('../../core/integration/framing.js'),
+            ]).then(
+              ([inspection, f]) => inspection && f.evaluateFraming(inspection, location.origin),
+              () => undefined,
+            )
           : undefined;
       let nonce = createNonce();
       let session = await this.createSession(host, target, nonce, display, signal);
@@ -421,12 +427,11 @@ export class QysSigningFrame extends ElementBase {
       if (this.blockIf({ targetUrl: url, expiresAt: expiryTime(session.expiresAt), now: Date.now() })) return;
       this.stopExpiry = scheduleExpiry(expiryTime(session.expiresAt), () => this.onUrlExpired(run));
       if (inspect) {
-        const inspection = await Promise.race([
+        const verdict = await Promise.race([
           inspect,
           new Promise<undefined>((r) => setTimeout(r, INSPECT_WAIT_MS)),
         ]);
         if (run !== this.run) return;
-        const verdict = inspection && evaluateFraming(inspection, location.origin);
         if (verdict && verdict.verdict === 'refused') {
           this.block('frame-refused', verdict.addOrigin);
           return;
