@@ -8,7 +8,8 @@
  * or override strings with `registerTranslation()`. test/internal/messages.test.ts fails on any
  * empty or missing entry in any shipped language.
  * Placeholders are `{name}`; numbers are formatted for the language. English counts use
- * `{n, plural, one {# person} other {# persons}}` (Intl.PluralRules); `{ms, ago}` is relative time.
+ * `{n, plural, one {# person} other {# persons}}` (Intl.PluralRules); `{ms, ago}` is relative time:
+ * those two come from icu.ts, passed as `format` by the catalogues that use them.
  */
 /** The languages that ship: zh-CN inline, en and zh-TW loaded on demand (zh-TW generated from zh-CN). */
 export type ShippedLang = 'zh-CN' | 'zh-TW' | 'en';
@@ -17,6 +18,12 @@ export type Lang = ShippedLang | (string & {});
 export const LANGS: readonly ShippedLang[] = ['zh-CN', 'zh-TW', 'en'];
 
 export type Params = Record<string, string | number>;
+
+/**
+ * Formats beyond `{name}` (icu.ts: plurals, relative time), given by the catalogues whose strings use
+ * them, so an element whose strings have none (the signing frame) does not ship the code.
+ */
+export type Formatter = (template: string, params: Params, lang: Lang) => string;
 
 /** A catalogue module of another language: `export default { key: 'text', … }`. */
 export type CatalogLoader<K extends string = string> = () => Promise<{
@@ -32,6 +39,8 @@ export interface Catalog<K extends string = string, I extends string = string> {
   'zh-TW'?: Readonly<Partial<Record<K, string>>>;
   /** Languages that load on demand, so a page pays only for the language it shows. */
   readonly loaders: Readonly<Partial<Record<ShippedLang, CatalogLoader<K>>>>;
+  /** Formats its strings use beyond `{name}` (icu.ts); strings registered for it use them too. */
+  readonly format?: Formatter;
 }
 
 /** Every catalogue made so far (for the completeness test and `loadLanguage()`). */
@@ -39,7 +48,8 @@ export const catalogs: Catalog[] = [];
 
 /**
  * A catalogue: its zh-CN strings inline, and the other shipped languages as modules loaded on demand
- * (`en` is required). Registers it in `catalogs`.
+ * (`en` is required); `format` (icu.ts) when its strings use plurals or `{ms, ago}`. Registers it in
+ * `catalogs`.
  */
 export function defineMessages<const I extends string, const Z extends Record<string, string>>(
   id: I,
@@ -47,8 +57,9 @@ export function defineMessages<const I extends string, const Z extends Record<st
   loaders: { en: CatalogLoader<Extract<keyof Z, string>> } & Partial<
     Record<ShippedLang, CatalogLoader<Extract<keyof Z, string>>>
   >,
+  format?: Formatter,
 ): Catalog<Extract<keyof Z, string>, I> {
-  const c = { id, 'zh-CN': zh, loaders } as Catalog<Extract<keyof Z, string>, I>;
+  const c = { id, 'zh-CN': zh, loaders, format } as Catalog<Extract<keyof Z, string>, I>;
   catalogs.push(c);
   return c;
 }
@@ -174,65 +185,18 @@ export function formatNumber(n: number, lang: Lang): string {
   return f.format(n);
 }
 
-// Intl objects are slow to construct: one of each per language, made on first use.
-const pluralRules = new Map<Lang, Intl.PluralRules>();
-function pluralCategory(n: number, lang: Lang): string {
-  let r = pluralRules.get(lang);
-  if (!r) pluralRules.set(lang, (r = new Intl.PluralRules(lang)));
-  return r.select(n);
-}
-
-const relativeFormats = new Map<Lang, Intl.RelativeTimeFormat>();
-const JUST_NOW: Record<string, string> = { 'zh-CN': '刚刚', 'zh-TW': '剛剛', en: 'just now' };
-
 /**
- * How long ago, in words: under a minute 刚刚 / just now; then minutes, hours; from a day on,
- * 昨天 / yesterday, n 天前 / n days ago (Intl.RelativeTimeFormat, `numeric: 'auto'`).
+ * Fills `{name}` placeholders (numbers formatted for the language); a catalogue's `format` (icu.ts:
+ * `{n, plural, one {…} other {…}}`, `{ms, ago}`) runs first when it has one.
  */
-export function formatAgo(elapsedMs: number, lang: Lang): string {
-  const ms = Number.isFinite(elapsedMs) ? Math.max(0, elapsedMs) : 0;
-  let f = relativeFormats.get(lang);
-  if (!f) relativeFormats.set(lang, (f = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
-  if (ms < 60_000) return JUST_NOW[lang] ?? f.format(0, 'second');
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return f.format(-minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return f.format(-hours, 'hour');
-  return f.format(-Math.floor(hours / 24), 'day');
-}
-
-/** `{n, plural, one {# person} other {# persons}}` (also `=0 {…}`); `#` is the formatted number. */
-const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
-const BRANCH = /(=\d+|\w+)\s*\{([^{}]*)\}/g;
-
-/**
- * Fills `{name}` placeholders (numbers formatted for the language) and two formats:
- * `{n, plural, one {…} other {…}}` chooses by Intl.PluralRules, `{ms, ago}` says how long ago.
- */
-export function interpolate(template: string, params: Params | undefined, lang: Lang): string {
+export function interpolate(
+  template: string,
+  params: Params | undefined,
+  lang: Lang,
+  format?: Formatter,
+): string {
   if (!params) return template;
-  let out = template;
-  if (out.includes(', plural,'))
-    out = out.replace(PLURAL, (m, k: string, branches: string) => {
-      const v = params[k];
-      if (typeof v !== 'number') return m;
-      let exact: string | undefined;
-      let byCategory: string | undefined;
-      let other: string | undefined;
-      const category = pluralCategory(v, lang);
-      for (const [, key, text] of branches.matchAll(BRANCH)) {
-        if (key === `=${v}`) exact = text;
-        else if (key === category) byCategory = text;
-        else if (key === 'other') other = text;
-      }
-      const chosen = exact ?? byCategory ?? other;
-      return chosen === undefined ? m : chosen.replace(/#/g, formatNumber(v, lang));
-    });
-  if (out.includes(', ago}'))
-    out = out.replace(/\{(\w+), ago\}/g, (m, k: string) => {
-      const v = params[k];
-      return typeof v === 'number' ? formatAgo(v, lang) : m;
-    });
+  const out = format ? format(template, params, lang) : template;
   return out.replace(/\{(\w+)\}/g, (m, k: string) => {
     const v = params[k];
     if (v === undefined) return m;
@@ -252,22 +216,22 @@ export function translate(lang: Lang, key: string, params: Params | undefined, .
     if (reg) {
       for (const c of from) {
         const scoped = reg.get(`${c.id}:${key}`);
-        if (scoped !== undefined) return interpolate(scoped, params, l);
+        if (scoped !== undefined) return interpolate(scoped, params, l, c.format);
       }
       const own = reg.get(key);
-      if (own !== undefined) return interpolate(own, params, l);
+      if (own !== undefined) return interpolate(own, params, l, from.find((c) => c.format)?.format);
     }
     for (const c of from) {
       const strings = (c as unknown as Record<string, Readonly<Record<string, string>> | undefined>)[l];
       if (!strings && l in c.loaders) void load(c, l as ShippedLang);
       const s = strings?.[key];
-      if (s !== undefined) return interpolate(s, params, l);
+      if (s !== undefined) return interpolate(s, params, l, c.format);
     }
   }
   // A language still loading (or without the key) shows zh-CN rather than the bare key.
   for (const c of from) {
     const s = c['zh-CN'][key];
-    if (s !== undefined) return interpolate(s, params, 'zh-CN');
+    if (s !== undefined) return interpolate(s, params, 'zh-CN', c.format);
   }
   return key;
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatAgo, translate } from '../../src/internal/localize.js';
+import { translate } from '../../src/internal/localize.js';
+import { formatAgo } from '../../src/internal/icu.js';
 import { loadLanguage } from '../../src/internal/i18n.js';
 import { orgScopePickerMessages } from '../../src/components/org-scope-picker/org-scope-picker.messages.js';
 import { checklistMessages } from '../../src/components/integration-checklist/integration-checklist.messages.js';

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../internal/localize.js';
+import { icu } from '../../internal/icu.js';
 
 export const checklistMessages = defineMessages(
   'integration-checklist',
@@ -126,4 +127,5 @@ export const checklistMessages = defineMessages(
     en: () => import('./integration-checklist.messages.en.js'),
     'zh-TW': () => import('./integration-checklist.messages.zh-TW.js'),
   },
+  icu,
 );

@@ -1,4 +1,5 @@
 import { defineMessages, translate, normalizeLang, type Lang } from '../../internal/localize.js';
+import { icu } from '../../internal/icu.js';
 import { commonMessages } from '../../internal/common.messages.js';
 import type { RuleIssue } from '../../core/network-strategy/issues.js';
 
@@ -108,6 +109,7 @@ export const networkStrategyMessages = defineMessages(
     en: () => import('./network-strategy-editor.messages.en.js'),
     'zh-TW': () => import('./network-strategy-editor.messages.zh-TW.js'),
   },
+  icu,
 );
 
 /**
@@ -116,14 +118,14 @@ export const networkStrategyMessages = defineMessages(
  */
 export function networkStrategyText(
   code: string,
-  lang: Lang | string = 'zh-CN',
+  lang: Lang = 'zh-CN',
   params?: Record<string, string | number>,
 ): string {
   return translate(normalizeLang(lang), code, params, networkStrategyMessages, commonMessages);
 }
 
 /** Localises a rule issue, e.g. "第 3 条规则：IPv4 地址的每一段必须在 0–255 之间" (`withRule` adds the number). */
-export function ruleIssueText(issue: RuleIssue, lang: Lang | string = 'zh-CN', withRule = false): string {
+export function ruleIssueText(issue: RuleIssue, lang: Lang = 'zh-CN', withRule = false): string {
   const message = networkStrategyText(issue.code, lang, issue.params);
   return withRule ? networkStrategyText('issue.atRule', lang, { n: issue.index + 1, message }) : message;
 }

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../internal/localize.js';
+import { icu } from '../../internal/icu.js';
 
 export const orgScopePickerMessages = defineMessages(
   'org-scope-picker',
@@ -75,4 +76,5 @@ export const orgScopePickerMessages = defineMessages(
     en: () => import('./org-scope-picker.messages.en.js'),
     'zh-TW': () => import('./org-scope-picker.messages.zh-TW.js'),
   },
+  icu,
 );

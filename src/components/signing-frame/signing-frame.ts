@@ -652,7 +652,7 @@ export class QysSigningFrame extends ElementBase {
   }
 
   private finish(type: SigningOutcome['type'], contractId: string | undefined, confirmed?: string) {
-    this._state = type as SigningFrameState;
+    this._state = type;
     this._src = undefined;
     this._note =
       confirmed && confirmed !== type ? { key: 'unconfirmed', params: { status: confirmed } } : undefined;
