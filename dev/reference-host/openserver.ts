@@ -17,7 +17,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PersonSync } from '../../src/api/schemas.js';
 import type { StoreDoc, StoredService } from './model.js';
-import type { OrgIndex, OrgPerson, OrgUnit } from './org.js';
+import type { OrgNode } from '../../src/api/schemas.js';
+import type { ReferenceOrg } from './server.js';
 import type { JsonStore } from './store.js';
 
 export interface OpenPlatformCredentials {
@@ -56,7 +57,7 @@ const same = (a: string, b: string) => {
 
 export interface OpenServerDeps {
   store: JsonStore<StoreDoc>;
-  org: OrgIndex;
+  org: ReferenceOrg;
   credentials: OpenPlatformCredentials;
   log(line: string): void;
 }
@@ -93,9 +94,10 @@ export function createOpenServer(deps: OpenServerDeps): OpenServer {
     return s;
   }
 
-  function snapshot(s: StoredService): { units: OrgUnit[]; persons: OrgPerson[] } {
+  /** What the service's sync scope covers, by the org module's rules (nearest rule wins). */
+  function snapshot(s: StoredService): { units: OrgNode[]; persons: OrgNode[] } {
     const scope = deps.store.data.scopes[s.id]?.scope ?? { include: [], exclude: [] };
-    return deps.org.scopeSnapshot(scope);
+    return deps.org.model.members(scope);
   }
 
   function intParam(url: URL, name: string, fallback: number, max: number): number {
@@ -154,7 +156,7 @@ export function createOpenServer(deps: OpenServerDeps): OpenServer {
       }
       if (path === '/openserver/api/org/units') {
         const { units } = snapshot(serviceFor(url));
-        const pick = (type: OrgUnit['type']) =>
+        const pick = (type: OrgNode['type']) =>
           units.filter((u) => u.type === type).map((u) => ({ id: u.id, name: u.name, parentId: u.parentId }));
         send(res, 200, { subcompanies: pick('subcompany'), departments: pick('department') });
         return true;

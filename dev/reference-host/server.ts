@@ -1,7 +1,8 @@
 /**
  * The reference host: the REST contract (src/api/rest.ts, docs/contract.openapi.json) over Node's
  * `http`, standing in for the E10 backend. Services, scopes, recent picks and synced resources live in a
- * JSON file store (store.ts); the org is generated in memory (org.ts). It calls Qiyuesuo's documented
+ * JSON file store (store.ts); the org is generated in memory and answered by the memory host's org module
+ * (src/api/memory-host/org.ts, the one implementation of the org semantics). It calls Qiyuesuo's documented
  * private-cloud open API (qys-client.ts; the simulator in development) for 测试连接, 同步服务商数据,
  * contract status and signing sessions (`POST /contract/signurl`), serves seal pictures
  * (`GET /qys-seal-image/…`), the OA-side return page `GET /qys-return` and the contract itself
@@ -24,6 +25,7 @@ import {
   type BindingInput,
   type ConnectionStep,
   type ContractStatus,
+  type OrgNode,
   type OrgNodeType,
   type OrgRef,
   type Resource,
@@ -37,8 +39,8 @@ import { validateSigningStrategy } from '../../src/core/network-strategy/resolve
 import { evaluateFraming } from '../../src/core/integration/framing.js';
 import { SIMULATOR_DEFAULT_APP, SIMULATOR_DEFAULT_PORT, type SimulatorApp } from '../simulator/defaults.js';
 import { SEED_PRIVATE_ID, seedDoc, toBinding, type StoreDoc, type StoredService } from './model.js';
-import { generateOrg, OrgIndex } from './org.js';
-import { createMemoryHost } from '../../src/api/memory-host/index.js';
+import { createOrgModel, type OrgModel } from '../../src/api/memory-host/org.js';
+import { generateOrg, seedNumber } from '../../src/api/memory-host/data.js';
 import { QysNotFoundError, QysValidationError } from '../../src/api/errors.js';
 import {
   contractStatus as qysContractStatus,
@@ -84,12 +86,22 @@ export interface ReferenceHostOptions {
 export interface ReferenceHost {
   url: string;
   store: JsonStore<StoreDoc>;
-  org: OrgIndex;
+  /** The OA's org (generated; read-only): the memory host's org module over it. */
+  org: ReferenceOrg;
   /** Credentials of the seeded private service (dev/servers.ts tells the simulator). */
   simulatorApp: SimulatorApp;
   /** The open platform credentials Qiyuesuo uses for /openserver and 一键部署. */
   openPlatform: OpenPlatformCredentials;
   stop(): Promise<void>;
+}
+
+/** The generated org as the reference host serves it. */
+export interface ReferenceOrg {
+  model: OrgModel;
+  currentUserId: string;
+  personCount: number;
+  roots(): OrgRef[];
+  person(id: string): OrgNode | undefined;
 }
 
 export const REFERENCE_HOST_DEFAULT_PORT = 9180;
@@ -206,15 +218,26 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   const stageDelay = options.syncStageDelayMs ?? 100;
   const log = options.quiet ? () => {} : (line: string) => console.log(`[reference-host] ${line}`);
 
-  const org = new OrgIndex(generateOrg({ persons: options.orgSize ?? 2000 }));
   // The org part of the contract (children, search, resolve, counts, match, same department,
-  // subordinates) is the memory host's org module, the one implementation of those semantics, over the
-  // same generated org (same generator, seed and sizes as `generateOrg`); this host adds `recent` in its store.
-  const orgApi = createMemoryHost({
-    validate: false,
-    noServices: true,
-    orgSize: orgSizes(options.orgSize ?? 2000),
-  }).org;
+  // subordinates, what a scope covers) is the memory host's org module, the one implementation of those
+  // semantics; this host serves it over HTTP and adds `recent` in its store.
+  const model = createOrgModel(generateOrg(seedNumber(undefined), orgSizes(options.orgSize ?? 2000)));
+  const org: ReferenceOrg = {
+    model,
+    currentUserId: model.currentUser.id,
+    personCount: model.data.personCount,
+    roots: model.roots,
+    person: (id) => model.nodeOf({ type: 'person', id }) ?? undefined,
+  };
+  const orgApi = {
+    children: async (...a: Parameters<OrgModel['children']>) => model.children(...a),
+    search: async (...a: Parameters<OrgModel['search']>) => model.search(...a),
+    resolve: async (...a: Parameters<OrgModel['resolve']>) => model.resolve(...a),
+    count: async (...a: Parameters<OrgModel['count']>) => model.count(...a),
+    match: async (...a: Parameters<OrgModel['match']>) => model.match(...a),
+    sameDepartment: async (...a: Parameters<OrgModel['sameDepartment']>) => model.sameDepartment(...a),
+    subordinates: async (...a: Parameters<OrgModel['subordinates']>) => model.subordinates(...a),
+  };
   /** The org module's typed errors as HTTP answers (404, 422). */
   const orgCall = async <T>(p: Promise<T>): Promise<T> => {
     try {
@@ -237,7 +260,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         simulatorUrl,
         ...(options.simulatorSigningUrl ? { signingUrl: options.simulatorSigningUrl } : {}),
         currentUserId: org.currentUserId,
-        colleagues: org.sameDepartment().map((p) => p.id),
+        colleagues: model.sameDepartment({ limit: 500 }).items.map((p) => p.id),
         // The second 分部 (北京分公司) as the private service's sync scope.
         scope: { include: [org.roots()[1] ?? org.roots()[0]!], exclude: [] },
       }),
@@ -1214,7 +1237,7 @@ function clearDefault(d: StoreDoc, keepId: string) {
     }
 }
 
-/** The sizes `generateOrg` (./org.ts) gives the generator, so the memory host's org is the same org. */
+/** The generator's sizes for an org of `persons` (a department per 20 persons; 4 分部, 8 from 50,000). */
 function orgSizes(persons: number) {
   return {
     persons,
