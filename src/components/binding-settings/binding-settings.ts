@@ -13,7 +13,7 @@ import type {
   SyncReport,
 } from '../../api/schemas.js';
 import { bindingSettingsMessages } from './binding-settings.messages.js';
-import { connectionMessages } from '../../internal/connection.messages.js';
+import type { Catalog } from '../../internal/localize.js';
 import { bindingSettingsStyles } from './binding-settings.styles.js';
 import {
   FIELDS,
@@ -144,7 +144,8 @@ export class QysBindingSettings extends QysElement {
   /** View only: nothing can be added, changed, deleted or synced. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
-  protected override messages = [bindingSettingsMessages, connectionMessages];
+  // The connection-test catalogue comes with the form view (on demand): only the form shows its texts.
+  protected override messages: Catalog[] = [bindingSettingsMessages];
 
   // ---- internal state (read by the view modules; not part of the public API) ----
   /** @internal */ @state() view: 'list' | 'form' = 'list';
@@ -214,7 +215,11 @@ export class QysBindingSettings extends QysElement {
       () => this.requestUpdate(),
     );
     void loadFormView().then(
-      () => this.requestUpdate(),
+      (view) => {
+        if (!this.messages.includes(view.connectionMessages))
+          this.messages = [bindingSettingsMessages, view.connectionMessages];
+        this.requestUpdate();
+      },
       () => this.requestUpdate(),
     );
     void loadEmbeddedElements().catch(() => this.requestUpdate());

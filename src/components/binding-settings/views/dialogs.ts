@@ -1,33 +1,8 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import type { AutoLogin, OrgRef } from '../../../api/schemas.js';
+import { html, type TemplateResult } from 'lit';
 import type { QysBindingSettings } from '../binding-settings.js';
-import type { FieldName } from '../form-model.js';
+import { loadedFormView } from '../lazy.js';
 
 type El = QysBindingSettings;
-
-/** A field value as a short readable text (for the conflict comparison). */
-export function displayValue(el: El, field: FieldName, v: unknown): string {
-  if (field === 'serviceType') return el.t(`type.${String(v)}`);
-  if (field === 'provider') return v === 'qiyuesuo' ? el.t('provider.qiyuesuo') : String(v);
-  if (field === 'isDefault') return el.t(v ? 'value.yes' : 'value.no');
-  if (field === 'ssoEnabled') return el.t(v ? 'value.on' : 'value.off');
-  if (field === 'signatories') return el.t('value.persons', { count: (v as OrgRef[]).length });
-  if (field === 'autoLogin') {
-    const a = v as AutoLogin;
-    if (a.mode === 'off') return el.t('mode.off');
-    const rules = a.mode === 'segment' ? a.segmentRules : a.domainRules;
-    return `${el.t('value.rules', { mode: el.t(`mode.${a.mode}`), count: rules.length })}: ${rules.join(', ')}`;
-  }
-  const s =
-    typeof v === 'string'
-      ? v.trim()
-      : typeof v === 'number' || typeof v === 'boolean'
-        ? String(v)
-        : v == null
-          ? ''
-          : JSON.stringify(v);
-  return s || el.t('value.empty');
-}
 
 function confirmDialog(el: El): TemplateResult {
   const d = el.dialog!;
@@ -60,130 +35,16 @@ function confirmDialog(el: El): TemplateResult {
   </dialog>`;
 }
 
-function conflictDialog(el: El): TemplateResult {
-  const c = el.conflict!;
-  const deleted = !c.current && !c.loadError;
-  return html`<dialog
-    part="dialog"
-    class="dialog conflict"
-    aria-labelledby="conflict-title"
-    aria-describedby="conflict-body"
-    @cancel=${(e: Event) => {
-      e.preventDefault();
-      setTimeout(() => void el.resolveConflict('cancel'));
-    }}
-  >
-    <h2 id="conflict-title">${el.t('conflict.title')}</h2>
-    ${
-      c.loadError
-        ? html`<p id="conflict-body" role="alert">${c.loadError}</p>`
-        : deleted
-          ? html`<p id="conflict-body">${el.t('conflict.deleted')}</p>`
-          : html`<p id="conflict-body">${el.t('conflict.body', { version: c.current!.version })}</p>
-              ${c.rows.length ? nothing : html`<p>${el.t('conflict.noRows')}</p>`}
-              <table class="diff" ?hidden=${!c.rows.length}>
-                <thead>
-                  <tr>
-                    <th scope="col">${el.t('conflict.col.field')}</th>
-                    <th scope="col">${el.t('conflict.col.theirs')}</th>
-                    <th scope="col">${el.t('conflict.col.mine')}</th>
-                    <th scope="col">${el.t('conflict.col.choice')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${c.rows.map((r) => {
-                    const label = el.t(`field.${r.field}`);
-                    const mine = c.keepMine.has(r.field);
-                    return html`<tr data-field=${r.field}>
-                      <th scope="row">
-                        ${label}${r.clash ? html` <span class="badge warn">${el.t('conflict.clash')}</span>` : nothing}
-                      </th>
-                      <td class="theirs">${displayValue(el, r.field, r.theirs)}</td>
-                      <td class="mine">${displayValue(el, r.field, r.mine)}</td>
-                      <td>
-                        <fieldset class="pick">
-                          <legend class="sr-only">${label}</legend>
-                          <label
-                            ><input
-                              type="radio"
-                              name=${`pick-${r.field}`}
-                              value="theirs"
-                              .checked=${!mine}
-                              @change=${() => el.toggleKeepMine(r.field, false)}
-                            />${el.t('conflict.pickTheirs')}</label
-                          >
-                          <label
-                            ><input
-                              type="radio"
-                              name=${`pick-${r.field}`}
-                              value="mine"
-                              .checked=${mine}
-                              @change=${() => el.toggleKeepMine(r.field, true)}
-                            />${el.t('conflict.pickMine')}</label
-                          >
-                        </fieldset>
-                      </td>
-                    </tr>`;
-                  })}
-                </tbody>
-              </table>`
-    }
-    <div class="actions">
-      <button
-        type="button"
-        class="dlg-cancel"
-        part="button"
-        autofocus
-        @click=${() => el.resolveConflict('cancel')}
-      >
-        ${el.t('cancel')}
-      </button>
-      ${
-        deleted
-          ? html`<button
-              type="button"
-              class="conflict-new primary"
-              part="button"
-              @click=${() => el.resolveConflict('new')}
-            >
-              ${el.t('conflict.saveAsNew')}
-            </button>`
-          : c.current
-            ? html`<button
-                  type="button"
-                  class="conflict-theirs"
-                  part="button"
-                  @click=${() => el.resolveConflict('theirs')}
-                >
-                  ${el.t('conflict.takeTheirs')}
-                </button>
-                <button
-                  type="button"
-                  class="conflict-merge"
-                  part="button"
-                  @click=${() => el.resolveConflict('merge')}
-                >
-                  ${el.t('conflict.merge')}
-                </button>
-                <button
-                  type="button"
-                  class="conflict-mine primary"
-                  part="button"
-                  @click=${() => el.resolveConflict('mine')}
-                >
-                  ${el.t('conflict.keepMine')}
-                </button>`
-            : nothing
-      }
-    </div>
-  </dialog>`;
-}
-
 /** The element calls this after each update: a rendered dialog opens as a modal (focus goes to its `autofocus` button). */
 export function openDialogs(root: ParentNode): void {
   for (const d of root.querySelectorAll('dialog')) if (!d.open) d.showModal();
 }
 
 export function renderDialog(el: El): TemplateResult {
-  return el.dialog ? confirmDialog(el) : el.conflict ? conflictDialog(el) : html``;
+  // The conflict dialog is in the form view's chunk: a conflict comes from a save in that form.
+  return el.dialog
+    ? confirmDialog(el)
+    : el.conflict
+      ? (loadedFormView()?.conflictDialog(el) ?? html``)
+      : html``;
 }

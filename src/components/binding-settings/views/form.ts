@@ -8,6 +8,10 @@ import { embeddedState } from '../lazy.js';
 import { hasMessage } from '../../../internal/localize.js';
 import { bindingSettingsMessages } from '../binding-settings.messages.js';
 
+/** The connection-test texts (the form's test and sync panels): the element adds them when this view loads. */
+export { connectionMessages } from '../../../internal/connection.messages.js';
+export { conflictDialog } from './conflict.js';
+
 type El = QysBindingSettings;
 
 /** The message shown under a field, when it has one and the user has been there (or tried to save). */
