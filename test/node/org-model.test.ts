@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { createOrgModel } from '../../src/api/memory-host/org.js';
 import { createRandom, generateOrg } from '../../src/api/memory-host/data.js';
-import { refKey, type OrgRef } from '../../src/api/schemas.js';
+import { refKey, type OrgNode, type OrgRef } from '../../src/api/schemas.js';
 
 const model = createOrgModel(generateOrg(3, { persons: 600, departments: 40, subcompanies: 3 }));
 
@@ -16,9 +16,9 @@ function branch(rand: () => number): OrgRef[] {
   const out: OrgRef[] = [];
   let parent: OrgRef | null = null;
   for (let depth = 0; depth < 5; depth++) {
-    const kids = model.children(parent, { limit: 500 }).items;
+    const kids: OrgNode[] = model.children(parent, { limit: 500 }).items;
     if (!kids.length) break;
-    const k = kids[Math.floor(rand() * kids.length)]!;
+    const k: OrgNode = kids[Math.floor(rand() * kids.length)]!;
     out.push({ type: k.type, id: k.id });
     if (k.type === 'person') break;
     parent = k;
