@@ -6,7 +6,8 @@ import { minifyLiterals } from './scripts/vite-minify-literals.mjs';
 /**
  * Library build (npm). Entries are discovered, not listed: every `src/components/<name>/define.ts`
  * becomes `dist/components/<name>/define.js` (public path `qys-elements/<name>.js`), plus the root
- * entry `dist/index.js` (DOM-free, defines nothing), `dist/all.js` and, when `src/react/index.ts`
+ * entry `dist/index.js` (DOM-free, defines nothing), `dist/all.js`, the conformance suite
+ * (`dist/conformance/index.js`, `dist/conformance/cli.js`) and, when `src/react/index.ts`
  * exists, `dist/react/index.js`. Modules are preserved: dist/ mirrors src/.
  *
  * Runtime dependencies stay bare imports (`lit`, `lit/decorators.js`, `@lit/context`, `ky`, `zod/mini`,
@@ -38,6 +39,9 @@ export default defineConfig({
       entry: [
         resolve(root, 'src/index.ts'),
         resolve(root, 'src/all.ts'),
+        // qys-elements/conformance and the bin's CLI (bin/qys-elements-conformance.js imports it)
+        resolve(root, 'src/conformance/index.ts'),
+        resolve(root, 'src/conformance/cli.ts'),
         ...defineEntries,
         ...(existsSync(reactEntry) ? [reactEntry] : []),
       ],
