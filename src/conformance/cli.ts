@@ -24,8 +24,8 @@ interface Args {
   timeout?: number;
 }
 
-/** Parses argv; a string is the (zh-CN and en) message of what is wrong. */
-export function parseArgs(argv: readonly string[]): Args | 'help' | string {
+/** Parses argv: the arguments, `{ help: true }`, or `{ error }` (in zh-CN and en). */
+export function parseArgs(argv: readonly string[]): Args | { help: true } | { error: string } {
   const headers: Record<string, string> = {};
   let baseUrl: string | undefined;
   let timeout: number | undefined;
@@ -40,7 +40,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' | string {
       return v;
     };
     try {
-      if (name === '--help' || name === '-h') return 'help';
+      if (name === '--help' || name === '-h') return { help: true };
       else if (name === '--base-url') baseUrl = value();
       else if (name === '--header') {
         const h = value();
@@ -51,21 +51,25 @@ export function parseArgs(argv: readonly string[]): Args | 'help' | string {
         const v = value();
         timeout = Number(v);
         if (!Number.isSafeInteger(timeout) || timeout <= 0)
-          return `--timeout 应为正整数（毫秒），收到 "${v}" / --timeout wants a positive integer (ms), got "${v}"`;
-      } else return `未知参数 "${arg}" / unknown argument "${arg}"`;
+          return {
+            error: `--timeout 应为正整数（毫秒），收到 "${v}" / --timeout wants a positive integer (ms), got "${v}"`,
+          };
+      } else return { error: `未知参数 "${arg}" / unknown argument "${arg}"` };
     } catch (e) {
-      return (e as Error).message;
+      return { error: (e as Error).message };
     }
   }
-  if (!baseUrl) return '缺少 --base-url / --base-url is required';
+  if (!baseUrl) return { error: '缺少 --base-url / --base-url is required' };
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    return `--base-url 不是有效的网址："${baseUrl}" / --base-url is not a URL: "${baseUrl}"`;
+    return { error: `--base-url 不是有效的网址："${baseUrl}" / --base-url is not a URL: "${baseUrl}"` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return `--base-url 应以 http:// 或 https:// 开头："${baseUrl}" / --base-url must be http(s): "${baseUrl}"`;
+    return {
+      error: `--base-url 应以 http:// 或 https:// 开头："${baseUrl}" / --base-url must be http(s): "${baseUrl}"`,
+    };
   return { baseUrl, headers, ...(timeout !== undefined ? { timeout } : {}) };
 }
 
@@ -79,12 +83,12 @@ export async function main(
   options: { fetch?: typeof fetch } = {},
 ): Promise<number> {
   const args = parseArgs(argv);
-  if (args === 'help') {
+  if ('help' in args) {
     write(USAGE);
     return 0;
   }
-  if (typeof args === 'string') {
-    write(args);
+  if ('error' in args) {
+    write(args.error);
     write(USAGE);
     return 2;
   }

@@ -92,5 +92,5 @@ it('refuses bad arguments in zh-CN and en (exit 2)', async () => {
     assert.equal(await main(argv, (l) => lines.push(l)), 2, String(argv));
     assert.match(lines[0]!, pattern);
   }
-  assert.equal(parseArgs(['--help']), 'help');
+  assert.deepEqual(parseArgs(['--help']), { help: true });
 });
