@@ -45,7 +45,8 @@ export function parseArgs(argv: readonly string[]): Args | { help: true } | { er
       else if (name === '--header') {
         const h = value();
         const colon = h.indexOf(':');
-        if (colon <= 0) return `请求头格式应为 名称:值，收到 "${h}" / --header wants name:value, got "${h}"`;
+        if (colon <= 0)
+          return { error: `请求头格式应为 名称:值，收到 "${h}" / --header wants name:value, got "${h}"` };
         headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
       } else if (name === '--timeout') {
         const v = value();
