@@ -175,7 +175,15 @@ export async function measureSizes() {
     // A known esbuild-only overrun (see CASES) is shown as such; Vite still has to be within budget.
     const judged = c.esbuildKnownOver ? v.initial : worst;
     const knownOver = c.esbuildKnownOver && e.initial > c.budget;
-    rows.push({ ...c, enforce: c.enforce !== false, esbuild: e, vite: v, worst, knownOver, ok: judged <= c.budget });
+    rows.push({
+      ...c,
+      enforce: c.enforce !== false,
+      esbuild: e,
+      vite: v,
+      worst,
+      knownOver,
+      ok: judged <= c.budget,
+    });
   }
   // The autoloader is not bundled by anyone: a page loads dist/cdn/autoloader.js as it is.
   const auto = readFileSync(join(root, 'dist/cdn/autoloader.js'));
