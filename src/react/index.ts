@@ -16,8 +16,7 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import type { QysEventMap } from '../api/events.js';
-import type { AutoLogin, OrgScope } from '../api/schemas.js';
+import type { QysChangeEvent, QysEventMap, QysFieldValueMap } from '../api/events.js';
 import { QysHostProvider as HostProviderElement } from '../components/host-provider/define.js';
 import { QysBindingSettings as BindingSettingsElement } from '../components/binding-settings/define.js';
 import { QysNetworkStrategyEditor as NetworkStrategyEditorElement } from '../components/network-strategy-editor/define.js';
@@ -28,8 +27,8 @@ import { QysIntegrationChecklist as IntegrationChecklistElement } from '../compo
 
 /** The typed name of a `qys-*` event, as `@lit/react` wants it for `onQys…` props. */
 const ev = <K extends keyof QysEventMap>(name: K) => name as EventName<QysEventMap[K]>;
-/** `qys-change` with the field's own value type (the event map has `unknown`). */
-const change = <V>() => 'qys-change' as EventName<CustomEvent<{ value: V }>>;
+/** `qys-change` with the field's own value type (`QysChangeEvent<tag>`, from QysFieldValueMap). */
+const change = <Tag extends keyof QysFieldValueMap>() => 'qys-change' as EventName<QysChangeEvent<Tag>>;
 
 export const QysHostProvider = createComponent({
   react: React,
@@ -59,7 +58,7 @@ export const QysNetworkStrategyEditor = createComponent({
   tagName: 'qys-network-strategy-editor',
   elementClass: NetworkStrategyEditorElement,
   displayName: 'QysNetworkStrategyEditor',
-  events: { onQysChange: change<AutoLogin>() },
+  events: { onQysChange: change<'qys-network-strategy-editor'>() },
 });
 
 export const QysOrgScopePicker = createComponent({
@@ -67,7 +66,7 @@ export const QysOrgScopePicker = createComponent({
   tagName: 'qys-org-scope-picker',
   elementClass: OrgScopePickerElement,
   displayName: 'QysOrgScopePicker',
-  events: { onQysChange: change<OrgScope>() },
+  events: { onQysChange: change<'qys-org-scope-picker'>() },
 });
 
 export const QysBrowseField = createComponent({
@@ -76,8 +75,9 @@ export const QysBrowseField = createComponent({
   elementClass: BrowseFieldElement,
   displayName: 'QysBrowseField',
   events: {
-    onQysChange: change<string[]>(),
+    onQysChange: change<'qys-browse-field'>(),
     onQysSyncComplete: ev('qys-sync-complete'),
+    onQysError: ev('qys-error'),
   },
 });
 
@@ -102,7 +102,7 @@ export const QysIntegrationChecklist = createComponent({
   tagName: 'qys-integration-checklist',
   elementClass: IntegrationChecklistElement,
   displayName: 'QysIntegrationChecklist',
-  events: { onQysCopy: ev('qys-copy') },
+  events: { onQysCopy: ev('qys-copy'), onQysError: ev('qys-error') },
 });
 
-export type { QysEventMap } from '../api/events.js';
+export type { QysEventMap, QysElementEventMap, QysChangeEvent, QysFieldValueMap } from '../api/events.js';

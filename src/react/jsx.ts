@@ -9,8 +9,7 @@
  * users take the components from `qys-elements/react`.
  */
 import type { HTMLAttributes, RefAttributes } from 'react';
-import type { QysEventMap } from '../api/events.js';
-import type { AutoLogin, OrgScope } from '../api/schemas.js';
+import type { QysElementEventMap } from '../api/events.js';
 import type { QysHostProvider } from '../components/host-provider/host-provider.js';
 import type { QysBindingSettings } from '../components/binding-settings/binding-settings.js';
 import type { QysNetworkStrategyEditor } from '../components/network-strategy-editor/network-strategy-editor.js';
@@ -27,8 +26,6 @@ type ElementProps<E> = {
 /** `on<event>` props for the listed events, with their typed `detail`. */
 type EventProps<M> = { [K in keyof M as `on${K & string}`]?: (event: M[K]) => void };
 
-type Pick2<K extends keyof QysEventMap> = Pick<QysEventMap, K>;
-
 /** Attributes the base classes carry (also accepted as text). */
 interface CommonAttributes {
   lang?: string;
@@ -42,38 +39,17 @@ export type QysJsxProps<E, Events = object> = ElementProps<E> &
   Omit<HTMLAttributes<E>, keyof ElementProps<E> | 'onChange' | 'onInput'> &
   RefAttributes<E> & { children?: unknown };
 
-type FieldEvents<V> = { 'qys-change': CustomEvent<{ value: V }> };
+/** Each tag's events come from `QysElementEventMap` (src/api/events.ts), the one list. */
+type Events<Tag extends keyof QysElementEventMap> = QysElementEventMap[Tag];
 
 export interface QysIntrinsicElements {
   'qys-host-provider': QysJsxProps<QysHostProvider>;
-  'qys-binding-settings': QysJsxProps<
-    QysBindingSettings,
-    Pick2<
-      | 'qys-save'
-      | 'qys-delete'
-      | 'qys-sync-complete'
-      | 'qys-dirty-change'
-      | 'qys-scope-save'
-      | 'qys-copy'
-      | 'qys-signatories-change'
-    >
-  >;
-  'qys-network-strategy-editor': QysJsxProps<QysNetworkStrategyEditor, FieldEvents<AutoLogin>>;
-  'qys-org-scope-picker': QysJsxProps<QysOrgScopePicker, FieldEvents<OrgScope>>;
-  'qys-browse-field': QysJsxProps<QysBrowseField, FieldEvents<string[]> & Pick2<'qys-sync-complete'>>;
-  'qys-signing-frame': QysJsxProps<
-    QysSigningFrame,
-    Pick2<
-      | 'qys-ready'
-      | 'qys-signed'
-      | 'qys-declined'
-      | 'qys-cancelled'
-      | 'qys-expired'
-      | 'qys-error'
-      | 'qys-blocked'
-    >
-  >;
-  'qys-integration-checklist': QysJsxProps<QysIntegrationChecklist, Pick2<'qys-copy'>>;
+  'qys-binding-settings': QysJsxProps<QysBindingSettings, Events<'qys-binding-settings'>>;
+  'qys-network-strategy-editor': QysJsxProps<QysNetworkStrategyEditor, Events<'qys-network-strategy-editor'>>;
+  'qys-org-scope-picker': QysJsxProps<QysOrgScopePicker, Events<'qys-org-scope-picker'>>;
+  'qys-browse-field': QysJsxProps<QysBrowseField, Events<'qys-browse-field'>>;
+  'qys-signing-frame': QysJsxProps<QysSigningFrame, Events<'qys-signing-frame'>>;
+  'qys-integration-checklist': QysJsxProps<QysIntegrationChecklist, Events<'qys-integration-checklist'>>;
 }
 
 declare module 'react' {

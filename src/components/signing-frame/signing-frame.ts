@@ -645,7 +645,7 @@ export class QysSigningFrame extends ElementBase {
     if (run !== this.run) {
       // Superseded (a newer open(), or the element was removed) while the host confirmed: the user
       // did sign or decline, so this run's outcome is still told, leaving the newer run alone.
-      this.emit(`qys-${data.type}`, { contractId, confirmed });
+      this.emit(data.type === 'signed' ? 'qys-signed' : 'qys-declined', { contractId, confirmed });
       return settle?.({ type: data.type, contractId, ...(confirmed ? { confirmed } : {}) });
     }
     this.finish(data.type, contractId, confirmed);
@@ -656,7 +656,8 @@ export class QysSigningFrame extends ElementBase {
     this._src = undefined;
     this._note =
       confirmed && confirmed !== type ? { key: 'unconfirmed', params: { status: confirmed } } : undefined;
-    if (type === 'signed' || type === 'declined') this.emit(`qys-${type}`, { contractId, confirmed });
+    if (type === 'signed') this.emit('qys-signed', { contractId, confirmed });
+    else if (type === 'declined') this.emit('qys-declined', { contractId, confirmed });
     else this.emit('qys-cancelled', { contractId });
     void this.result;
     this.settle?.({ type, contractId, ...(confirmed ? { confirmed } : {}) });

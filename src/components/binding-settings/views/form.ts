@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { AutoLogin, OrgScope } from '../../../api/schemas.js';
+import type { OrgScope } from '../../../api/schemas.js';
+import type { QysChangeEvent } from '../../../api/events.js';
 import type { QysBindingSettings } from '../binding-settings.js';
 import { FIELDS, fieldApplies, type Draft, type FieldName } from '../form-model.js';
 import { embeddedPlaceholder, renderOrgSection, renderSyncSection, renderTestSection } from './panels.js';
@@ -294,10 +295,10 @@ function autoLoginField(el: El): TemplateResult {
           aria-labelledby="f-autoLogin-label"
           aria-invalid=${a.invalid}
           aria-describedby=${a.describedby ?? nothing}
-          @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
+          @qys-change=${(e: QysChangeEvent<'qys-network-strategy-editor'>) => {
             // Inner field events stay inside the page; the page reports through its own events.
             e.stopPropagation();
-            el.setField('autoLogin', e.detail.value as AutoLogin);
+            el.setField('autoLogin', e.detail.value);
           }}
           @focusout=${() => el.touch('autoLogin')}
         ></qys-network-strategy-editor>`
@@ -323,10 +324,9 @@ function signatoriesField(el: El): TemplateResult {
           ?disabled=${el.readonly}
           aria-labelledby="f-signatories-label"
           aria-describedby=${d.isDefault ? 'f-signatories-hint' : 'f-signatories-hint f-signatories-note'}
-          @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
+          @qys-change=${(e: QysChangeEvent<'qys-org-scope-picker'>) => {
             e.stopPropagation();
-            const v = e.detail.value as OrgScope | undefined;
-            el.changeSignatories((v?.include ?? []).filter((r) => r.type === 'person'));
+            el.changeSignatories(e.detail.value.include.filter((r) => r.type === 'person'));
           }}
           @focusout=${() => el.touch('signatories')}
         ></qys-org-scope-picker>`

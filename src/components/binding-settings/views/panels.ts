@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { OrgScope, SyncReport } from '../../../api/schemas.js';
+import type { SyncReport } from '../../../api/schemas.js';
+import type { QysChangeEvent } from '../../../api/events.js';
 import type { QysBindingSettings } from '../binding-settings.js';
 import { hasMessage } from '../../../internal/localize.js';
 import { bindingSettingsMessages } from '../binding-settings.messages.js';
@@ -46,9 +47,9 @@ export function renderOrgSection(el: El): TemplateResult {
               ?disabled=${el.readonly}
               aria-labelledby="sec-org"
               aria-describedby="org-hint org-e9-upgrade"
-              @qys-change=${(e: CustomEvent<{ value: unknown }>) => {
+              @qys-change=${(e: QysChangeEvent<'qys-org-scope-picker'>) => {
                 e.stopPropagation();
-                el.setScopeValue(e.detail.value as OrgScope);
+                el.setScopeValue(e.detail.value);
               }}
             ></qys-org-scope-picker>`
           : embeddedPlaceholder(el, 'qys-org-scope-picker', 'org.missing')
