@@ -12,7 +12,7 @@
  * errors typed (`QysError` subclasses).
  */
 import { QysConflictError, QysError, QysNotFoundError, QysValidationError } from '../api/errors.js';
-import type { QysHost } from '../api/host.js';
+import { CONTRACT_METHODS, isOptionalMethod, type QysHost } from '../api/host.js';
 import {
   BindingSchema,
   OrgCountSchema,
@@ -128,7 +128,7 @@ export async function runConformance(
 ): Promise<ConformanceResult> {
   const { signal } = options;
   const checks: ConformanceCheck[] = [];
-  async function check(name: string, fn: () => Promise<void>) {
+  async function check(name: string, fn: () => void | Promise<void>) {
     signal?.throwIfAborted();
     const t0 = performance.now();
     let status: CheckStatus = 'pass';
@@ -152,6 +152,15 @@ export async function runConformance(
     checks.push(c);
     options.report?.(c);
   }
+
+  await check('contract.methods', () => {
+    const groups = host as unknown as Record<string, Record<string, unknown> | undefined>;
+    const absent = CONTRACT_METHODS.filter((m) => {
+      const [group, name] = m.split('.') as [string, string];
+      return typeof groups[group]?.[name] !== 'function' && !isOptionalMethod(m);
+    });
+    expect(!absent.length, `the host lacks ${absent.join(', ')}`);
+  });
 
   // ------------------------------------------------------------------ discovery
   let found: Awaited<ReturnType<typeof discover>> | undefined;

@@ -80,6 +80,13 @@ describe('conformance: catches a host that breaks the contract', () => {
     assert.ok(failed.includes('org.resolve.missing'), failed.join());
     assert.ok(failed.includes('org.count.countedOnce'), failed.join());
   });
+  it('a host without a required method (optional ones may be absent)', async () => {
+    const host = createMemoryHost({ seed: 7 });
+    delete (host.client as { inspectFraming?: unknown }).inspectFraming;
+    assert.ok(!(await failedOf(host)).includes('contract.methods'));
+    delete (host.org as { recent?: unknown }).recent;
+    assert.ok((await failedOf(host)).includes('contract.methods'));
+  });
   it('a host whose search ignores 工号 and whose errors are untyped', async () => {
     const host = createMemoryHost({ seed: 7 });
     const search = host.org.search.bind(host.org);
