@@ -18,6 +18,18 @@ export const USAGE = `Usage / 用法: qys-elements-conformance --base-url <url> 
 Creates one service named qys-conformance-… and deletes it; writes nothing else.
 只会创建并删除一个名为 qys-conformance-… 的服务，不写入其他数据。`;
 
+/** `pinyin-pro`'s syllables when the package can be imported (it is optional), else undefined. */
+async function loadPinyin(): Promise<((name: string) => string[]) | undefined> {
+  try {
+    const mod = (await import(/* @vite-ignore */ ['pinyin', 'pro'].join('-'))) as {
+      pinyin: (s: string, o: object) => string[];
+    };
+    return (s) => mod.pinyin(s, { toneType: 'none', type: 'array', v: true });
+  } catch {
+    return undefined;
+  }
+}
+
 interface Args {
   baseUrl: string;
   headers: Record<string, string>;
@@ -81,7 +93,7 @@ export function parseArgs(argv: readonly string[]): Args | { help: true } | { er
 export async function main(
   argv: readonly string[],
   write: (line: string) => void,
-  options: { fetch?: typeof fetch } = {},
+  options: { fetch?: typeof fetch; pinyin?: ((name: string) => string[]) | null } = {},
 ): Promise<number> {
   const args = parseArgs(argv);
   if ('help' in args) {
@@ -101,7 +113,11 @@ export async function main(
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   write(`qys-elements conformance: ${args.baseUrl}`);
-  const result = await runConformance(host, { report: (c) => write(formatCheck(c)) });
+  const pinyin = options.pinyin === undefined ? await loadPinyin() : options.pinyin;
+  const result = await runConformance(host, {
+    report: (c) => write(formatCheck(c)),
+    ...(pinyin ? { pinyin } : {}),
+  });
   write(formatTotals(result));
   return result.ok ? 0 : 1;
 }

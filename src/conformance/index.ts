@@ -7,7 +7,7 @@
  *
  * What it checks: nearest-rule scopes (`{include: [A, P], exclude: [B]}` with P inside B inside A counts
  * P) and head counts (part-time persons and nested includes counted once), paging and totals, search by
- * name / 工号 / login account (and full pinyin / initials when `pinyin-pro` can be imported), resolve
+ * name / 工号 / login account (and full pinyin / initials given `options.pinyin`), resolve
  * with `missing`, bulk match, version conflicts on services and scopes, the App Secret never returned,
  * errors typed (`QysError` subclasses).
  */
@@ -55,7 +55,15 @@ export interface ConformanceOptions {
   signal?: AbortSignal;
   /** Most `org.children` calls the discovery may make (default 80). */
   maxDiscoveryCalls?: number;
+  /**
+   * A name's pinyin syllables without tones (`张伟` → `['zhang', 'wei']`), for the full-pinyin and
+   * initials search checks (skipped without it). The CLI passes `pinyin-pro`'s when it is installed:
+   * `(s) => pinyin(s, { toneType: 'none', type: 'array', v: true })`.
+   */
+  pinyin?: (name: string) => string[];
 }
+
+const NO_PINYIN = 'no pinyin function (options.pinyin; the CLI uses pinyin-pro when it is installed)';
 
 class Skip extends Error {}
 class Failed extends Error {}
@@ -298,25 +306,16 @@ export async function runConformance(
     if (!P.loginId) throw new Skip('the person found carries no loginId');
     expect(await search(P.loginId), `searching login "${P.loginId}" does not find ${refKey(P)}`);
   });
-  let toPinyin: ((name: string) => string[]) | undefined;
-  try {
-    const spec = 'pinyin-pro';
-    const mod = (await import(/* @vite-ignore */ spec)) as {
-      pinyin: (s: string, o: object) => string[];
-    };
-    toPinyin = (s) => mod.pinyin(s, { toneType: 'none', type: 'array', v: true });
-  } catch {
-    toPinyin = undefined;
-  }
+  const toPinyin = options.pinyin;
   await check('org.search.pinyin', async () => {
     const { P } = need();
-    if (!toPinyin) throw new Skip('pinyin-pro is not installed (npm i pinyin-pro to check pinyin search)');
+    if (!toPinyin) throw new Skip(NO_PINYIN);
     const full = toPinyin(P.name).join('');
     expect(await search(full), `searching full pinyin "${full}" does not find ${P.name}`);
   });
   await check('org.search.initials', async () => {
     const { P } = need();
-    if (!toPinyin) throw new Skip('pinyin-pro is not installed (npm i pinyin-pro to check initials search)');
+    if (!toPinyin) throw new Skip(NO_PINYIN);
     const initials = toPinyin(P.name)
       .map((s) => s[0] ?? '')
       .join('');

@@ -8,6 +8,9 @@ import { runConformance, formatCheck, formatTotals } from '../../src/conformance
 import { createMemoryHost } from '../../src/api/memory-host/index.js';
 import type { QysHost } from '../../src/api/host.js';
 import { refKey } from '../../src/api/schemas.js';
+import { pinyin as pinyinPro } from 'pinyin-pro';
+
+const pinyin = (s: string) => pinyinPro(s, { toneType: 'none', type: 'array', v: true });
 
 const failedOf = async (host: QysHost) =>
   (await runConformance(host)).checks.filter((c) => c.status === 'fail').map((c) => c.name);
@@ -17,6 +20,7 @@ describe('conformance: memory host', () => {
     const lines: string[] = [];
     const r = await runConformance(createMemoryHost({ seed: 7 }), {
       report: (c) => lines.push(formatCheck(c)),
+      pinyin,
     });
     assert.deepEqual(r.checks.filter((c) => c.status !== 'pass').map(formatCheck), [], lines.join('\n'));
     assert.ok(r.ok && r.passed >= 20, formatTotals(r));
