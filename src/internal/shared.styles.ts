@@ -1,7 +1,12 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { tokensCss } from './tokens.styles.js';
 
-/** Styles every element shares: `.sr-only` keeps text for screen readers while hiding it on screen. */
+/**
+ * Styles every element shares: the design tokens (tokens.styles.ts: every `--qys-*` default, light and dark) and
+ * `.sr-only`, which keeps text for screen readers while hiding it on screen.
+ */
 export const sharedStyles = css`
+  ${unsafeCSS(tokensCss)}
   .sr-only {
     position: absolute;
     inline-size: 1px;

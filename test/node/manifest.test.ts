@@ -214,10 +214,17 @@ test('no private, protected or internal state is listed (as a member or as an at
 });
 
 test('every --qys-* custom property an element reads is documented with @cssprop', () => {
-  const shared = readFileSync(join(root, 'src/internal/shared.styles.ts'), 'utf8');
+  // The tokens sheet (every --qys-* default) is adopted by each element that imports it or shared.styles.
+  const shared =
+    readFileSync(join(root, 'src/internal/shared.styles.ts'), 'utf8') +
+    readFileSync(join(root, 'src/internal/tokens.styles.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
   for (const tag of TAGS) {
     const dir = dirOf(tag);
-    let text = shared;
+    const own = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('');
+    let text = /(shared|tokens)\.styles\.js/.test(own) ? shared : '';
     for (const f of readdirSync(dir)) {
       if (!f.endsWith('.ts')) continue;
       // Comments name tokens in prose (and the JSDoc itself): only code counts.

@@ -43,33 +43,39 @@ export function storiesSuite(mod: StoriesModule): void {
       if (exportName === 'default' || typeof value !== 'object' || value === null) continue;
       const story = value as StoryLike;
       if (story.parameters?.storyTest?.skip) continue;
-      it(`${exportName} renders and is accessible`, async function () {
-        this.timeout(story.parameters?.storyTest?.timeout ?? 30_000);
-        const args = { ...(meta.args ?? {}), ...(story.args ?? {}) };
-        const loaded: Record<string, unknown> = {};
-        for (const loader of [...(meta.loaders ?? []), ...(story.loaders ?? [])])
-          Object.assign(loaded, await loader({ args }));
-        const renderFn = story.render ?? meta.render;
-        const root = document.createElement('div');
-        document.body.append(root);
-        try {
-          if (renderFn) {
-            const out = renderFn(args, { args, loaded, globals: { lang: 'zh-CN' } });
-            if (out instanceof HTMLElement) root.append(out);
-            else render(out, root);
-          } else if (meta.component) {
-            const el = document.createElement(meta.component);
-            Object.assign(el, args);
-            root.append(el);
+      // Each story twice: the light theme, then the dark one (theme="dark" on every qys element of the story, which
+      // works in every engine; the prefers-color-scheme path sets the same tokens, see src/internal/tokens.styles.ts).
+      for (const theme of ['light', 'dark'] as const)
+        it(`${exportName} renders and is accessible${theme === 'dark' ? ' (dark theme)' : ''}`, async function () {
+          this.timeout(story.parameters?.storyTest?.timeout ?? 30_000);
+          const args = { ...(meta.args ?? {}), ...(story.args ?? {}) };
+          const loaded: Record<string, unknown> = {};
+          for (const loader of [...(meta.loaders ?? []), ...(story.loaders ?? [])])
+            Object.assign(loaded, await loader({ args }));
+          const renderFn = story.render ?? meta.render;
+          const root = document.createElement('div');
+          document.body.append(root);
+          try {
+            if (renderFn) {
+              const out = renderFn(args, { args, loaded, globals: { lang: 'zh-CN' } });
+              if (out instanceof HTMLElement) root.append(out);
+              else render(out, root);
+            } else if (meta.component) {
+              const el = document.createElement(meta.component);
+              Object.assign(el, args);
+              root.append(el);
+            }
+            if (theme === 'dark')
+              for (const el of root.querySelectorAll('*'))
+                if (el.localName.startsWith('qys-')) el.setAttribute('theme', 'dark');
+            await settle(root);
+            expect(root.children.length, 'the story rendered nothing').to.be.greaterThan(0);
+            await expect(root).to.be.accessible();
+          } finally {
+            render(null, root);
+            root.remove();
           }
-          await settle(root);
-          expect(root.children.length, 'the story rendered nothing').to.be.greaterThan(0);
-          await expect(root).to.be.accessible();
-        } finally {
-          render(null, root);
-          root.remove();
-        }
-      });
+        });
     }
   });
 }

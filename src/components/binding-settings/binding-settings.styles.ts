@@ -4,13 +4,7 @@ export const bindingSettingsStyles = css`
   :host {
     display: block;
     font-size: var(--qys-font-size, 14px);
-    color: var(--qys-color-text, #1f2328);
-    --_primary: var(--qys-color-primary, #1f6feb);
-    --_danger: var(--qys-color-danger, #c62828);
-    --_warning: var(--qys-color-warning, #8a5a00);
-    --_success: var(--qys-color-success, #1b7f3b);
-    --_border: var(--qys-color-border, #d0d7de);
-    --_muted: var(--qys-color-muted, #57606a);
+    color: var(--_text);
   }
   [hidden] {
     display: none !important;
@@ -35,8 +29,8 @@ export const bindingSettingsStyles = css`
     padding-block: 0.3em;
     padding-inline: 0.8em;
     border: 1px solid var(--_border);
-    border-radius: 4px;
-    background: #fff;
+    border-radius: var(--_radius);
+    background: var(--_surface);
     color: inherit;
     cursor: pointer;
   }
@@ -47,7 +41,7 @@ export const bindingSettingsStyles = css`
   button.primary {
     background: var(--_primary);
     border-color: var(--_primary);
-    color: #fff;
+    color: var(--_on-primary);
   }
   button.danger {
     color: var(--_danger);
@@ -55,7 +49,7 @@ export const bindingSettingsStyles = css`
   }
   dialog button.danger {
     background: var(--_danger);
-    color: #fff;
+    color: var(--_on-primary);
   }
   :focus-visible {
     outline: 2px solid var(--_primary);
@@ -92,12 +86,12 @@ export const bindingSettingsStyles = css`
     display: inline-block;
     padding-inline: 0.5em;
     border-radius: 999px;
-    background: #ddf4ff;
-    color: #0550ae;
+    background: var(--_info-bg);
+    color: var(--_info);
     font-size: 0.85em;
   }
   .badge.warn {
-    background: #fff8c5;
+    background: var(--_warning-bg);
     color: var(--_warning);
   }
   .status-ok {
@@ -154,7 +148,7 @@ export const bindingSettingsStyles = css`
   .warning {
     border: 1px solid var(--_warning);
     color: var(--_warning);
-    background: #fff8c5;
+    background: var(--_warning-bg);
     border-radius: 6px;
     padding-inline: 0.8em;
     margin-block: 0.5em;
@@ -201,7 +195,7 @@ export const bindingSettingsStyles = css`
     padding-block: 0.35em;
     padding-inline: 0.5em;
     border: 1px solid var(--_border);
-    border-radius: 4px;
+    border-radius: var(--_radius);
     min-inline-size: min(28em, 100%);
     flex: 1;
     box-sizing: border-box;
@@ -244,7 +238,7 @@ export const bindingSettingsStyles = css`
   }
   .progress {
     block-size: 0.5em;
-    background: #eaeef2;
+    background: var(--_divider);
     border-radius: 999px;
     overflow: hidden;
     margin-block: 0.5em;

@@ -4,12 +4,7 @@ export const browseFieldStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--qys-color-text, #1f2329);
-    --_primary: var(--qys-color-primary, #1f6feb);
-    --_border: var(--qys-color-border, #c9cdd4);
-    --_muted: var(--qys-color-text-secondary, #4e5969);
-    --_danger: var(--qys-color-danger, #b42318);
-    --_radius: var(--qys-border-radius, 4px);
+    color: var(--_text);
   }
   :host([hidden]) {
     display: none;
@@ -43,11 +38,11 @@ export const browseFieldStyles = css`
     padding-inline: 8px 4px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--qys-browse-field-tag-background, #f2f3f5);
+    background: var(--qys-browse-field-tag-background, var(--_surface-muted));
   }
   .tag.missing {
     border-color: var(--_danger);
-    background: var(--qys-browse-field-missing-background, #fef3f2);
+    background: var(--qys-browse-field-missing-background, var(--_danger-bg));
   }
   .tag img {
     inline-size: var(--qys-browse-field-tag-image-size, 24px);
@@ -74,14 +69,14 @@ export const browseFieldStyles = css`
     padding-inline: 10px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--qys-color-surface, #fff);
+    background: var(--_surface);
     color: inherit;
     cursor: pointer;
   }
   button.primary {
     background: var(--_primary);
     border-color: var(--_primary);
-    color: var(--qys-color-on-primary, #fff);
+    color: var(--_on-primary);
   }
   button:disabled,
   button[aria-disabled='true'] {
@@ -117,7 +112,7 @@ export const browseFieldStyles = css`
     border: 1px solid var(--_border);
     border-radius: 8px;
     color: inherit;
-    background: var(--qys-color-surface, #fff);
+    background: var(--_surface);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.35);
@@ -147,7 +142,7 @@ export const browseFieldStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     color: inherit;
-    background: var(--qys-color-surface, #fff);
+    background: var(--_surface);
   }
   .status {
     min-block-size: 1.4em;
@@ -178,7 +173,7 @@ export const browseFieldStyles = css`
     flex-direction: column;
     justify-content: center;
     padding-inline: 12px;
-    border-block-end: 1px solid var(--qys-color-divider, #eceef1);
+    border-block-end: 1px solid var(--_divider);
     cursor: pointer;
   }
   .grid-row {
@@ -193,7 +188,7 @@ export const browseFieldStyles = css`
     justify-content: center;
     gap: 4px;
     min-inline-size: 0;
-    border: 1px solid var(--qys-color-divider, #eceef1);
+    border: 1px solid var(--_divider);
     border-radius: var(--_radius);
     cursor: pointer;
     text-align: center;
@@ -229,7 +224,7 @@ export const browseFieldStyles = css`
     max-inline-size: 100%;
   }
   [aria-selected='true'] {
-    background: var(--qys-browse-field-selected-background, #e8f0fe);
+    background: var(--qys-browse-field-selected-background, var(--_selected));
     border-color: var(--_primary);
   }
   .active {
@@ -239,7 +234,7 @@ export const browseFieldStyles = css`
   .row[aria-disabled='true'],
   .cell[aria-disabled='true'] {
     cursor: not-allowed;
-    background: var(--qys-browse-field-disabled-background, #f6f8fa);
+    background: var(--qys-browse-field-disabled-background, var(--_surface-muted));
   }
   .row[aria-disabled='true'] .name,
   .cell[aria-disabled='true'] .name {
@@ -262,7 +257,7 @@ export const browseFieldStyles = css`
   .progress {
     block-size: 6px;
     border-radius: 3px;
-    background: var(--qys-color-divider, #eceef1);
+    background: var(--_divider);
     overflow: hidden;
   }
   .progress > div {

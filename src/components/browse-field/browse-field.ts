@@ -6,6 +6,7 @@ import { computeWindow, scrollIntoViewTop } from '../../core/window.js';
 import { checkImageUrl, type HostUrlCode } from '../../core/url.js';
 import { QysFormField } from '../../internal/form-field.js';
 import { browseFieldMessages } from './browse-field.messages.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
 import { browseFieldStyles } from './browse-field.styles.js';
 import { ResourcePager } from './resource-pager.js';
 
@@ -150,15 +151,6 @@ type SyncState =
  * @csspart sync - The sync button.
  * @csspart confirm - The confirm button.
  * @csspart cancel - The cancel button.
- * @cssprop --qys-color-primary - Accent colour (buttons, selection, focus ring).
- * @cssprop --qys-color-text - Text colour.
- * @cssprop --qys-color-on-primary - Text on the accent colour (primary buttons). Default #fff.
- * @cssprop --qys-color-divider - Lines between rows and around seal images. Default #eceef1.
- * @cssprop --qys-color-text-secondary - Secondary text (facts, counts).
- * @cssprop --qys-color-border - Borders of tags, inputs and the list.
- * @cssprop --qys-color-danger - 已失效 tags and validation messages.
- * @cssprop --qys-color-surface - Background of inputs, buttons and the dialog.
- * @cssprop --qys-border-radius - Corner radius.
  * @cssprop --qys-browse-field-tag-background - Background of a tag.
  * @cssprop --qys-browse-field-missing-background - Background of a 已失效 or 已停用 tag.
  * @cssprop --qys-browse-field-disabled-background - Background of a 停用 row or cell in the dialog.
@@ -166,9 +158,33 @@ type SyncState =
  * @cssprop --qys-browse-field-selected-background - Background of selected rows and cells.
  * @cssprop --qys-browse-field-dialog-width - Width of the dialog (default 760px).
  * @cssprop --qys-browse-field-list-height - Height of the list in the dialog (default 360px).
+ * @cssprop --qys-color-primary - Accent: primary buttons, selection, check boxes and radios. Default #1763e6 (dark #5b9aff).
+ * @cssprop --qys-color-primary-text - Text in the accent colour (links, secondary buttons). Default #0b4fd1 (dark #8fb8ff).
+ * @cssprop --qys-color-on-primary - Text on the accent colour. Default #fff (dark #0d1117).
+ * @cssprop --qys-color-focus - Focus ring. Default: --qys-color-primary.
+ * @cssprop --qys-color-text - Text. Default #1f2329 (dark #e6e8eb).
+ * @cssprop --qys-color-text-secondary - Secondary text: hints, counts, details. Default #5c6066 (dark #a8afb9).
+ * @cssprop --qys-color-muted - Old name of --qys-color-text-secondary (alias, still read).
+ * @cssprop --qys-color-danger - Errors, failures, destructive actions. Default #c4291c (dark #ff8a80).
+ * @cssprop --qys-color-warning - Warnings. Default #8a5a00 (dark #e8b949).
+ * @cssprop --qys-color-success - Passed checks and success. Default #16803c (dark #5fd38a).
+ * @cssprop --qys-color-border - Borders of fields, buttons and panels. Default #c9cdd4 (dark #5a626e).
+ * @cssprop --qys-color-divider - Lines between rows. Default #eceef1 (dark #353b45).
+ * @cssprop --qys-color-surface - Background of fields, buttons and dialogs (and of the element in the dark theme). Default #fff (dark #1b1f24).
+ * @cssprop --qys-color-surface-muted - Background of values, tags and disabled rows. Default #f4f6f9 (dark #262b32).
+ * @cssprop --qys-color-code-bg - Old name of --qys-color-surface-muted (alias, still read).
+ * @cssprop --qys-color-selected - Background of selected rows and chips. Default #e8f0fe (dark #1d3557).
+ * @cssprop --qys-color-danger-surface - Background of error panels and invalid tags. Default #fef3f2 (dark #3d1f1d).
+ * @cssprop --qys-color-warning-surface - Background of warning panels. Default #fff8c5 (dark #3a2f0f).
+ * @cssprop --qys-color-info - Text of info badges. Default #0550ae (dark #9ecbff).
+ * @cssprop --qys-color-info-surface - Background of info badges. Default #ddf4ff (dark #132f4c).
+ * @cssprop --qys-radius - Corner radius. Default 4px.
+ * @cssprop --qys-border-radius - Old name of --qys-radius (alias, still read).
+ * @cssprop --qys-font - Font shorthand. Default 14px/1.6 system-ui.
+ * @cssprop --qys-font-mono - Monospace font for values and code.
  */
 export class QysBrowseField extends QysFormField {
-  static override styles = browseFieldStyles;
+  static override styles = [sharedStyles, browseFieldStyles];
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
     delegatesFocus: true,

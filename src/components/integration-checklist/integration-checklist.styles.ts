@@ -3,8 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    color: var(--qys-color-text, #1f2329);
-    font: var(--qys-font, 14px/1.6 system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    color: var(--_text);
+    font: var(--_font);
   }
   :host([hidden]) {
     display: none;
@@ -31,7 +31,7 @@ export const styles = css`
   .muted,
   .where,
   .note {
-    color: var(--qys-color-muted, #5f6b7a);
+    color: var(--_muted);
     margin: 0.25rem 0 0;
   }
   .inputs {
@@ -39,7 +39,7 @@ export const styles = css`
     gap: 0.75rem;
     margin-block: 1rem;
     padding: 0.75rem;
-    border: 1px solid var(--qys-color-border, #d9dee6);
+    border: 1px solid var(--_border);
     border-radius: 6px;
   }
   .field {
@@ -58,15 +58,15 @@ export const styles = css`
   input:not([type='radio']) {
     font: inherit;
     padding: 0.35rem 0.5rem;
-    border: 1px solid var(--qys-color-border, #d9dee6);
+    border: 1px solid var(--_border);
     border-radius: 4px;
     max-inline-size: 36rem;
   }
   input[aria-invalid='true'] {
-    border-color: var(--qys-color-danger, #c4291c);
+    border-color: var(--_danger);
   }
   .error {
-    color: var(--qys-color-danger, #c4291c);
+    color: var(--_danger);
   }
   .section {
     margin-block: 1.25rem;
@@ -87,7 +87,7 @@ export const styles = css`
     grid-template-columns: minmax(10rem, 16rem) 1fr;
     gap: 0.25rem 1rem;
     padding-block: 0.5rem;
-    border-block-end: 1px solid var(--qys-color-border, #d9dee6);
+    border-block-end: 1px solid var(--_border);
   }
   @media (max-width: 640px) {
     .item {
@@ -103,8 +103,8 @@ export const styles = css`
     align-items: flex-start;
   }
   .value {
-    font-family: var(--qys-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
-    background: var(--qys-color-code-bg, #f4f6f9);
+    font-family: var(--_mono);
+    background: var(--_surface-muted);
     padding: 0.1rem 0.4rem;
     border-radius: 4px;
     word-break: break-all;
@@ -119,25 +119,25 @@ export const styles = css`
     font-weight: 600;
   }
   .missing {
-    color: var(--qys-color-danger, #c4291c);
+    color: var(--_danger);
   }
   button {
     font: inherit;
     cursor: pointer;
     border-radius: 4px;
     padding: 0.2rem 0.7rem;
-    border: 1px solid var(--qys-color-primary, #1763e6);
-    background: var(--qys-color-primary, #1763e6);
-    color: #fff;
+    border: 1px solid var(--_primary);
+    background: var(--_primary);
+    color: var(--_on-primary);
   }
   button.secondary,
   button.copy {
     background: transparent;
-    color: var(--qys-color-primary-text, #0b4fd1);
+    color: var(--_primary-text);
   }
   button:focus-visible,
   input:focus-visible {
-    outline: 2px solid var(--qys-color-primary, #1763e6);
+    outline: 2px solid var(--_primary);
     outline-offset: 2px;
   }
   .check {
@@ -152,16 +152,16 @@ export const styles = css`
   }
   .check.pass .badge,
   .check.pass .status {
-    color: var(--qys-color-success, #16803c);
+    color: var(--_success);
   }
   .check.fail .badge,
   .check.fail .status {
-    color: var(--qys-color-danger, #c4291c);
+    color: var(--_danger);
   }
   .fix {
     margin-block-start: 0.2rem;
   }
   .notice {
-    color: var(--qys-color-danger, #c4291c);
+    color: var(--_danger);
   }
 `;

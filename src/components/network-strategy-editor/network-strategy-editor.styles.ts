@@ -4,13 +4,9 @@ export const networkStrategyEditorStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--qys-color-text, #1f2329);
+    color: var(--_text);
     --_gap: var(--qys-network-strategy-editor-gap, 0.75rem);
-    --_error: var(--qys-color-danger, #c4271b);
-    --_warning: var(--qys-color-warning, #8a5a00);
-    --_border: var(--qys-color-border, #c9cdd4);
-    --_muted: var(--qys-color-text-secondary, #4e5969);
-    --_radius: var(--qys-border-radius, 4px);
+    --_error: var(--_danger);
   }
   :host([hidden]) {
     display: none;
@@ -93,7 +89,7 @@ export const networkStrategyEditorStyles = css`
     padding-inline: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--qys-color-surface, #fff);
+    background: var(--_surface);
     color: inherit;
   }
   input[aria-invalid='true'] {
@@ -105,14 +101,14 @@ export const networkStrategyEditorStyles = css`
     padding-inline: 0.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--qys-color-surface, #fff);
+    background: var(--_surface);
     color: inherit;
     cursor: pointer;
   }
   button:focus-visible,
   input:focus-visible,
   textarea:focus-visible {
-    outline: 2px solid var(--qys-color-focus, #165dff);
+    outline: 2px solid var(--_focus);
     outline-offset: 1px;
   }
   .add {

@@ -4,13 +4,8 @@ export const orgScopePickerStyles = css`
   :host {
     display: block;
     font: inherit;
-    color: var(--qys-color-text, #1f2329);
+    color: var(--_text);
     --_row-h: var(--qys-org-picker-row-height, 32px);
-    --_primary: var(--qys-color-primary, #1664ff);
-    --_border: var(--qys-color-border, #d0d3d6);
-    --_muted: var(--qys-color-text-secondary, #5c6066);
-    --_danger: var(--qys-color-danger, #c9252d);
-    --_warning: var(--qys-color-warning, #8a5a00);
   }
   :host([hidden]) {
     display: none;
@@ -20,9 +15,9 @@ export const orgScopePickerStyles = css`
     flex-direction: column;
     gap: 8px;
     border: 1px solid var(--_border);
-    border-radius: var(--qys-border-radius, 6px);
+    border-radius: var(--_radius);
     padding: 8px;
-    background: var(--qys-color-surface, #fff);
+    background: var(--_surface);
   }
   :host(:state(user-invalid)) [part='base'] {
     border-color: var(--_danger);
@@ -50,7 +45,7 @@ export const orgScopePickerStyles = css`
     padding-block: 1px;
     padding-inline: 8px 2px;
     border-radius: 12px;
-    background: var(--qys-org-picker-chip-background, #eef3ff);
+    background: var(--qys-org-picker-chip-background, var(--_selected));
     font-size: 0.875em;
   }
   [part='chip'] .chip-text {
@@ -59,11 +54,11 @@ export const orgScopePickerStyles = css`
     white-space: nowrap;
   }
   [part='chip'].missing {
-    background: #fdecee;
+    background: var(--_danger-bg);
     color: var(--_danger);
   }
   [part='chip'].inactive {
-    background: #fff4e0;
+    background: var(--_warning-bg);
     color: var(--_warning);
   }
   button {
@@ -158,7 +153,7 @@ export const orgScopePickerStyles = css`
     border-radius: 4px;
   }
   [part~='row-active'] {
-    background: #eef3ff;
+    background: var(--_selected);
   }
   [part='tree']:focus-visible [part~='row-active'] {
     outline: 2px solid var(--_primary);
@@ -183,14 +178,14 @@ export const orgScopePickerStyles = css`
     flex: none;
     inline-size: 14px;
     block-size: 14px;
-    border: 1px solid #8f959e;
+    border: 1px solid var(--_muted);
     border-radius: 3px;
     box-sizing: border-box;
     display: inline-grid;
     place-items: center;
     font-size: 11px;
     line-height: 1;
-    color: #fff;
+    color: var(--_on-primary);
   }
   [part='checkbox'][data-state='checked'],
   [part='checkbox'][data-state='mixed'] {
@@ -239,7 +234,7 @@ export const orgScopePickerStyles = css`
   [part='bulk-submit'],
   [part='recent-remove'] {
     border: 1px solid var(--_border);
-    background: #fff;
+    background: var(--_surface);
     border-radius: 4px;
     padding-block: 2px;
     padding-inline: 10px;

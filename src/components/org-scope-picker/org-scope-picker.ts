@@ -113,14 +113,30 @@ let instances = 0;
  * @cssprop --qys-org-picker-row-height - Row height (keep equal to the `row-height` property; default 32px).
  * @cssprop --qys-org-picker-height - Height of the tree viewport (default 320px).
  * @cssprop --qys-org-picker-chip-background - Chip background.
- * @cssprop --qys-color-primary - Accent colour.
- * @cssprop --qys-color-border - Border colour.
- * @cssprop --qys-color-text - Text colour.
- * @cssprop --qys-color-text-secondary - Secondary text colour.
- * @cssprop --qys-color-danger - Error colour.
- * @cssprop --qys-color-warning - Warning colour.
- * @cssprop --qys-color-surface - Background.
- * @cssprop --qys-border-radius - Corner radius.
+ * @cssprop --qys-color-primary - Accent: primary buttons, selection, check boxes and radios. Default #1763e6 (dark #5b9aff).
+ * @cssprop --qys-color-primary-text - Text in the accent colour (links, secondary buttons). Default #0b4fd1 (dark #8fb8ff).
+ * @cssprop --qys-color-on-primary - Text on the accent colour. Default #fff (dark #0d1117).
+ * @cssprop --qys-color-focus - Focus ring. Default: --qys-color-primary.
+ * @cssprop --qys-color-text - Text. Default #1f2329 (dark #e6e8eb).
+ * @cssprop --qys-color-text-secondary - Secondary text: hints, counts, details. Default #5c6066 (dark #a8afb9).
+ * @cssprop --qys-color-muted - Old name of --qys-color-text-secondary (alias, still read).
+ * @cssprop --qys-color-danger - Errors, failures, destructive actions. Default #c4291c (dark #ff8a80).
+ * @cssprop --qys-color-warning - Warnings. Default #8a5a00 (dark #e8b949).
+ * @cssprop --qys-color-success - Passed checks and success. Default #16803c (dark #5fd38a).
+ * @cssprop --qys-color-border - Borders of fields, buttons and panels. Default #c9cdd4 (dark #5a626e).
+ * @cssprop --qys-color-divider - Lines between rows. Default #eceef1 (dark #353b45).
+ * @cssprop --qys-color-surface - Background of fields, buttons and dialogs (and of the element in the dark theme). Default #fff (dark #1b1f24).
+ * @cssprop --qys-color-surface-muted - Background of values, tags and disabled rows. Default #f4f6f9 (dark #262b32).
+ * @cssprop --qys-color-code-bg - Old name of --qys-color-surface-muted (alias, still read).
+ * @cssprop --qys-color-selected - Background of selected rows and chips. Default #e8f0fe (dark #1d3557).
+ * @cssprop --qys-color-danger-surface - Background of error panels and invalid tags. Default #fef3f2 (dark #3d1f1d).
+ * @cssprop --qys-color-warning-surface - Background of warning panels. Default #fff8c5 (dark #3a2f0f).
+ * @cssprop --qys-color-info - Text of info badges. Default #0550ae (dark #9ecbff).
+ * @cssprop --qys-color-info-surface - Background of info badges. Default #ddf4ff (dark #132f4c).
+ * @cssprop --qys-radius - Corner radius. Default 4px.
+ * @cssprop --qys-border-radius - Old name of --qys-radius (alias, still read).
+ * @cssprop --qys-font - Font shorthand. Default 14px/1.6 system-ui.
+ * @cssprop --qys-font-mono - Monospace font for values and code.
  */
 export class QysOrgScopePicker extends QysFormField {
   static override styles = [sharedStyles, orgScopePickerStyles];

@@ -3,7 +3,7 @@ export const styles = `
     display: flex;
     flex-direction: column;
     gap: 8px;
-    color: var(--qys-color-text, #1f2329);
+    color: var(--_text);
     font: inherit;
   }
   [part='frame'] {
@@ -22,9 +22,9 @@ export const styles = `
   }
   [part='problem'] {
     padding: 12px 16px;
-    border-inline-start: 4px solid var(--qys-color-danger, #d83931);
-    border-radius: var(--qys-radius, 4px);
-    background: #fff4f3;
+    border-inline-start: 4px solid var(--_danger);
+    border-radius: var(--_radius);
+    background: var(--_danger-bg);
   }
   [part='problem-title'] {
     font-weight: 600;
@@ -36,15 +36,15 @@ export const styles = `
   }
   [part='button'] {
     padding: 4px 12px;
-    border: 1px solid var(--qys-color-primary, #1664ff);
-    border-radius: var(--qys-radius, 4px);
-    background: #fff;
-    color: var(--qys-color-primary, #1664ff);
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary);
     font: inherit;
     cursor: pointer;
   }
   [part='details'] {
-    color: var(--qys-color-muted, #646a73);
+    color: var(--_muted);
     font-size: 12px;
   }
 `;
