@@ -200,6 +200,14 @@ export const bindingSettingsStyles = css`
     flex: 1;
     box-sizing: border-box;
   }
+  /* Buttons beside a field (复制, 重新生成) stay on its line down to narrow widths (1024 px included). */
+  .row > input {
+    min-inline-size: 12em;
+  }
+  .row > button {
+    flex: none;
+    white-space: nowrap;
+  }
   input[aria-invalid='true'] {
     border-color: var(--_danger);
   }

@@ -113,7 +113,7 @@ export const orgScopePickerStyles = css`
     padding-block: 4px;
     padding-inline: 8px;
     border: 1px solid var(--_border);
-    border-radius: 4px;
+    border-radius: var(--_radius);
     font: inherit;
   }
   [part='filter'] {
@@ -125,11 +125,12 @@ export const orgScopePickerStyles = css`
   }
   [part='tree'] {
     position: relative;
-    block-size: var(--qys-org-picker-height, 320px);
+    /* As tall as its rows, up to the maximum (then it scrolls). */
+    max-block-size: var(--qys-org-picker-height, 320px);
     overflow: auto;
     outline: none;
-    border-radius: 4px;
-    contain: strict;
+    border-radius: var(--_radius);
+    contain: content;
   }
   [part='tree']:focus-visible {
     box-shadow: 0 0 0 2px var(--_primary);
@@ -150,7 +151,7 @@ export const orgScopePickerStyles = css`
     box-sizing: border-box;
     white-space: nowrap;
     cursor: default;
-    border-radius: 4px;
+    border-radius: var(--_radius);
   }
   [part~='row-active'] {
     background: var(--_selected);
@@ -235,7 +236,7 @@ export const orgScopePickerStyles = css`
   [part='recent-remove'] {
     border: 1px solid var(--_border);
     background: var(--_surface);
-    border-radius: 4px;
+    border-radius: var(--_radius);
     padding-block: 2px;
     padding-inline: 10px;
   }
@@ -256,6 +257,6 @@ export const orgScopePickerStyles = css`
     min-block-size: 6em;
     padding: 6px;
     border: 1px solid var(--_border);
-    border-radius: 4px;
+    border-radius: var(--_radius);
   }
 `;

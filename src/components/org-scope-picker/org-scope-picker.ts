@@ -111,7 +111,7 @@ let instances = 0;
  * @csspart bulk-submit - The paste panel's submit button.
  * @csspart recent-remove - Removes the active row from 最近.
  * @cssprop --qys-org-picker-row-height - Row height (keep equal to the `row-height` property; default 32px).
- * @cssprop --qys-org-picker-height - Height of the tree viewport (default 320px).
+ * @cssprop --qys-org-picker-height - Maximum height of the tree viewport: it is as tall as its rows up to this, then scrolls (default 320px).
  * @cssprop --qys-org-picker-chip-background - Chip background.
  * @cssprop --qys-color-primary - Accent: primary buttons, selection, check boxes and radios. Default #1763e6 (dark #5b9aff).
  * @cssprop --qys-color-primary-text - Text in the accent colour (links, secondary buttons). Default #0b4fd1 (dark #8fb8ff).

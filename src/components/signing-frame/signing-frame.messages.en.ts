@@ -12,6 +12,10 @@ const en = {
   signed: 'Signed.',
   declined: 'Declined.',
   cancelled: 'Signing cancelled.',
+  'next.signed':
+    'You can close this page or go back to the workflow; the signed file can be viewed and downloaded in Qiyuesuo.',
+  'next.declined': 'The workflow stops here. To sign after all, ask the sender to send the contract again.',
+  'next.cancelled': 'Signing is not finished: open this page again to continue.',
   expired: 'The signing link expired. Getting a new one…',
   unconfirmed: 'Qiyuesuo has not confirmed the contract state yet (now: {status}).',
   error: 'The signing page reported an error: {message}',

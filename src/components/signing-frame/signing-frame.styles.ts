@@ -20,6 +20,33 @@ export const styles = `
   [part='status']:empty {
     display: none;
   }
+  [part='result-hint']:empty,
+  [part='result']:has([part='status']:empty) {
+    display: none;
+  }
+  [data-outcome]:not([data-outcome='']) {
+    padding: 16px;
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_c);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    --_c: var(--_muted);
+  }
+  [data-outcome='signed'] {
+    --_c: var(--_success);
+  }
+  [data-outcome='declined'] {
+    --_c: var(--_danger);
+  }
+  [data-outcome]:not([data-outcome='']) [part='status'] {
+    font-size: 1.15em;
+    font-weight: 600;
+    color: var(--_c);
+  }
+  [part='result-hint'] {
+    margin-block-start: 4px;
+    color: var(--_muted);
+  }
   [part='problem'] {
     padding: 12px 16px;
     border-inline-start: 4px solid var(--_danger);

@@ -120,6 +120,9 @@ let sheet: CSSStyleSheet | undefined;
  * @fires qys-blocked - The frame cannot show the signing page: `{ cause, message, origin }`.
  * @csspart frame - The iframe.
  * @csspart status - The progress / outcome line (a live region).
+ * @csspart result - The outcome panel around the status line: `data-outcome` is signed, declined or cancelled once
+ * signing ends (else empty, and the panel is unstyled).
+ * @csspart result-hint - What to do next after the outcome.
  * @csspart problem - The blocked / error panel (role alert).
  * @csspart problem-title - What happened.
  * @csspart problem-hint - What to do.
@@ -776,7 +779,7 @@ export class QysSigningFrame extends ElementBase {
   // ------------------------------------------------------------------------------------------
   // Render
 
-  private parts: Record<'status' | 'problem' | 'title' | 'hint' | 'details', HTMLElement> & {
+  private parts: Record<'status' | 'next' | 'problem' | 'title' | 'hint' | 'details', HTMLElement> & {
     retry: HTMLButtonElement;
     win: HTMLButtonElement;
   } = undefined!;
@@ -786,7 +789,8 @@ export class QysSigningFrame extends ElementBase {
     const root = this.shadowRoot!;
     if (!this.parts) {
       root.innerHTML =
-        '<p part="status" role="status"></p><div part="problem" role="alert" hidden><p part="problem-title"></p>' +
+        '<div part="result"><p part="status" role="status"></p><p part="result-hint"></p></div>' +
+        '<div part="problem" role="alert" hidden><p part="problem-title"></p>' +
         '<p part="problem-hint"></p><div part="actions"><button part="button"></button><button part="button"></button>' +
         '</div></div><p part="details" hidden></p>';
       const q = (sel: string) => root.querySelector<HTMLElement>(sel)!;
@@ -795,6 +799,7 @@ export class QysSigningFrame extends ElementBase {
       win!.onclick = () => this.openInWindow();
       this.parts = {
         status: q('[part=status]'),
+        next: q('[part=result-hint]'),
         problem: q('[part=problem]'),
         title: q('[part=problem-title]'),
         hint: q('[part=problem-hint]'),
@@ -813,6 +818,10 @@ export class QysSigningFrame extends ElementBase {
       : [/^(preparing|loading|popup|signed|declined|cancelled)$/.test(s) ? this.t(s) : '', noteText]
           .filter(Boolean)
           .join(' ');
+    // signed / declined / cancelled: a result panel (the status line as its title) with what to do next.
+    const outcome = /^(signed|declined|cancelled)$/.test(s);
+    p.status.parentElement!.dataset.outcome = outcome ? s : '';
+    p.next.textContent = outcome ? this.t(`next.${s as 'signed'}`) : '';
     p.problem.hidden = !problem;
     p.title.textContent = problem ? noteText : '';
     p.hint.hidden = !note?.hint;

@@ -452,6 +452,18 @@ describe('<qys-org-scope-picker>', () => {
       expect($(denied.el, '[part=filter]')).to.equal(null);
     });
 
+    it('the tree is as tall as its rows, up to --qys-org-picker-height (then it scrolls)', async () => {
+      const { el } = await mountLoaded();
+      await wait(() => rows(el).length > 0);
+      const t = tree(el);
+      const content = t.querySelector<HTMLElement>('.spacer')!.offsetHeight;
+      expect(content, 'a few root rows').to.be.within(32, 319);
+      expect(t.clientHeight).to.equal(content);
+      el.style.setProperty('--qys-org-picker-height', '40px');
+      expect(t.clientHeight).to.equal(40);
+      expect(t.scrollHeight).to.equal(content);
+    });
+
     it('a part-time person is checked under every department they belong to', async () => {
       const host = createMemoryHost();
       const pt = host.control.samples.partTimePerson;
@@ -462,7 +474,8 @@ describe('<qys-org-scope-picker>', () => {
       const { el } = await mountLoaded({ host, value: { include: [d1], exclude: [] } });
       // a tall viewport so both departments' rows are rendered at once
       el.style.setProperty('--qys-org-picker-height', '4000px');
-      await wait(() => tree(el).clientHeight > 1000);
+      // the tree is as tall as its rows up to that maximum: every row fits
+      await wait(() => tree(el).clientHeight > 0 && tree(el).scrollHeight <= tree(el).clientHeight);
       tree(el).dispatchEvent(new Event('scroll'));
       await el.updateComplete;
       const res = await host.org.resolve([d1, d2]);
@@ -556,7 +569,8 @@ describe('<qys-org-scope-picker>', () => {
       const res = await host.org.resolve([resignedPerson]);
       const { el } = await mountLoaded({ host });
       el.style.setProperty('--qys-org-picker-height', '4000px');
-      await wait(() => tree(el).clientHeight > 1000);
+      // the tree is as tall as its rows up to that maximum: every row fits
+      await wait(() => tree(el).clientHeight > 0 && tree(el).scrollHeight <= tree(el).clientHeight);
       tree(el).dispatchEvent(new Event('scroll'));
       await el.updateComplete;
       const node = res.nodes[0]!;

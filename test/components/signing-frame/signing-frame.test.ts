@@ -81,6 +81,11 @@ describe('<qys-signing-frame> with the simulator', function () {
     expect(el.state).to.equal('signed');
     expect(frameOf(el)).to.equal(null);
     expect(text(el, 'status')).to.equal('Signed.');
+    // A result panel: the outcome as its title, what to do next, an accent border of its own.
+    const panel = el.shadowRoot!.querySelector<HTMLElement>('[part=result]')!;
+    expect(panel.dataset.outcome).to.equal('signed');
+    expect(text(el, 'result-hint')).to.match(/close this page/);
+    expect(getComputedStyle(panel).borderInlineStartWidth).to.equal('4px');
     expect(el.messageStats.accepted).to.equal(1);
   });
 
@@ -96,6 +101,8 @@ describe('<qys-signing-frame> with the simulator', function () {
     expect((await declined).detail.confirmed).to.equal('declined');
     expect((await el.result).type).to.equal('declined');
     expect(text(el, 'status')).to.equal('已拒签。');
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part=result]')!.dataset.outcome).to.equal('declined');
+    expect(text(el, 'result-hint')).to.match(/联系发起人/);
   });
 
   it('signed, then removed while the host confirms: qys-signed still fires and result settles', async () => {
