@@ -101,6 +101,7 @@ export async function startDevServers(options: DevServersOptions = {}): Promise<
         dataDir?: string;
         simulatorUrl: string;
         simulatorSigningUrl: string;
+        publicCloudUrl: string;
         quiet: boolean;
       }) => Promise<ReferenceHostLike>;
     };
@@ -110,6 +111,8 @@ export async function startDevServers(options: DevServersOptions = {}): Promise<
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       simulatorUrl: simulator.url,
       simulatorSigningUrl: simulator.urls.signing,
+      // The simulator's signing app also plays the public cloud's SSO gateway.
+      publicCloudUrl: simulator.urls.signing,
       quiet,
     });
     stops.push(() => reference.stop());
@@ -120,6 +123,8 @@ export async function startDevServers(options: DevServersOptions = {}): Promise<
     }
     // The person signing in the demo and the tests is known to the platform by mobile, as persons
     // synced from the OA are.
+    // Public-cloud SSO: the gateway validates tickets at the reference host (CAS-style).
+    simulator.configure({ sso: { validationUrl: `${reference.url}/qys/sso/validate` } });
     const me = reference.org?.person(reference.org.currentUserId);
     if (reference.org && me)
       simulator.configure({ users: [{ mobile: personMobile(reference.org.currentUserId), name: me.name }] });

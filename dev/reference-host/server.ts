@@ -42,6 +42,7 @@ import { SEED_PRIVATE_ID, seedDoc, toBinding, type StoreDoc, type StoredService 
 import { createOrgModel, type OrgModel } from '../../src/api/memory-host/org.js';
 import { generateOrg, seedNumber } from '../../src/api/memory-host/data.js';
 import { QysNotFoundError, QysValidationError } from '../../src/api/errors.js';
+import { CAS_VALIDATE_PATH, CasTickets, ticketFrom } from './cas.js';
 import {
   contractStatus as qysContractStatus,
   listCategories,
@@ -74,6 +75,12 @@ export interface ReferenceHostOptions {
   simulatorUrl?: string;
   /** The simulator's signing web app (the seeded service's signing addresses); default: simulatorUrl. */
   simulatorSigningUrl?: string;
+  /**
+   * The public cloud's address, where a public service with 单点登录 sends the browser
+   * (`/open/ssogateway?ticket=…`); in development the simulator's signing app. Unset: public services
+   * open no signing sessions.
+   */
+  publicCloudUrl?: string;
   quiet?: boolean;
   /** Persons in the generated org (default 2000; the memory host's generator, same seed). */
   orgSize?: number;
@@ -269,6 +276,8 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   const jobs = new Map<string, SyncJob>();
   const runningSync = new Map<string, string>();
   const usedNonces = new Set<string>();
+  /** Public-cloud SSO tickets (single use, 5 minutes), validated by Qiyuesuo at CAS_VALIDATE_PATH. */
+  const casTickets = new CasTickets();
   /**
    * Signing sessions whose result the return page may still report: nonce → the contract it was
    * opened for (null: the platform starts one). Anyone can load /qys-return, so only the first report
@@ -861,6 +870,43 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     createSigningSession: async (c) => {
       const r = c.body as SigningSessionRequest;
       const service = findService(r.serviceId ?? defaultServiceId() ?? '');
+      if (service.serviceType === 'public' && service.ssoEnabled && options.publicCloudUrl) {
+        // Public cloud: a single-use ticket for this user, validated by Qiyuesuo at CAS_VALIDATE_PATH;
+        // the return page with the nonce stays the one-time part the element checks.
+        if (usedNonces.has(r.nonce)) throw new HttpFailure(409, 'nonce.reused', 'This nonce was used before');
+        usedNonces.add(r.nonce);
+        const origin = String(c.req.headers.origin ?? '');
+        const parent =
+          origin && origin !== c.self && isDevOrigin(origin)
+            ? `/o/${Buffer.from(origin).toString('base64url')}`
+            : '';
+        const back = new URL(`${c.self}/qys-return${parent}`);
+        back.searchParams.set('nonce', r.nonce);
+        const me = org.person(org.currentUserId);
+        const ticket = casTickets.issue({ contact: personMobile(org.currentUserId), name: me?.name ?? '' });
+        const url = new URL(`${options.publicCloudUrl.replace(/\/+$/, '')}/open/ssogateway`);
+        url.searchParams.set('ticket', ticket);
+        url.searchParams.set(
+          'pageType',
+          !r.contractId ? 'INDEX_PAGE' : r.page === 'view' ? 'CONTRACT_DETAIL_PAGE' : 'SIGN_PAGE',
+        );
+        if (r.contractId) url.searchParams.set('contractId', r.contractId);
+        url.searchParams.set('signReturnUrl', back.href);
+        if (r.lang === 'en') url.searchParams.set('lang', 'en');
+        openReturns.set(r.nonce, r.contractId ?? null);
+        if (openReturns.size > 10_000) openReturns.delete(openReturns.keys().next().value!);
+        if (r.contractId && !contracts.has(r.contractId))
+          contracts.set(r.contractId, { contractId: r.contractId, status: 'signing', updatedAt: now() });
+        return {
+          status: 201,
+          body: {
+            url: url.href,
+            expiresAt: new Date(Date.now() + SESSION_TTL_MS).toISOString(),
+            returnOrigin: c.self,
+            ...(r.contractId ? { contractId: r.contractId } : {}),
+          },
+        };
+      }
       if (service.serviceType !== 'private')
         throw invalid([{ path: 'serviceId', code: 'signing.privateOnly' }]);
       const base = r.zone === 'internal' ? service.signingUrlInternal.trim() : service.signingUrlExternal;
@@ -1010,6 +1056,17 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(returnPage(parent && isDevOrigin(parent) ? parent : null));
+    }
+    if (url.pathname === CAS_VALIDATE_PATH) {
+      // Called by Qiyuesuo's public cloud (server to server), not by a browser page.
+      if (req.method !== 'POST') return fail(new HttpFailure(405, 'method', 'POST a ticket'));
+      const ticket = ticketFrom(String(req.headers['content-type'] ?? ''), await readBody(req));
+      if (!ticket)
+        return send(400, { code: 1000001, message: 'ticket missing or malformed', error: { code: 'bad-request' } });
+      const person = casTickets.redeem(ticket);
+      return person
+        ? send(200, { code: 0, message: 'SUCCESS', result: person })
+        : send(200, { code: 1001, message: 'ticket unknown, used or expired' });
     }
     if (req.method === 'GET' && url.pathname.startsWith('/qys-seal-image/')) {
       // A seal picture from the platform's GET /seal/image, signed here: the browser never gets a

@@ -205,7 +205,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       d = new Deployment(id, { ...config, apps: root.apps, whitelist: root.whitelist });
       // Persons the root knows (e.g. the reference host's user) are known in every new scope.
-      d.apply({ users: root.data.users });
+      d.apply({ users: root.data.users, sso: { ...root.sso } });
       scopes.set(id, d);
     }
     return d;

@@ -479,4 +479,55 @@ describe('reference host on the client: 测试连接, seal images, signing sessi
     };
     assert.equal(status.status, 'signed');
   });
+
+  it('public cloud: /open/ssogateway with a single-use ticket the gateway validates at the OA (CAS-style), back to the nonce page', async () => {
+    const contract = sim.root.data.contracts[2]!.id;
+    const s = await post(
+      '/signing/sessions',
+      {
+        serviceId: '1002',
+        contractId: contract,
+        nonce: 'nonce-public-0000001',
+        zone: 'external',
+        page: 'sign',
+        lang: 'zh-CN',
+        display: 'frame',
+      },
+      'http://127.0.0.1:5173',
+    );
+    assert.equal(s.status, 201, JSON.stringify(s.json));
+    const url = new URL(s.json.url);
+    assert.equal(url.origin + url.pathname, `${servers.urls.simulatorSigning}/open/ssogateway`);
+    assert.equal(url.searchParams.get('pageType'), 'SIGN_PAGE');
+    assert.equal(url.searchParams.get('contractId'), contract);
+    const ticket = url.searchParams.get('ticket')!;
+    assert.match(ticket, /^[0-9a-f-]{36}$/);
+    // The gateway POSTs the ticket to the reference host, which answers the contact once.
+    const gate = await fetch(url, { redirect: 'manual' });
+    assert.equal(gate.status, 302);
+    const page = await fetch(new URL(gate.headers.get('location')!, url));
+    const html = await page.text();
+    assert.match(html, /data-qys-page="sign"/);
+    const session = /name="session" value="([^"]+)"/.exec(html)![1]!;
+    const done = await fetch(`${servers.urls.simulatorSigning}/sign/action`, {
+      method: 'POST',
+      body: new URLSearchParams({ session, action: 'sign' }),
+      redirect: 'manual',
+    });
+    const back = new URL(done.headers.get('location')!);
+    assert.equal(back.origin, ref);
+    assert.equal(back.searchParams.get('nonce'), 'nonce-public-0000001');
+    assert.equal(back.searchParams.get('type'), 'signed');
+    // Single use: the same link again does not sign anyone in.
+    const again = await fetch(url, { redirect: 'manual' });
+    assert.match(new URL(again.headers.get('location')!, url).search, /reason=ticket-invalid/);
+    // The validation endpoint itself: an unknown ticket is refused (code != 0), a missing one is a 400.
+    const validate = (body: string, type = 'application/x-www-form-urlencoded') =>
+      fetch(`${ref}/qys/sso/validate`, { method: 'POST', headers: { 'content-type': type }, body });
+    const unknown = (await (await validate(`ticket=${ticket}`)).json()) as { code: number };
+    assert.notEqual(unknown.code, 0);
+    assert.equal((await validate('ticket=')).status, 400);
+    assert.equal((await validate('{"ticket":', 'application/json')).status, 400);
+    assert.equal((await fetch(`${ref}/qys/sso/validate`)).status, 405);
+  });
 });
