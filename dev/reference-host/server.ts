@@ -1062,7 +1062,11 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       if (req.method !== 'POST') return fail(new HttpFailure(405, 'method', 'POST a ticket'));
       const ticket = ticketFrom(String(req.headers['content-type'] ?? ''), await readBody(req));
       if (!ticket)
-        return send(400, { code: 1000001, message: 'ticket missing or malformed', error: { code: 'bad-request' } });
+        return send(400, {
+          code: 1000001,
+          message: 'ticket missing or malformed',
+          error: { code: 'bad-request' },
+        });
       const person = casTickets.redeem(ticket);
       return person
         ? send(200, { code: 0, message: 'SUCCESS', result: person })

@@ -17,7 +17,10 @@ async function restricted(path: string, code: string): Promise<boolean> {
     filePath: new URL(`../../${path}`, import.meta.url).pathname,
   });
   // a probe that does not parse would pass every "allowed" case: none may
-  assert.deepEqual(result!.messages.filter((m) => m.fatal), []);
+  assert.deepEqual(
+    result!.messages.filter((m) => m.fatal),
+    [],
+  );
   return result!.messages.some((m) => m.ruleId === '@typescript-eslint/no-restricted-imports');
 }
 
