@@ -8,6 +8,7 @@ import { findChrome, NO_BROWSER_MESSAGE, CHROME_ARGS } from './scripts/find-brow
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { devServersPlugin } from './scripts/wtr-dev-servers.mjs';
 import { ensureBuildPlugin } from './scripts/wtr-ensure-build.mjs';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 
 const executablePath = findChrome();
 // The Firefox and WebKit configs start from this one and replace its browsers: they need no Chromium.
@@ -36,6 +37,18 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     devServersPlugin(),
     ensureBuildPlugin(),
+    // Screenshot tests (test/visual, Chromium only): baselines committed in test/visual/screenshots; a run with
+    // --update-visual-baseline (`npm run test:visual -- --update-visual-baseline`) rewrites them. Tolerance: a
+    // pixel differs past pixelmatch's 0.1 colour threshold, and an image fails past 0.05 % differing pixels.
+    visualRegressionPlugin({
+      baseDir: 'test/visual/screenshots',
+      update: process.argv.includes('--update-visual-baseline'),
+      diffOptions: { threshold: 0.1 },
+      failureThreshold: 0.05,
+      failureThresholdType: 'percent',
+      getFailedName: ({ browser, name }) => join('..', '..', '..', '.tmp', 'visual', browser, 'failed', name),
+      getDiffName: ({ browser, name }) => join('..', '..', '..', '.tmp', 'visual', browser, 'diff', name),
+    }),
   ],
   browsers: profileDir
     ? [
