@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../src/components/host-provider/define.js';
 import '../src/components/binding-settings/define.js';
 import { createMemoryHost, type MemoryHost, type MemoryHostOptions } from '../src/api/memory-host/index.js';
@@ -20,6 +20,8 @@ const meta: Meta = {
 export default meta;
 
 interface Args {
+  /** `dark` or `light` (absent: follows prefers-color-scheme). */
+  theme?: 'dark' | 'light';
   host?: MemoryHostOptions;
   lang?: string;
   readonly?: boolean;
@@ -43,6 +45,7 @@ const render = (args: Args) => {
   return html`<qys-host-provider .host=${host}>
     <qys-binding-settings
       lang=${args.lang ?? 'zh-CN'}
+      theme=${args.theme ?? nothing}
       ?readonly=${args.readonly ?? false}
       service-id=${id}
       @qys-save=${(e: CustomEvent) => console.info('qys-save', e.detail)}
@@ -150,3 +153,6 @@ export const Readonly: StoryObj<Args> = { render, args: { readonly: true } };
 
 /** English. */
 export const English: StoryObj<Args> = { render, args: { lang: 'en', open: 'private' } };
+
+/** Editing a service in the dark theme (`theme="dark"`; without the attribute the element follows `prefers-color-scheme`). */
+export const Dark: StoryObj<Args> = { ...EditingPrivate, args: { ...EditingPrivate.args, theme: 'dark' } };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../src/components/browse-field/define.js';
 import { createMemoryHost, type MemoryHostOptions } from '../src/api/memory-host/index.js';
 import type { QysHost, ResourceKind } from '../src/index.js';
@@ -20,6 +20,8 @@ export default meta;
 const GONE = '2859999999999999999';
 
 interface Args {
+  /** `dark` or `light` (absent: follows prefers-color-scheme). */
+  theme?: 'dark' | 'light';
   kind: ResourceKind;
   multiple: boolean;
   readonly: boolean;
@@ -84,6 +86,7 @@ const render = (args: Args, loaded: Loaded) => html`
       ?required=${args.required}
       ?allow-sync=${args.allowSync}
       lang=${args.lang}
+      theme=${args.theme ?? nothing}
     ></qys-browse-field>
     <div style="display: flex; gap: 8px">
       <button type="submit">Submit</button>
@@ -199,3 +202,6 @@ export const English = story(
   {},
   { count: 2, gone: true },
 );
+
+/** The dark theme (`theme="dark"`). */
+export const Dark: StoryObj<Args> = { ...ElectronicSeal, args: { ...ElectronicSeal.args, theme: 'dark' } };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../src/components/integration-checklist/define.js';
 import { createMemoryHost } from '../src/api/memory-host/index.js';
 import type { Binding, FramingInspection, QysHost } from '../src/index.js';
@@ -38,6 +38,8 @@ const publicBinding = async (host: QysHost) =>
   (await host.services.list()).find((b) => b.serviceType === 'public')!;
 
 interface Args {
+  /** `dark` or `light` (absent: follows prefers-color-scheme). */
+  theme?: 'dark' | 'light';
   framing: Framing;
   kind: 'private' | 'public';
   upgrade: 'none' | 'same-address' | 'new-address';
@@ -56,6 +58,7 @@ const render = (args: Args, loaded: { host: QysHost; binding: Binding }) => html
     upgrade=${args.upgrade}
     e9-url=${args.e9Url}
     lang=${args.lang}
+    theme=${args.theme ?? nothing}
   ></qys-integration-checklist>
 `;
 
@@ -138,3 +141,6 @@ export const Large: StoryObj<Args> = {
   },
 };
 export const English: StoryObj<Args> = { ...base, args: { ...base.args, lang: 'en' } };
+
+/** The dark theme (`theme="dark"`). */
+export const Dark: StoryObj<Args> = { ...Private, args: { ...Private.args, theme: 'dark' } };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../src/components/network-strategy-editor/define.js';
 import { createMemoryHost, type MemoryHostOptions } from '../src/api/memory-host/index.js';
 import type { AutoLogin } from '../src/api/schemas.js';
@@ -19,6 +19,8 @@ export default meta;
 const URLS = { external: 'https://qys.example.com', internal: 'http://10.0.0.5:9180' };
 
 interface Args {
+  /** `dark` or `light` (absent: follows prefers-color-scheme). */
+  theme?: 'dark' | 'light';
   value: AutoLogin;
   host?: MemoryHostOptions;
   lang?: string;
@@ -31,6 +33,7 @@ const render = (args: Args) => html`
   <qys-network-strategy-editor
     name="autoLogin"
     lang=${args.lang ?? 'zh-CN'}
+    theme=${args.theme ?? nothing}
     ?disabled=${args.disabled ?? false}
     ?required=${args.required ?? false}
     ?readonly=${args.readonly ?? false}
@@ -178,3 +181,6 @@ export const Readonly: Story = {
   render,
   args: { ...Typical.args, readonly: true } as Args,
 };
+
+/** The dark theme (`theme="dark"`). */
+export const Dark: StoryObj<Args> = { ...Typical, args: { ...Typical.args, theme: 'dark' } };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../src/components/org-scope-picker/define.js';
 import { createMemoryHost, type MemoryHost, type MemoryHostOptions } from '../src/api/memory-host/index.js';
 import type { QysHost } from '../src/api/host.js';
@@ -19,6 +19,8 @@ const meta: Meta = {
 export default meta;
 
 interface Args {
+  /** `dark` or `light` (absent: follows prefers-color-scheme). */
+  theme?: 'dark' | 'light';
   mode?: 'scope' | 'persons';
   value?: OrgScope;
   host?: MemoryHostOptions;
@@ -50,6 +52,7 @@ const render = (args: Args) => html`
     name="scope"
     mode=${args.mode ?? 'scope'}
     lang=${args.lang ?? 'zh-CN'}
+    theme=${args.theme ?? nothing}
     ?required=${args.required ?? false}
     ?disabled=${args.disabled ?? false}
     .max=${args.max}
@@ -217,3 +220,6 @@ export const InAForm: Story = {
     </form>`,
   args: {},
 };
+
+/** The dark theme (`theme="dark"`). */
+export const Dark: StoryObj<Args> = { ...ScopeWithRules, args: { ...ScopeWithRules.args, theme: 'dark' } };

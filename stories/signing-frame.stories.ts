@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../src/components/signing-frame/define.js';
 import { QysSigningFrame } from '../src/components/signing-frame/signing-frame.js';
 import { createMemoryHost, type MemoryHostOptions } from '../src/api/memory-host/index.js';
@@ -90,6 +90,8 @@ async function storyHost(o: StoryHostOptions = {}): Promise<{ host: QysHost; ser
 }
 
 interface Args {
+  /** `dark` or `light` (absent: follows prefers-color-scheme). */
+  theme?: 'dark' | 'light';
   lang: string;
   page: 'sign' | 'view';
 }
@@ -103,6 +105,7 @@ const frame = (args: Args, loaded: Loaded, contractId = '2961458871234567001') =
     contract-id=${contractId}
     page=${args.page}
     lang=${args.lang}
+    theme=${args.theme ?? nothing}
     style="--qys-signing-frame-height: 360px"
   ></qys-signing-frame>
 `;
@@ -205,3 +208,6 @@ export const BlockedMixedContent: StoryObj<Args> = {
       lang=${args.lang}
     ></story-https-signing-frame>`,
 };
+
+/** The signed result panel in the dark theme (`theme="dark"`). */
+export const Dark: StoryObj<Args> = { ...Signed, args: { ...Signed.args, theme: 'dark' } };
