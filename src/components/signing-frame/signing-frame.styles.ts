@@ -1,4 +1,7 @@
-export const styles = `
+// Tagged `css` (String.raw) so the build minifies it like lit's css literals (scripts/vite-minify-literals.mjs).
+const css = String.raw;
+
+export const styles = css`
   :host {
     display: flex;
     flex-direction: column;
