@@ -63,6 +63,7 @@ export const orgScopePickerStyles = css`
   }
   button {
     font: inherit;
+    color: inherit;
     cursor: pointer;
   }
   [part='chip-remove'] {
@@ -231,6 +232,7 @@ export const orgScopePickerStyles = css`
     align-items: center;
     flex-wrap: wrap;
   }
+  [part='more'],
   [part='retry'],
   [part='bulk-submit'],
   [part='recent-remove'] {
