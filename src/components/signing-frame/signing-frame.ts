@@ -85,6 +85,28 @@ const PUBLIC = [
   'sandboxExtra',
 ];
 let sheet: CSSStyleSheet | undefined;
+/** States shown in the result or problem panel: rendered once the panel module has arrived. */
+const PANEL = /^(signed|declined|cancelled|blocked|error)$/;
+let panelSheet: CSSStyleSheet | undefined;
+let panelLoad: Promise<void> | undefined;
+/**
+ * The result and problem panels (their zh-CN strings and CSS) load on demand the first time a run ends,
+ * fails or is blocked: `undefined` once they are there (or could not load: then the keys' en / zh-TW
+ * text or the bare key shows, unstyled, rather than nothing).
+ */
+const loadPanel = () =>
+  panelSheet
+    ? undefined
+    : (panelLoad ??= import('./signing-frame.panel.js').then(
+        (m) => {
+          Object.assign(signingFrameMessages['zh-CN'], m.panelStrings);
+          (panelSheet = new CSSStyleSheet()).replaceSync(m.panelCss);
+        },
+        (e: unknown) => {
+          panelSheet = new CSSStyleSheet();
+          console.warn('[qys-elements] <qys-signing-frame>: its panels did not load', e);
+        },
+      ));
 
 /**
  * Embedded 契约锁 signing with SSO handoff. `open()` asks the OA (`host.signing.createSession`) for a
@@ -378,7 +400,10 @@ export class QysSigningFrame extends ElementBase {
     });
   }
 
-  private flush(): boolean {
+  private flush(): boolean | Promise<boolean> {
+    // A result or problem panel to show: once its module is there (no unstyled or untranslated flash).
+    const panel = PANEL.test(this._state) && loadPanel();
+    if (panel) return panel.then(() => this.flush());
     this.pending = undefined;
     this.render();
     if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
@@ -808,6 +833,8 @@ export class QysSigningFrame extends ElementBase {
         win: win!,
       };
     }
+    if (panelSheet && !root.adoptedStyleSheets.includes(panelSheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelSheet];
     const p = this.parts;
     const s = this._state;
     const note = this._note;
