@@ -17,7 +17,6 @@ import type { Catalog } from '../../internal/localize.js';
 import { bindingSettingsStyles } from './binding-settings.styles.js';
 import {
   FIELDS,
-  conflictRows,
   draftFromBinding,
   errorsFromIssues,
   fieldApplies,
@@ -42,7 +41,6 @@ import {
   loadedFormView,
   loadedSchema,
 } from './lazy.js';
-import { openDialogs, renderDialog } from './views/dialogs.js';
 
 /** A question in the modal dialog; `resolve` gets the chosen answer. */
 export interface DialogRequest {
@@ -202,7 +200,7 @@ export class QysBindingSettings extends QysElement {
 
   private aborts = new Map<string, AbortController>();
   private lastDirty = false;
-  private opener: HTMLElement | null = null;
+  /** @internal */ opener: HTMLElement | null = null;
   private openedServiceId = '';
 
   private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -276,7 +274,8 @@ export class QysBindingSettings extends QysElement {
       this.openedServiceId = this.serviceId;
       if (this.serviceId) void this.openService(this.serviceId);
     }
-    openDialogs(this.renderRoot);
+    // A rendered dialog opens as a modal (focus goes to its `autofocus` button).
+    for (const dlg of this.renderRoot.querySelectorAll('dialog')) if (!dlg.open) dlg.showModal();
     const d = this.dirty;
     if (d !== this.lastDirty) {
       this.lastDirty = d;
@@ -293,7 +292,7 @@ export class QysBindingSettings extends QysElement {
   // Host calls (each with its own AbortController; a newer call of the same kind aborts the older)
   // ------------------------------------------------------------------------------------------
 
-  private signal(kind: string): AbortSignal {
+  /** @internal */ signal(kind: string): AbortSignal {
     this.aborts.get(kind)?.abort();
     const c = new AbortController();
     this.aborts.set(kind, c);
@@ -440,7 +439,7 @@ export class QysBindingSettings extends QysElement {
     });
   }
 
-  private clearSecretInput(): void {
+  /** @internal */ clearSecretInput(): void {
     const input = this.renderRoot?.querySelector<HTMLInputElement>('#f-appSecret');
     if (input) input.value = '';
   }
@@ -644,90 +643,16 @@ export class QysBindingSettings extends QysElement {
       return;
     }
     if (e instanceof QysConflictError || (e instanceof QysNotFoundError && this.draft.id)) {
-      await this.openConflict(e instanceof QysConflictError ? (e.current as Binding | undefined) : null);
+      // The conflict view (and its diff) is in the form's chunk, there since the form that saved.
+      await (
+        await loadFormView()
+      ).openConflict(this, e instanceof QysConflictError ? (e.current as Binding | undefined) : null);
       return;
     }
     this.saveError = this.t('form.saveFailed', { reason: this.errorText(e) });
   }
 
-  /** `current`: the server's record from the 409; undefined: fetch it; null: it was deleted. */
-  private async openConflict(current: Binding | undefined | null): Promise<void> {
-    const host = this.effectiveHost!;
-    let loadError: string | undefined;
-    if (current === undefined && this.draft.id) {
-      try {
-        current = await host.services.get(this.draft.id, { signal: this.signal('get') });
-      } catch (e) {
-        if (e instanceof QysNotFoundError) current = null;
-        else loadError = this.t('conflict.loadFailed', { reason: this.errorText(e) });
-      }
-    }
-    const theirs = current ? draftFromBinding(current) : undefined;
-    const rows = theirs ? conflictRows(this.base, this.draft, theirs) : [];
-    // By default a merge keeps my value where I changed it, the server's elsewhere.
-    const keepMine = new Set(rows.filter((r) => !sameValue(r.mine, r.base)).map((r) => r.field));
-    this.conflict = {
-      current: current ?? undefined,
-      theirs,
-      rows,
-      keepMine,
-      ...(loadError ? { loadError } : {}),
-    };
-    this.opener = this.renderRoot.querySelector<HTMLElement>('.save') ?? null;
-  }
-
-  /** @internal */ toggleKeepMine(field: FieldName, mine: boolean): void {
-    if (!this.conflict) return;
-    const keepMine = new Set(this.conflict.keepMine);
-    if (mine) keepMine.add(field);
-    else keepMine.delete(field);
-    this.conflict = { ...this.conflict, keepMine };
-  }
-
-  /** @internal */ async resolveConflict(
-    choice: 'mine' | 'theirs' | 'merge' | 'new' | 'cancel',
-  ): Promise<void> {
-    const c = this.conflict;
-    if (!c) return;
-    this.conflict = undefined;
-    if (choice === 'cancel') {
-      this.saveError = this.t('form.saveFailed', { reason: this.t('error.conflict') });
-      this.restoreFocus();
-      return;
-    }
-    if (choice === 'new') {
-      // Deleted on the server: keep everything typed, save as a new record (a secret is needed again).
-      const { id: _id, version: _v, ...rest } = this.draft;
-      this.draft = { ...rest, appSecretSet: false };
-      this.base = newDraft('', false);
-      this.current = undefined;
-      this.replacingSecret = true;
-      this.restoreFocus();
-      return;
-    }
-    if (!c.current || !c.theirs) return;
-    this.current = c.current;
-    this.base = structuredClone(c.theirs);
-    if (choice === 'theirs') {
-      this.draft = structuredClone(c.theirs);
-      this.clearSecretInput();
-      this.secretTyped = false;
-      this.replacingSecret = false;
-      this.errors = { fields: {}, other: [] };
-      this.announce(this.t('conflict.takeTheirs'));
-      this.restoreFocus();
-      return;
-    }
-    const merged =
-      choice === 'mine'
-        ? { ...structuredClone(this.draft), version: c.current.version, appSecretSet: c.current.appSecretSet }
-        : mergeDrafts(this.draft, c.theirs, c.keepMine);
-    this.draft = merged;
-    this.restoreFocus();
-    await this.save();
-  }
-
-  private restoreFocus(): void {
+  /** @internal */ restoreFocus(): void {
     this.renderRoot.querySelector('dialog')?.close();
     const el = this.opener;
     this.opener = null;
@@ -965,14 +890,28 @@ export class QysBindingSettings extends QysElement {
     return html`<p class="notice" role="status">${this.t('loading')}</p>`;
   }
 
+  /** The dialogs are in the form view's chunk too (requested at connect): shown once it is there. */
+  private renderDialog(): TemplateResult | typeof nothing {
+    const view = loadedFormView();
+    if (view) return view.renderDialog(this);
+    void loadFormView().then(() => this.requestUpdate());
+    return nothing;
+  }
+
   override render(): TemplateResult {
+    // The form's CSS comes with its chunk (views/form.styles.ts): adopted once it is there, before the form
+    // (or the conflict dialog, in the same chunk) can render.
+    const sheet = loadedFormView()?.formStyles.styleSheet;
+    const root = this.renderRoot as ShadowRoot;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     if (!this.effectiveHost) return html`<p class="notice" role="alert">${this.t('noHost')}</p>`;
     return html`
       <div class="page">
         ${this.view === 'list' ? renderList(this) : this.renderFormView()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
-      ${this.dialog || this.conflict ? renderDialog(this) : nothing}
+      ${this.dialog || this.conflict ? this.renderDialog() : nothing}
     `;
   }
 }

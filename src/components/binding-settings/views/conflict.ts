@@ -3,9 +3,17 @@
  * view's on-demand chunk (views/form.ts re-exports it), not in the element's first download.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AutoLogin, OrgRef } from '../../../api/schemas.js';
+import type { AutoLogin, Binding, OrgRef } from '../../../api/schemas.js';
 import type { QysBindingSettings } from '../binding-settings.js';
-import type { FieldName } from '../form-model.js';
+import {
+  conflictRows,
+  draftFromBinding,
+  mergeDrafts,
+  newDraft,
+  sameValue,
+  type FieldName,
+} from '../form-model.js';
+import { QysNotFoundError } from '../../../api/errors.js';
 
 type El = QysBindingSettings;
 
@@ -43,7 +51,7 @@ export function conflictDialog(el: El): TemplateResult {
     aria-describedby="conflict-body"
     @cancel=${(e: Event) => {
       e.preventDefault();
-      setTimeout(() => void el.resolveConflict('cancel'));
+      setTimeout(() => void resolveConflict(el, 'cancel'));
     }}
   >
     <h2 id="conflict-title">${el.t('conflict.title')}</h2>
@@ -82,7 +90,7 @@ export function conflictDialog(el: El): TemplateResult {
                               name=${`pick-${r.field}`}
                               value="theirs"
                               .checked=${!mine}
-                              @change=${() => el.toggleKeepMine(r.field, false)}
+                              @change=${() => toggleKeepMine(el, r.field, false)}
                             />${el.t('conflict.pickTheirs')}</label
                           >
                           <label
@@ -91,7 +99,7 @@ export function conflictDialog(el: El): TemplateResult {
                               name=${`pick-${r.field}`}
                               value="mine"
                               .checked=${mine}
-                              @change=${() => el.toggleKeepMine(r.field, true)}
+                              @change=${() => toggleKeepMine(el, r.field, true)}
                             />${el.t('conflict.pickMine')}</label
                           >
                         </fieldset>
@@ -107,7 +115,7 @@ export function conflictDialog(el: El): TemplateResult {
         class="dlg-cancel"
         part="button"
         autofocus
-        @click=${() => el.resolveConflict('cancel')}
+        @click=${() => resolveConflict(el, 'cancel')}
       >
         ${el.t('cancel')}
       </button>
@@ -117,7 +125,7 @@ export function conflictDialog(el: El): TemplateResult {
               type="button"
               class="conflict-new primary"
               part="button"
-              @click=${() => el.resolveConflict('new')}
+              @click=${() => resolveConflict(el, 'new')}
             >
               ${el.t('conflict.saveAsNew')}
             </button>`
@@ -126,7 +134,7 @@ export function conflictDialog(el: El): TemplateResult {
                   type="button"
                   class="conflict-theirs"
                   part="button"
-                  @click=${() => el.resolveConflict('theirs')}
+                  @click=${() => resolveConflict(el, 'theirs')}
                 >
                   ${el.t('conflict.takeTheirs')}
                 </button>
@@ -134,7 +142,7 @@ export function conflictDialog(el: El): TemplateResult {
                   type="button"
                   class="conflict-merge"
                   part="button"
-                  @click=${() => el.resolveConflict('merge')}
+                  @click=${() => resolveConflict(el, 'merge')}
                 >
                   ${el.t('conflict.merge')}
                 </button>
@@ -142,7 +150,7 @@ export function conflictDialog(el: El): TemplateResult {
                   type="button"
                   class="conflict-mine primary"
                   part="button"
-                  @click=${() => el.resolveConflict('mine')}
+                  @click=${() => resolveConflict(el, 'mine')}
                 >
                   ${el.t('conflict.keepMine')}
                 </button>`
@@ -150,4 +158,83 @@ export function conflictDialog(el: El): TemplateResult {
       }
     </div>
   </dialog>`;
+}
+
+function toggleKeepMine(el: El, field: FieldName, mine: boolean): void {
+  if (!el.conflict) return;
+  const keepMine = new Set(el.conflict.keepMine);
+  if (mine) keepMine.add(field);
+  else keepMine.delete(field);
+  el.conflict = { ...el.conflict, keepMine };
+}
+
+/** The user's answer to the conflict dialog (a save's 409, or the record deleted meanwhile). */
+async function resolveConflict(
+  el: El,
+  choice: 'mine' | 'theirs' | 'merge' | 'new' | 'cancel',
+): Promise<void> {
+  const c = el.conflict;
+  if (!c) return;
+  el.conflict = undefined;
+  if (choice === 'cancel') {
+    el.saveError = el.t('form.saveFailed', { reason: el.t('error.conflict') });
+    el.restoreFocus();
+    return;
+  }
+  if (choice === 'new') {
+    // Deleted on the server: keep everything typed, save as a new record (a secret is needed again).
+    const { id: _id, version: _v, ...rest } = el.draft;
+    el.draft = { ...rest, appSecretSet: false };
+    el.base = newDraft('', false);
+    el.current = undefined;
+    el.replacingSecret = true;
+    el.restoreFocus();
+    return;
+  }
+  if (!c.current || !c.theirs) return;
+  el.current = c.current;
+  el.base = structuredClone(c.theirs);
+  if (choice === 'theirs') {
+    el.draft = structuredClone(c.theirs);
+    el.clearSecretInput();
+    el.secretTyped = false;
+    el.replacingSecret = false;
+    el.errors = { fields: {}, other: [] };
+    el.announce(el.t('conflict.takeTheirs'));
+    el.restoreFocus();
+    return;
+  }
+  const merged =
+    choice === 'mine'
+      ? { ...structuredClone(el.draft), version: c.current.version, appSecretSet: c.current.appSecretSet }
+      : mergeDrafts(el.draft, c.theirs, c.keepMine);
+  el.draft = merged;
+  el.restoreFocus();
+  await el.save();
+}
+
+/** `current`: the server's record from the 409; undefined: fetch it; null: it was deleted. */
+export async function openConflict(el: El, current: Binding | undefined | null): Promise<void> {
+  const host = el.effectiveHost!;
+  let loadError: string | undefined;
+  if (current === undefined && el.draft.id) {
+    try {
+      current = await host.services.get(el.draft.id, { signal: el.signal('get') });
+    } catch (e) {
+      if (e instanceof QysNotFoundError) current = null;
+      else loadError = el.t('conflict.loadFailed', { reason: el.errorText(e) });
+    }
+  }
+  const theirs = current ? draftFromBinding(current) : undefined;
+  const rows = theirs ? conflictRows(el.base, el.draft, theirs) : [];
+  // By default a merge keeps my value where I changed it, the server's elsewhere.
+  const keepMine = new Set(rows.filter((r) => !sameValue(r.mine, r.base)).map((r) => r.field));
+  el.conflict = {
+    current: current ?? undefined,
+    theirs,
+    rows,
+    keepMine,
+    ...(loadError ? { loadError } : {}),
+  };
+  el.opener = el.renderRoot.querySelector<HTMLElement>('.save') ?? null;
 }

@@ -1,6 +1,9 @@
+// The modal dialogs (confirmations, the save conflict): in the form view's on-demand chunk (views/form.ts
+// re-exports renderDialog); a dialog only opens after a user action, by when the chunk (requested at
+// connect) has normally arrived, else it opens when the chunk does.
 import { html, type TemplateResult } from 'lit';
 import type { QysBindingSettings } from '../binding-settings.js';
-import { loadedFormView } from '../lazy.js';
+import { conflictDialog } from './conflict.js';
 
 type El = QysBindingSettings;
 
@@ -35,16 +38,6 @@ function confirmDialog(el: El): TemplateResult {
   </dialog>`;
 }
 
-/** The element calls this after each update: a rendered dialog opens as a modal (focus goes to its `autofocus` button). */
-export function openDialogs(root: ParentNode): void {
-  for (const d of root.querySelectorAll('dialog')) if (!d.open) d.showModal();
-}
-
 export function renderDialog(el: El): TemplateResult {
-  // The conflict dialog is in the form view's chunk: a conflict comes from a save in that form.
-  return el.dialog
-    ? confirmDialog(el)
-    : el.conflict
-      ? (loadedFormView()?.conflictDialog(el) ?? html``)
-      : html``;
+  return el.dialog ? confirmDialog(el) : el.conflict ? conflictDialog(el) : html``;
 }

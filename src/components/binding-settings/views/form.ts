@@ -9,9 +9,12 @@ import { embeddedState } from '../lazy.js';
 import { hasMessage } from '../../../internal/localize.js';
 import { bindingSettingsMessages } from '../binding-settings.messages.js';
 
+export { formStyles } from './form.styles.js';
+
 /** The connection-test texts (the form's test and sync panels): the element adds them when this view loads. */
 export { connectionMessages } from '../../../internal/connection.messages.js';
-export { conflictDialog } from './conflict.js';
+export { conflictDialog, openConflict } from './conflict.js';
+export { renderDialog } from './dialogs.js';
 
 type El = QysBindingSettings;
 
