@@ -91,6 +91,9 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
       const text = deepText(root());
       expect(text).not.to.match(/未加载|未能加载|加载中/);
       expect(text).to.include('内外网自动登录');
+      // The form's CSS comes with the form's on-demand chunk (views/form.styles.ts): applied, not a bare form.
+      const field = root().querySelector<HTMLElement>('.field')!;
+      expect(win.getComputedStyle(field).display).to.equal('grid');
     });
   }
 
@@ -181,5 +184,28 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
     await (el.open as () => Promise<void>).call(el);
     await until(() => el.state === 'ready', `not ready: ${String(el.state)}`);
     expect(el.shadowRoot!.querySelector('iframe')).to.not.equal(null);
+  });
+
+  it('qys-signing-frame: the result panel loads on demand after the first render, translated and styled', async () => {
+    const { win, doc } = await coldPage('signing-frame');
+    const panelLoaded = () =>
+      win.performance.getEntriesByType('resource').some((r) => /signing-frame\.panel\b/.test(r.name));
+    const host = win.createMemoryHost({ signingUrl: () => `${location.origin}/README.md` });
+    const el = make(doc, 'qys-signing-frame');
+    el.host = host;
+    el.setAttribute('contract-id', '2880000000000000001');
+    doc.body.append(el);
+    await (el.open as () => Promise<void>).call(el);
+    await until(() => el.state === 'ready', `not ready: ${String(el.state)}`);
+    // The first render (the frame and its loading state) does without the panels' module.
+    expect(panelLoaded(), 'panel module loaded before a run ended').to.equal(false);
+    (el.cancel as () => void).call(el);
+    await (el.updateComplete as Promise<unknown>);
+    expect(panelLoaded(), 'panel module not loaded on demand').to.equal(true);
+    const result = el.shadowRoot!.querySelector<HTMLElement>('[part=result]')!;
+    expect(result.dataset.outcome).to.equal('cancelled');
+    expect(deepText(result)).to.include('已取消签署。').and.to.include('签署尚未完成');
+    // Its CSS came with it: the outcome panel's accent border.
+    expect(win.getComputedStyle(result).borderInlineStartWidth).to.equal('4px');
   });
 });
