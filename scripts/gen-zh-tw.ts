@@ -7,7 +7,7 @@
  *   npm run i18n          regenerate
  *   npm run i18n:check    exit 1 when a committed file is stale (CI)
  */
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
@@ -52,7 +52,13 @@ for (const file of files) {
   await import(pathToFileURL(file).href);
   const c = catalogs.find((x) => x.id === ids[0]);
   if (!c) throw new Error(`${relative(root, file)}: catalogue ${ids[0]} not registered`);
-  const lines = Object.entries(c['zh-CN']).map(
+  // zh-CN strings a catalogue loads on demand (e.g. the signing frame's panels) live in `<name>.panel.ts` as
+  // `panelStrings` and are joined to the catalogue at run time: their zh-TW belongs in the same file.
+  const panel = file.replace(/\.messages\.ts$/, '.panel.ts');
+  const extra = existsSync(panel)
+    ? ((await import(pathToFileURL(panel).href)) as { panelStrings?: Record<string, string> }).panelStrings
+    : undefined;
+  const lines = Object.entries({ ...c['zh-CN'], ...extra }).map(
     ([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(convert(c.id, k, v))},`,
   );
   const out = await prettier.format(
