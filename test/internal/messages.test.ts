@@ -3,11 +3,13 @@ import '../../src/all.js';
 import { catalogs, LANGS } from '../../src/internal/localize.js';
 import { loadLanguage } from '../../src/internal/i18n.js';
 import { commonMessages } from '../../src/internal/common.messages.js';
+import { loadPanel } from '../../src/components/signing-frame/signing-frame.js';
 
 // Every catalogue registers itself when its module loads; all.js loads every element.
 describe('message catalogues', () => {
   // en and zh-TW load on demand: load them for every catalogue, as an element showing them does.
-  before(() => Promise.all([loadLanguage('zh-TW'), loadLanguage('en')]));
+  // The signing frame's panel strings join its zh-CN catalogue when the panels first load.
+  before(() => Promise.all([loadLanguage('zh-TW'), loadLanguage('en'), loadPanel()]));
 
   it('includes the common catalogue', () => {
     expect(catalogs).to.include(commonMessages);
