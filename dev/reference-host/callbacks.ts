@@ -82,7 +82,6 @@ export interface CallbackReceiver {
 export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
   const applied: AppliedCallback[] = [];
   const checks: CallbackReceiver['checks'] = [];
-  const seenKeys = new Set<string>();
   const seenNonces = new Map<string, number>();
 
   const reply = (res: ServerResponse, status: number, body: string | object) => {
@@ -108,12 +107,10 @@ export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
     const contractId = String(p.contractId ?? '').trim();
     const state = toContractState(p.status, p.callbackType);
     if (!contractId || !state || contractId.length > 128) return 'ignored';
-    const key = `${contractId}|${state}`;
-    if (seenKeys.has(key)) return 'repeat';
     const current = deps.contracts.get(contractId);
-    seenKeys.add(key);
-    // A late retry of an earlier state never takes a finished contract back.
-    if (current && FINAL.has(current.status) && !FINAL.has(state)) return 'repeat';
+    // A repeat of the state the contract is in applies once; a finished contract stays as it finished
+    // (a late retry of an earlier state, or another final state, never changes it).
+    if (current && (current.status === state || FINAL.has(current.status))) return 'repeat';
     const at = new Date().toISOString();
     deps.contracts.set(contractId, { contractId, status: state, updatedAt: at });
     applied.push({

@@ -1049,7 +1049,8 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         contractId &&
         (type === 'signed' || type === 'declined') &&
         expected !== undefined &&
-        (expected === null || expected === contractId)
+        expected !== null &&
+        expected === contractId
       ) {
         openReturns.delete(nonce);
         contracts.set(contractId, { contractId, status: type, updatedAt: now() });

@@ -57,7 +57,8 @@ export interface QysEventMap {
   'qys-expired': CustomEvent<{ contractId?: string }>;
   'qys-error': CustomEvent<{ error: QysError | Error; code: string }>;
   'qys-blocked': CustomEvent<{ cause: SigningBlockedCause; message: string; origin?: string }>;
-  'qys-copy': CustomEvent<{ key: string; value: string }>;
+  /** `value` is the copied text for checklist values; binding settings' 加密密钥 copy carries only `key`. */
+  'qys-copy': CustomEvent<{ key: string; value?: string }>;
   'qys-signatories-change': CustomEvent<{ signatories: OrgRef[] }>;
 }
 

@@ -106,9 +106,30 @@ describe('reference host: callbacks from Qiyuesuo (#14.4)', () => {
         'success',
       );
     assert.equal((await log()).applied.filter((a) => a.contractId === id).length, 1);
-    // a late retry of an earlier state does not take the finished contract back
+    // a late retry of an earlier state does not take the finished contract back, nor does another final state
     await post(PATHS[0]!, `contractId=${id}&status=SIGNING`, 'application/x-www-form-urlencoded');
     assert.equal(await status(id), 'signed');
+    await post(PATHS[0]!, `contractId=${id}&status=RECALLED`, 'application/x-www-form-urlencoded');
+    assert.equal(await status(id), 'signed');
+  });
+
+  it('a signed body replayed after the contract moved on is not applied again (its nonce was seen)', async () => {
+    const id = '3200000000000000002';
+    const first = encryptCallback(
+      { callbackType: 'CONTRACT_SIGN', contractId: id, status: 'DRAFT' },
+      DEFAULT_CALLBACK_KEYS,
+    );
+    await post(PATHS[0]!, JSON.stringify(first), 'application/json');
+    assert.equal(await status(id), 'draft');
+    const next = encryptCallback(
+      { callbackType: 'CONTRACT_SIGN', contractId: id, status: 'SIGNING' },
+      DEFAULT_CALLBACK_KEYS,
+    );
+    await post(PATHS[0]!, JSON.stringify(next), 'application/json');
+    assert.equal(await status(id), 'signing');
+    // the very first body again: acknowledged, but the contract does not go back to draft
+    assert.equal(await (await post(PATHS[0]!, JSON.stringify(first), 'application/json')).text(), 'success');
+    assert.equal(await status(id), 'signing');
   });
 
   it('a bad signature, a stale timestamp or an undecryptable body is refused and changes nothing', async () => {

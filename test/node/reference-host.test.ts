@@ -618,6 +618,20 @@ describe('reference host: signing end to end with the simulator', () => {
     // A second report with the same nonce changes nothing.
     await fetch(`${base}/qys-return?type=signed&contractId=${contractId}&nonce=${nonce}`);
     assert.equal(await statusOf(contractId), 'declined');
+    // A session opened without a contract (the contract list): its nonce vouches for no contract at all.
+    const listNonce = `nonce-list-${Date.now()}-abcdef`;
+    const list = await call('POST', '/signing/sessions', {
+      params: { view: 'list' },
+      page: 'sign',
+      lang: 'zh-CN',
+      zone: 'external',
+      nonce: listNonce,
+      display: 'frame',
+    });
+    assert.equal(list.status, 201, list.text);
+    const any = `any${Date.now()}`;
+    await fetch(`${base}/qys-return?type=signed&contractId=${any}&nonce=${listNonce}`);
+    assert.equal(await statusOf(any), 'unknown');
   });
 });
 

@@ -533,7 +533,8 @@ export class QysBindingSettings extends QysElement {
     try {
       await navigator.clipboard.writeText(value);
       this.announce(this.t('copied'));
-      this.emit('qys-copy', { key: 'encryptionKey', value });
+      // The key itself stays out of the event: a bubbling, composed detail reaches every listener on the page.
+      this.emit('qys-copy', { key: 'encryptionKey' });
     } catch {
       const input = this.renderRoot.querySelector<HTMLInputElement>('#f-encryptionKey');
       input?.focus();

@@ -278,8 +278,13 @@ describe('<qys-binding-settings> form', () => {
   it('copy puts the key on the clipboard or, failing that, selects it and says so', async () => {
     const { el } = await mount();
     await click(el, `tr[data-id="${privateBinding().id}"] .edit`);
+    const details: unknown[] = [];
+    el.addEventListener('qys-copy', (e) => details.push((e as CustomEvent).detail));
     await click(el, '.copy-key');
     await waitFor(() => /已复制|复制失败/.test(text(el)));
+    // Copied or not, the key never travels in an event (it bubbles and is composed: any page listener sees it).
+    for (const d of details) expect(d).to.deep.equal({ key: 'encryptionKey' });
+    expect(JSON.stringify(details)).not.to.contain(el.draft.encryptionKey);
   });
 
   it('auto-login needs the internal address; https page + http signing address shows the FAQ 1 warning', async () => {
