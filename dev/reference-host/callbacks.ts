@@ -83,6 +83,8 @@ export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
   const applied: AppliedCallback[] = [];
   const checks: CallbackReceiver['checks'] = [];
   const seenNonces = new Map<string, number>();
+  /** The last state a callback applied, per contract (bounded): a retry of it applies once. */
+  const lastApplied = new Map<string, ContractStatus['status']>();
 
   const reply = (res: ServerResponse, status: number, body: string | object) => {
     if (typeof body === 'string') {
@@ -107,10 +109,15 @@ export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
     const contractId = String(p.contractId ?? '').trim();
     const state = toContractState(p.status, p.callbackType);
     if (!contractId || !state || contractId.length > 128) return 'ignored';
+    // A retry of the state a callback last applied applies once.
+    if (lastApplied.get(contractId) === state) return 'repeat';
+    // A finished contract stays as it finished: a late retry of an earlier state, or another final state, never
+    // changes it. The same final state (e.g. the return page reported it first) is the provider confirming it.
     const current = deps.contracts.get(contractId);
-    // A repeat of the state the contract is in applies once; a finished contract stays as it finished
-    // (a late retry of an earlier state, or another final state, never changes it).
-    if (current && (current.status === state || FINAL.has(current.status))) return 'repeat';
+    if (current && FINAL.has(current.status) && current.status !== state) return 'repeat';
+    lastApplied.delete(contractId);
+    lastApplied.set(contractId, state);
+    if (lastApplied.size > 10_000) lastApplied.delete(lastApplied.keys().next().value!);
     const at = new Date().toISOString();
     deps.contracts.set(contractId, { contractId, status: state, updatedAt: at });
     applied.push({
