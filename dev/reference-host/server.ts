@@ -285,6 +285,13 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
    */
   const openReturns = new Map<string, string | null>();
   const contracts = new Map<string, ContractStatus>();
+  /** A session was handed out: its nonce may report once (bounded), its contract is signing until told otherwise. */
+  const rememberSession = (nonce: string, contractId: string | undefined) => {
+    openReturns.set(nonce, contractId ?? null);
+    if (openReturns.size > 10_000) openReturns.delete(openReturns.keys().next().value!);
+    if (contractId && !contracts.has(contractId))
+      contracts.set(contractId, { contractId, status: 'signing', updatedAt: now() });
+  };
   const attempts = new Map<string, number>();
   const openPlatform = options.openPlatform ?? E10_DEV_OPEN_PLATFORM;
   const callbacks = createCallbackReceiver({
@@ -893,10 +900,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         if (r.contractId) url.searchParams.set('contractId', r.contractId);
         url.searchParams.set('signReturnUrl', back.href);
         if (r.lang === 'en') url.searchParams.set('lang', 'en');
-        openReturns.set(r.nonce, r.contractId ?? null);
-        if (openReturns.size > 10_000) openReturns.delete(openReturns.keys().next().value!);
-        if (r.contractId && !contracts.has(r.contractId))
-          contracts.set(r.contractId, { contractId: r.contractId, status: 'signing', updatedAt: now() });
+        rememberSession(r.nonce, r.contractId);
         return {
           status: 201,
           body: {
@@ -963,10 +967,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       );
       if (r.lang === 'en') url.searchParams.set('lang', 'en');
       for (const [k, v] of Object.entries(r.params ?? {})) url.searchParams.set(k, String(v));
-      openReturns.set(r.nonce, r.contractId ?? null);
-      if (openReturns.size > 10_000) openReturns.delete(openReturns.keys().next().value!);
-      if (r.contractId && !contracts.has(r.contractId))
-        contracts.set(r.contractId, { contractId: r.contractId, status: 'signing', updatedAt: now() });
+      rememberSession(r.nonce, r.contractId);
       return {
         status: 201,
         body: {
