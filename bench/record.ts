@@ -29,3 +29,30 @@ export async function median(runs: number, fn: () => unknown | Promise<unknown>)
 /** Waits two animation frames (lets layout and paint happen). */
 export const nextFrames = () =>
   new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+/**
+ * What a person sees: milliseconds from `t0` (a `performance.now()` taken at the user's action or the mount) until
+ * `cond()` holds in a requestAnimationFrame callback and that frame has been painted (a message posted from the
+ * callback is delivered after the frame is presented). Checks at every frame; rejects after `timeoutMs`.
+ */
+export function paintedAfter(t0: number, cond: () => unknown, timeoutMs = 10_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (cond()) {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          ch.port1.close();
+          resolve(performance.now() - t0);
+        };
+        ch.port2.postMessage(0);
+        return;
+      }
+      if (performance.now() - t0 > timeoutMs) {
+        reject(new Error(`not painted within ${timeoutMs} ms`));
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
