@@ -5,7 +5,19 @@ export interface BenchResult {
   name: string;
   value: number | string;
   unit?: string;
+  /**
+   * The issue's target for this row, e.g. `≤ 33 ms`, `< 2 MB`, `keep ≤ 17 ms`: a row with a target joins the
+   * targets table of `npm run bench` and is judged ✓/✗ there (reported, never failing the run). A target that is
+   * not a comparison with a number (`—`, `see note`) is printed as is, unjudged.
+   */
   target?: string;
+  /** The figure before the work (the issue's "now" column), e.g. `69 ms`: printed next to the measurement. */
+  before?: string;
+  /**
+   * `<area>: <name>` of another row of the same run this one must not exceed (e.g. the lazy sl-tree's first
+   * paint): judged with the target.
+   */
+  notSlowerThan?: string;
   note?: string;
 }
 
