@@ -117,6 +117,29 @@ export default tseslint.config(
     },
   },
   {
+    // Controllers: core, internal and api types (values only from schemas / errors); never an element.
+    files: ['src/controllers/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEV_STORIES_TEST,
+            {
+              group: ['**/components/**', '**/react/**', '**/cdn/**'],
+              message: 'src/controllers import no element (layer rule).',
+            },
+            {
+              group: ['**/api/**', '!**/api/schemas.js', '!**/api/errors.js'],
+              allowTypeImports: true,
+              message: 'src/controllers import only types from src/api (values: schemas.js, errors.js).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['dev/**', 'scripts/**', 'test/**', 'stories/**', '.storybook/**', '*.config.*'],
     rules: { 'no-console': 'off' },
   },

@@ -67,6 +67,27 @@ const cases: Array<[path: string, code: string, refused: boolean]> = [
     true,
   ],
   ['src/api/probe.ts', "import { refKey } from './schemas.js';\nexport { refKey };", false],
+  // src/controllers: core, internal, api types; no element
+  [
+    'src/controllers/probe.ts',
+    "import { computeWindow } from '../core/window.js';\nexport { computeWindow };",
+    false,
+  ],
+  [
+    'src/controllers/probe.ts',
+    "import { QysOrgScopePicker } from '../components/org-scope-picker/org-scope-picker.js';\nexport { QysOrgScopePicker };",
+    true,
+  ],
+  [
+    'src/controllers/probe.ts',
+    "import type { QysHost } from '../api/host.js';\nexport type { QysHost };",
+    false,
+  ],
+  [
+    'src/controllers/probe.ts',
+    "import { createMemoryHost } from '../api/memory-host/index.js';\nexport { createMemoryHost };",
+    true,
+  ],
   // src: never dev, stories, test
   [
     'src/components/x/probe.ts',
