@@ -45,9 +45,9 @@ function runOnce(files) {
 }
 
 // A cold measurement is one sample per fresh page: the files that measure a first element on a page
-// (bench/**/*.cold.bench.ts, bench/compare.*.bench.ts) run `coldRuns` times in all, each time in a new page, the
+// (bench/**/*.cold*.bench.ts, bench/compare.*.bench.ts) run `coldRuns` times in all, each time in a new page, the
 // files alternating within a run; their rows are reduced to the median.
-const COLD_GLOBS = ['bench/**/*.cold.bench.ts', 'bench/compare.*.bench.ts'];
+const COLD_GLOBS = ['bench/**/*.cold*.bench.ts', 'bench/compare.*.bench.ts'];
 const coldArg = process.argv.find((a) => a.startsWith('--cold-runs='));
 const coldRuns = Math.max(1, coldArg ? Number(coldArg.slice('--cold-runs='.length)) || 1 : 5);
 
@@ -60,7 +60,7 @@ function timings() {
   const runs = [first.rows];
   let ok = first.ok;
   const hasCold = readdirSync(join(root, 'bench'), { recursive: true }).some((f) =>
-    /(^|\/)(compare\.[^/]*|[^/]*\.cold)\.bench\.ts$/.test(String(f)),
+    /(^|\/)(compare\.[^/]*|[^/]*\.cold[^/.]*)\.bench\.ts$/.test(String(f)),
   );
   for (let i = 1; hasCold && i < coldRuns; i++) {
     console.log(`\nCold files, run ${i + 1} of ${coldRuns} (a fresh page each)`);
