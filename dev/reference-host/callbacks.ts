@@ -9,12 +9,23 @@
  * JSON `{signature, timestamp, nonce, encrypted}` checked with the callback keys of each private service
  * (dev/simulator/callbacks.ts has the formula). The answer is `success` (HTTP 200); a bad signature,
  * a stale timestamp or an undecryptable body is refused (401 / 400 JSON) before anything changes.
- * A repeat (same contract, same status) is acknowledged and applied once. The status recorded is what
- * `GET /signing/contracts/{id}/status` answers when the provider cannot be asked.
+ *
+ * A legacy callback carries no signature: anything that can reach the OA could send one. It is only a
+ * trigger: the host asks Qiyuesuo for the contract's real state (`GET /contract/detail` with the
+ * credentials of each private service) and applies what Qiyuesuo answers, never the status the form
+ * claimed (a mismatch is logged). No service could be asked (unreachable, refused the credentials):
+ * 503 `callback.unconfirmed`, nothing changes, and Qiyuesuo retries. Every service asked says it does
+ * not know the contract: 404 `callback.unknownContract`, nothing changes. The signed generation is its
+ * own proof and is applied as it says.
+ *
+ * A repeat (same contract, same status) is acknowledged and applied once; a finished contract stays as it
+ * finished. The status recorded is what `GET /signing/contracts/{id}/status` answers when the provider
+ * cannot be asked.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContractStatus } from '../../src/api/schemas.js';
 import { verifyCallback, type CallbackKeys, type CallbackPayload } from '../simulator/callbacks.js';
+import { contractDetail, QysApiError, type QysCredentials } from './qys-client.js';
 
 export const CALLBACK_PATHS = [
   '/papi/signcenter/qiyuesuo/signCallbackPrivate',
@@ -59,13 +70,83 @@ export interface AppliedCallback {
   generation: 'legacy' | 'new';
   contractId: string;
   status: ContractStatus['status'];
+  /** Qiyuesuo's status: what the signed body says, or (legacy) what `/contract/detail` answered. */
   qysStatus: string;
+  /** Legacy: the status the form claimed (not applied), and the service that confirmed the state. */
+  claimed?: string;
+  confirmedBy?: string;
   bizId?: string;
+}
+
+/** A private service whose credentials can ask Qiyuesuo for a contract's state. */
+export interface ContractConfirmer {
+  serviceId: string;
+  credentials: QysCredentials;
+}
+
+/** What Qiyuesuo said about a contract a legacy callback named. */
+export type Confirmation =
+  | { kind: 'found'; qysStatus: string; status: ContractStatus['status']; serviceId: string }
+  | { kind: 'unknown'; asked: number }
+  | { kind: 'unconfirmed'; detail: string };
+
+/** Answers of `/contract/detail` meaning "no such contract here" (1404: the simulator's code; 1000001 参数错误). */
+const NOT_KNOWN = new Set(['1404', '1000001']);
+/** Per service asked; below the sender's own timeout, so it gets the 503 and retries. */
+const CONFIRM_TIMEOUT_MS = 4000;
+const MAX_CONFIRMERS = 20;
+
+/**
+ * Asks every confirmer at once; the first that knows the contract answers. `unknown` only when every
+ * one answered that it does not know it; any other failure makes it `unconfirmed`.
+ */
+export async function confirmContract(
+  confirmers: ContractConfirmer[],
+  contractId: string,
+  timeoutMs = CONFIRM_TIMEOUT_MS,
+): Promise<Confirmation> {
+  const seen = new Set<string>();
+  const asked = confirmers
+    .filter((c) => {
+      const key = `${c.credentials.openApiUrl.trim().replace(/\/+$/, '')} ${c.credentials.appToken}`;
+      if (!c.credentials.openApiUrl || !c.credentials.appToken || !c.credentials.appSecret || seen.has(key))
+        return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_CONFIRMERS);
+  if (asked.length === 0)
+    return { kind: 'unconfirmed', detail: 'no private service with credentials to ask Qiyuesuo' };
+  return new Promise<Confirmation>((resolve) => {
+    let pending = asked.length;
+    const failures: string[] = [];
+    for (const c of asked)
+      contractDetail(c.credentials, contractId, { timeoutMs })
+        .then(
+          (d) => resolve({ kind: 'found', qysStatus: d.qysStatus, status: d.status, serviceId: c.serviceId }),
+          (e: unknown) => {
+            if (!(e instanceof QysApiError) || !NOT_KNOWN.has(e.code))
+              failures.push(
+                `service ${c.serviceId}: ${e instanceof QysApiError ? `${e.code} ${e.message}` : String(e)}`,
+              );
+          },
+        )
+        .finally(() => {
+          if (--pending > 0) return;
+          resolve(
+            failures.length
+              ? { kind: 'unconfirmed', detail: failures.join('; ').slice(0, 500) }
+              : { kind: 'unknown', asked: asked.length },
+          );
+        });
+  });
 }
 
 export interface CallbackDeps {
   /** Callback keys of every service that has them (new-generation callbacks are tried against each). */
   keys(): CallbackKeys[];
+  /** The private services that can be asked for a contract's state (legacy callbacks are confirmed). */
+  confirmers(): ContractConfirmer[];
   contracts: Map<string, ContractStatus>;
   log(line: string): void;
 }
@@ -101,10 +182,22 @@ export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
   const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
     reply(res, status, { error: { code, message } });
 
+  /** Confirmations under way, per contract: a burst of legacy callbacks for one contract asks once. */
+  const confirming = new Map<string, Promise<Confirmation>>();
+  const confirm = (contractId: string): Promise<Confirmation> => {
+    let p = confirming.get(contractId);
+    if (!p) {
+      p = confirmContract(deps.confirmers(), contractId).finally(() => confirming.delete(contractId));
+      confirming.set(contractId, p);
+    }
+    return p;
+  };
+
   function apply(
     path: string,
     generation: 'legacy' | 'new',
     p: CallbackPayload,
+    legacy?: { claimed: string; confirmedBy: string },
   ): 'applied' | 'repeat' | 'ignored' {
     const contractId = String(p.contractId ?? '').trim();
     const state = toContractState(p.status, p.callbackType);
@@ -127,6 +220,7 @@ export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
       contractId,
       status: state,
       qysStatus: String(p.status ?? p.callbackType),
+      ...(legacy ? { claimed: legacy.claimed, confirmedBy: legacy.confirmedBy } : {}),
       ...(p.bizId ? { bizId: String(p.bizId) } : {}),
     });
     if (applied.length > 1000) applied.shift();
@@ -223,22 +317,63 @@ export function createCallbackReceiver(deps: CallbackDeps): CallbackReceiver {
       reply(res, 200, 'success');
       return true;
     }
-    const contractId = typeof fields.contractId === 'string' ? fields.contractId : '';
+    const contractId = typeof fields.contractId === 'string' ? fields.contractId.trim() : '';
     const status = typeof fields.status === 'string' ? fields.status : '';
     if (!contractId || !status) {
       refuse(res, 400, 'callback.malformed', 'A legacy callback needs contractId and status');
+      return true;
+    }
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(contractId)) {
+      refuse(res, 400, 'callback.malformed', 'contractId must be 1-128 letters, digits, _ or -');
       return true;
     }
     if (!toContractState(status)) {
       refuse(res, 400, 'callback.status', `Unknown contract status ${status.slice(0, 40)}`);
       return true;
     }
-    apply(url.pathname, 'legacy', {
-      callbackType: 'CONTRACT_SIGN',
-      contractId,
-      status,
-      ...(typeof fields.bizId === 'string' ? { bizId: fields.bizId } : {}),
-    });
+    // No signature: the form's status is a claim. What is applied is what Qiyuesuo answers.
+    const c = await confirm(contractId);
+    if (c.kind === 'unconfirmed') {
+      deps.log(`callback legacy ${contractId}: not confirmed, nothing applied (${c.detail})`);
+      res.setHeader('retry-after', '60');
+      refuse(
+        res,
+        503,
+        'callback.unconfirmed',
+        '无法向契约锁确认合同状态，未作任何更改，请稍后重试 / The contract state could not be confirmed with Qiyuesuo; nothing was changed, retry later',
+      );
+      return true;
+    }
+    if (c.kind === 'unknown') {
+      deps.log(`callback legacy ${contractId}: no service knows this contract (${c.asked} asked)`);
+      refuse(
+        res,
+        404,
+        'callback.unknownContract',
+        '契约锁中没有这份合同，未作任何更改 / No Qiyuesuo service of this OA knows this contract; nothing was changed',
+      );
+      return true;
+    }
+    if (c.qysStatus.toUpperCase() !== status.toUpperCase())
+      deps.log(
+        `callback legacy ${contractId}: claimed ${status.slice(0, 40)}, Qiyuesuo (service ${c.serviceId}) says ${c.qysStatus}: applying ${c.qysStatus}`,
+      );
+    if (c.status === 'unknown') {
+      // A status this host does not map: nothing to apply, and asking again would not change that.
+      deps.log(`callback legacy ${contractId}: Qiyuesuo status ${c.qysStatus} not mapped, nothing applied`);
+    } else {
+      apply(
+        url.pathname,
+        'legacy',
+        {
+          callbackType: 'CONTRACT_SIGN',
+          contractId,
+          status: c.qysStatus,
+          ...(typeof fields.bizId === 'string' ? { bizId: fields.bizId } : {}),
+        },
+        { claimed: status.slice(0, 40), confirmedBy: c.serviceId },
+      );
+    }
     reply(res, 200, 'success');
     return true;
   }

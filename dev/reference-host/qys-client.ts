@@ -54,10 +54,10 @@ export function qysToken(mobile: string, encryptionKey: string): string {
 
 const base = (openApiUrl: string) => openApiUrl.trim().replace(/\/+$/, '');
 
-async function send(url: URL, init: RequestInit): Promise<Response> {
+async function send(url: URL, init: RequestInit, timeoutMs = TIMEOUT_MS): Promise<Response> {
   try {
     // Never follow a redirect with the signed headers (or a body) to wherever it points.
-    return await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
     throw new QysApiError('unreachable', `${url.origin} did not answer (${cause})`);
@@ -84,6 +84,7 @@ export async function qysCall(
   method: 'GET' | 'POST',
   path: string,
   params: Record<string, string | number | undefined> = {},
+  options: { timeoutMs?: number } = {},
 ): Promise<Envelope> {
   const url = new URL(base(cred.openApiUrl) + path);
   const headers: Record<string, string> = { ...qysHeaders(cred), accept: 'application/json' };
@@ -94,7 +95,7 @@ export async function qysCall(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(params);
   }
-  const res = await send(url, { method, headers, ...(body ? { body } : {}) });
+  const res = await send(url, { method, headers, ...(body ? { body } : {}) }, options.timeoutMs);
   let json: unknown;
   try {
     json = await res.json();
@@ -358,13 +359,32 @@ export function hostContractStatus(status: unknown): ContractStatus['status'] {
   }
 }
 
+/**
+ * `GET /contract/detail?contractId=` → `contract { status, updateTime, … }`: the contract's state as
+ * the platform has it, its own status word (`qysStatus`) kept next to the contract's mapping.
+ */
+export async function contractDetail(
+  cred: QysCredentials,
+  contractId: string,
+  options: { timeoutMs?: number } = {},
+): Promise<ContractStatus & { qysStatus: string }> {
+  const env = await qysCall(cred, 'GET', '/contract/detail', { contractId }, options);
+  const c = env.contract as { status?: unknown; updateTime?: unknown } | undefined;
+  if (!c || typeof c !== 'object' || typeof c.status !== 'string')
+    throw new QysApiError('badAnswer', 'the answer has no contract with a status');
+  const updatedAt = fromQysTime(c.updateTime);
+  return {
+    contractId,
+    status: hostContractStatus(c.status),
+    qysStatus: c.status,
+    ...(updatedAt ? { updatedAt } : {}),
+  };
+}
+
 /** `GET /contract/detail?contractId=` → `contract { status, updateTime, … }`, as a ContractStatus. */
 export async function contractStatus(cred: QysCredentials, contractId: string): Promise<ContractStatus> {
-  const env = await qysCall(cred, 'GET', '/contract/detail', { contractId });
-  const c = env.contract as { status?: unknown; updateTime?: unknown } | undefined;
-  if (!c || typeof c !== 'object') throw new QysApiError('badAnswer', 'the answer has no contract');
-  const updatedAt = fromQysTime(c.updateTime);
-  return { contractId, status: hostContractStatus(c.status), ...(updatedAt ? { updatedAt } : {}) };
+  const { qysStatus: _qys, ...status } = await contractDetail(cred, contractId);
+  return status;
 }
 
 /**

@@ -296,6 +296,11 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
   const openPlatform = options.openPlatform ?? E10_DEV_OPEN_PLATFORM;
   const callbacks = createCallbackReceiver({
     keys: () => store.data.services.flatMap((s) => (s.callbackKeys ? [s.callbackKeys] : [])),
+    // A legacy callback is confirmed with Qiyuesuo through the private services (callbacks.ts).
+    confirmers: () =>
+      store.data.services.flatMap((s) =>
+        s.serviceType === 'private' ? [{ serviceId: s.id, credentials: credentials(s, s.appSecret) }] : [],
+      ),
     contracts,
     log,
   });

@@ -1,5 +1,7 @@
 // #14.4: Qiyuesuo → OA callbacks on the reference host (both generations, idempotent, refusals change
 // nothing) and the simulator's sender (retries until acknowledged, bounded). Real HTTP on 127.0.0.1.
+// A legacy callback has no signature: the reference host asks the simulator (started here, the seeded
+// private service's open API) for the contract's real state and applies that, not what the form claims.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -7,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startReferenceHost, type ReferenceHost } from '../../dev/reference-host/server.js';
+import type { ContractState } from '../../dev/simulator/data.js';
+import { startSimulator, type Simulator } from '../../dev/simulator/server.js';
 import {
   DEFAULT_CALLBACK_KEYS,
   callbackSignature,
@@ -16,6 +20,7 @@ import {
 } from '../../dev/simulator/callbacks.js';
 
 let ref: ReferenceHost;
+let sim: Simulator;
 let dataDir: string;
 const PATHS = [
   '/papi/signcenter/qiyuesuo/signCallbackPrivate',
@@ -25,29 +30,43 @@ const PATHS = [
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'qys-cb-'));
-  // No Qiyuesuo to ask (port 9 refuses): contract status comes from what callbacks recorded.
-  ref = await startReferenceHost({
-    port: 0,
-    dataDir,
+  sim = await startSimulator({
+    host: '127.0.0.1',
+    ports: { openApi: 0, signing: 0, console: 0 },
     quiet: true,
-    simulatorUrl: 'http://127.0.0.1:9',
-    orgSize: 100,
   });
+  // The seeded private service (1001) calls this simulator's open API with its default app.
+  ref = await startReferenceHost({ port: 0, dataDir, quiet: true, simulatorUrl: sim.url, orgSize: 100 });
 });
 after(async () => {
   await ref?.stop();
+  await sim?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A contract as the simulated Qiyuesuo has it (created, or moved to another state). */
+const contractIs = (id: string, status: ContractState) => sim.configure({ contracts: [{ id, status }] });
+/**
+ * What callbacks recorded: asked through the public-cloud service (1002), which has no platform to ask,
+ * so the reference host answers its record (for 1001 it would ask the simulator itself).
+ */
 const status = async (id: string) =>
   (
-    (await (await fetch(`${ref.url}/signing/contracts/${id}/status?serviceId=1001`)).json()) as {
+    (await (await fetch(`${ref.url}/signing/contracts/${id}/status?serviceId=1002`)).json()) as {
       status: string;
     }
   ).status;
 const log = async () =>
   (await (await fetch(`${ref.url}/__ref/callbacks`)).json()) as {
-    applied: { contractId: string; status: string; generation: string; path: string }[];
+    applied: {
+      contractId: string;
+      status: string;
+      generation: string;
+      path: string;
+      qysStatus: string;
+      claimed?: string;
+      confirmedBy?: string;
+    }[];
     checks: unknown[];
   };
 const post = (path: string, body: string, type: string) =>
@@ -55,8 +74,9 @@ const post = (path: string, body: string, type: string) =>
 
 describe('reference host: callbacks from Qiyuesuo (#14.4)', () => {
   for (const [i, path] of PATHS.entries())
-    it(`legacy form POST contractId / status / bizId on ${path} answers success and records the status`, async () => {
+    it(`legacy form POST contractId / status / bizId on ${path} answers success and records the confirmed status`, async () => {
       const id = `30000000000000000${i}1`;
+      contractIs(id, 'COMPLETE');
       assert.equal(await status(id), 'unknown');
       const r = await post(
         path,
@@ -69,7 +89,86 @@ describe('reference host: callbacks from Qiyuesuo (#14.4)', () => {
       const entry = (await log()).applied.find((a) => a.contractId === id)!;
       assert.equal(entry.generation, 'legacy');
       assert.equal(entry.path, path);
+      assert.equal(entry.qysStatus, 'COMPLETE');
+      assert.equal(entry.confirmedBy, '1001');
     });
+
+  it('a forged legacy COMPLETE for a contract Qiyuesuo has as SIGNING applies signing, not signed', async () => {
+    const id = '3010000000000000001';
+    contractIs(id, 'SIGNING');
+    const r = await post(PATHS[0]!, `contractId=${id}&status=COMPLETE`, 'application/x-www-form-urlencoded');
+    assert.equal(r.status, 200);
+    assert.equal(await r.text(), 'success');
+    assert.equal(await status(id), 'signing');
+    const entry = (await log()).applied.find((a) => a.contractId === id)!;
+    assert.deepEqual(
+      {
+        status: entry.status,
+        qysStatus: entry.qysStatus,
+        claimed: entry.claimed,
+        confirmedBy: entry.confirmedBy,
+      },
+      { status: 'signing', qysStatus: 'SIGNING', claimed: 'COMPLETE', confirmedBy: '1001' },
+    );
+    // once Qiyuesuo has it signed, the same callback (its retry) applies signed
+    contractIs(id, 'COMPLETE');
+    await post(PATHS[0]!, `contractId=${id}&status=COMPLETE`, 'application/x-www-form-urlencoded');
+    assert.equal(await status(id), 'signed');
+    // and a forged REJECTED afterwards changes nothing: Qiyuesuo still says COMPLETE
+    const before = (await log()).applied.length;
+    await post(PATHS[0]!, `contractId=${id}&status=REJECTED`, 'application/x-www-form-urlencoded');
+    assert.equal(await status(id), 'signed');
+    assert.equal((await log()).applied.length, before);
+  });
+
+  it('a legacy callback for a contract no service knows is refused (404 callback.unknownContract), nothing changes', async () => {
+    const id = '3020000000000000001';
+    const before = (await log()).applied.length;
+    const r = await post(PATHS[1]!, `contractId=${id}&status=COMPLETE`, 'application/x-www-form-urlencoded');
+    assert.equal(r.status, 404);
+    assert.match(r.headers.get('content-type') ?? '', /application\/json/);
+    const body = (await r.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'callback.unknownContract');
+    assert.match(body.error.message, /契约锁/);
+    assert.equal(await status(id), 'unknown');
+    assert.equal((await log()).applied.length, before);
+  });
+
+  it('a legacy callback while Qiyuesuo cannot be asked answers 503 callback.unconfirmed and changes nothing; the retry applies', async () => {
+    const id = '3030000000000000001';
+    contractIs(id, 'COMPLETE');
+    const before = (await log()).applied.length;
+    sim.configure({ unreachable: 'reset', unreachableApps: ['openApi'] });
+    try {
+      const r = await post(
+        PATHS[0]!,
+        `contractId=${id}&status=COMPLETE`,
+        'application/x-www-form-urlencoded',
+      );
+      assert.equal(r.status, 503);
+      const body = (await r.json()) as { error: { code: string } };
+      assert.equal(body.error.code, 'callback.unconfirmed');
+      // the simulator's sender takes it as not acknowledged, and would retry
+      const d = await sendCallback(
+        { url: ref.url + PATHS[0]!, generation: 'legacy' },
+        { callbackType: 'CONTRACT_COMPLETE', contractId: id, status: 'COMPLETE' },
+        { maxAttempts: 1 },
+      );
+      assert.equal(d.acknowledged, false);
+      assert.equal(d.attempts[0]!.status, 503);
+      assert.equal(await status(id), 'unknown');
+      assert.equal((await log()).applied.length, before);
+    } finally {
+      sim.configure({ unreachable: false });
+    }
+    const retry = await post(
+      PATHS[0]!,
+      `contractId=${id}&status=COMPLETE`,
+      'application/x-www-form-urlencoded',
+    );
+    assert.equal(retry.status, 200);
+    assert.equal(await status(id), 'signed');
+  });
 
   it('≥ 4.3.6 encrypted JSON (sent by the simulator) is verified, decrypted and recorded; REJECTED → declined', async () => {
     const d = await sendCallback(
@@ -89,6 +188,7 @@ describe('reference host: callbacks from Qiyuesuo (#14.4)', () => {
 
   it('a retried callback applies once (same content, legacy and new; the same signed body replayed too)', async () => {
     const id = '3200000000000000001';
+    contractIs(id, 'COMPLETE');
     for (let n = 0; n < 3; n++)
       assert.equal(
         await (
@@ -106,11 +206,21 @@ describe('reference host: callbacks from Qiyuesuo (#14.4)', () => {
         'success',
       );
     assert.equal((await log()).applied.filter((a) => a.contractId === id).length, 1);
-    // a late retry of an earlier state does not take the finished contract back, nor does another final state
-    await post(PATHS[0]!, `contractId=${id}&status=SIGNING`, 'application/x-www-form-urlencoded');
+    // a late (signed) retry of an earlier state does not take the finished contract back, nor does another
+    // final state
+    for (const st of ['SIGNING', 'RECALLED'])
+      await post(
+        PATHS[0]!,
+        JSON.stringify(
+          encryptCallback(
+            { callbackType: 'CONTRACT_SIGN', contractId: id, status: st },
+            DEFAULT_CALLBACK_KEYS,
+          ),
+        ),
+        'application/json',
+      );
     assert.equal(await status(id), 'signed');
-    await post(PATHS[0]!, `contractId=${id}&status=RECALLED`, 'application/x-www-form-urlencoded');
-    assert.equal(await status(id), 'signed');
+    assert.equal((await log()).applied.filter((a) => a.contractId === id).length, 1);
   });
 
   it('a signed body replayed after the contract moved on is not applied again (its nonce was seen)', async () => {
@@ -176,6 +286,11 @@ describe('reference host: callbacks from Qiyuesuo (#14.4)', () => {
       (await post(PATHS[0]!, `contractId=${id}&status=BOGUS`, 'application/x-www-form-urlencoded')).status,
       400,
     );
+    assert.equal(
+      (await post(PATHS[0]!, `contractId=a%2Fb%3Fc&status=COMPLETE`, 'application/x-www-form-urlencoded'))
+        .status,
+      400,
+    );
     assert.equal((await fetch(ref.url + PATHS[0]!)).status, 405);
     assert.equal((await log()).applied.length, before);
     assert.equal(await status(id), 'unknown');
@@ -183,6 +298,7 @@ describe('reference host: callbacks from Qiyuesuo (#14.4)', () => {
 
   it('a legacy callback from a browser page (it carries Origin) is refused: a page cannot mark a contract signed', async () => {
     const id = '3400000000000000001';
+    contractIs(id, 'COMPLETE');
     const r = await fetch(ref.url + PATHS[0]!, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },

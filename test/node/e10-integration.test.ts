@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startReferenceHost, type ReferenceHost } from '../../dev/reference-host/server.js';
 import { createE10Console, msUntilMidnight, type ConsoleDeployment } from '../../dev/simulator/console.js';
-import { SIMULATOR_DEFAULT_APP } from '../../dev/simulator/defaults.js';
+import { SIMULATOR_DEFAULT_APP, SIMULATOR_TEST_USER } from '../../dev/simulator/defaults.js';
+import { startSimulator, type Simulator } from '../../dev/simulator/server.js';
+import { signUrl } from '../../dev/reference-host/qys-client.js';
 
 let ref: ReferenceHost;
 let dataDir: string;
@@ -300,27 +302,110 @@ describe('the checklist probes through the reference host (#14.4, #14.6)', () =>
 });
 
 describe('callbacks after sign / decline (#14.4)', () => {
-  it('the console posts the callback when a contract is signed or declined, in the configured generation', async () => {
-    for (const [generation, id, status, expected] of [
-      ['legacy', '3900000000000000001', 'COMPLETE', 'signed'],
-      ['new', '3900000000000000002', 'REJECTED', 'declined'],
-    ] as const) {
-      await call(simUrl, 'POST', '/__sim/e10/config', {
-        e10Url: ref.url,
-        ...ref.openPlatform,
-        callbackGeneration: generation,
-      });
-      const d = await e10.contractChanged(deployment, { id, status });
-      assert.equal(d?.acknowledged, true);
-      assert.equal(d?.generation, generation);
-      const st = (await call(ref.url, 'GET', `/signing/contracts/${id}/status?serviceId=1002`)).json;
-      assert.equal(st.status, expected);
+  // A legacy callback is confirmed by the OA with Qiyuesuo (GET /contract/detail), so that part runs
+  // against a whole simulator, known to the reference host as a private service.
+  let real: Simulator;
+  let realServiceId: string;
+  before(async () => {
+    real = await startSimulator({
+      host: '127.0.0.1',
+      ports: { openApi: 0, signing: 0, console: 0 },
+      quiet: true,
+    });
+    const created = await call(ref.url, 'POST', '/services', {
+      serviceType: 'private',
+      provider: 'qiyuesuo',
+      name: '契约锁私有云（回调确认）',
+      isDefault: false,
+      appToken: SIMULATOR_DEFAULT_APP.appToken,
+      appSecret: SIMULATOR_DEFAULT_APP.appSecret,
+      signatories: [],
+      openApiUrl: real.url,
+      encryptionKey: SIMULATOR_DEFAULT_APP.encryptionKey,
+      signingUrlExternal: real.urls.signing,
+      signingUrlInternal: '',
+      autoLogin: { mode: 'off', segmentRules: [], domainRules: [] },
+    });
+    assert.equal(created.status, 201, created.text);
+    realServiceId = created.json.id;
+  });
+  after(() => real?.stop());
+
+  it('signing on the simulator changes the contract first, then posts the legacy callback; the OA confirms it and records signed', async () => {
+    const cfg = await call(real.url, 'POST', '/__sim/e10/config', {
+      e10Url: ref.url,
+      ...ref.openPlatform,
+      callbackGeneration: 'legacy',
+    });
+    assert.equal(cfg.status, 200, cfg.text);
+    const id = '3900000000000000001';
+    real.configure({ contracts: [{ id, status: 'SIGNING' }] });
+    const page = await signUrl(
+      {
+        openApiUrl: real.url,
+        appToken: SIMULATOR_DEFAULT_APP.appToken,
+        appSecret: SIMULATOR_DEFAULT_APP.appSecret,
+      },
+      {
+        contractId: id,
+        contact: SIMULATOR_TEST_USER.mobile,
+        callbackPage: `${ref.url}/qys-return?nonce=n-1`,
+      },
+    );
+    const session = new URL(page).searchParams.get('viewToken')!;
+    const signed = await fetch(`${real.urls.signing}/sign/action`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ session, action: 'sign' }),
+      redirect: 'manual',
+    });
+    assert.equal(signed.status, 303);
+    // the callback is posted in the background: wait for the console's delivery record
+    type Delivery = {
+      generation: string;
+      acknowledged: boolean;
+      attempts: unknown[];
+      payload: { contractId?: string };
+    };
+    let delivery: Delivery | undefined;
+    for (let i = 0; i < 100 && !delivery; i++) {
+      const state = (await call(real.url, 'GET', '/__sim/e10')).json as { deliveries: Delivery[] };
+      delivery = state.deliveries.find((d) => d.payload.contractId === id);
+      if (!delivery) await new Promise((r) => setTimeout(r, 50));
     }
+    assert.ok(delivery, 'the simulator posted no callback');
+    assert.equal(delivery.generation, 'legacy');
+    assert.equal(delivery.acknowledged, true, JSON.stringify(delivery.attempts));
+    assert.equal(
+      delivery.attempts.length,
+      1,
+      'acknowledged at once: the state had changed before the callback',
+    );
+    const st = (await call(ref.url, 'GET', `/signing/contracts/${id}/status?serviceId=1002`)).json;
+    assert.equal(st.status, 'signed');
+    const applied = (await call(ref.url, 'GET', '/__ref/callbacks')).json.applied.filter(
+      (a: { contractId: string }) => a.contractId === id,
+    );
+    assert.equal(applied.length, 1);
+    assert.equal(applied[0].qysStatus, 'COMPLETE');
+    assert.equal(applied[0].confirmedBy, realServiceId);
+  });
+
+  it('the new generation is applied as its signature vouches (no confirmation needed)', async () => {
+    await call(simUrl, 'POST', '/__sim/e10/config', {
+      e10Url: ref.url,
+      ...ref.openPlatform,
+      callbackGeneration: 'new',
+    });
+    const id = '3900000000000000002';
+    const d = await e10.contractChanged(deployment, { id, status: 'REJECTED' });
+    assert.equal(d?.acknowledged, true);
+    assert.equal(d?.generation, 'new');
+    const st = (await call(ref.url, 'GET', `/signing/contracts/${id}/status?serviceId=1002`)).json;
+    assert.equal(st.status, 'declined');
     const state = (await call(simUrl, 'GET', '/__sim/e10')).json;
     assert.ok(
-      state.deliveries.some(
-        (d: { payload: { contractId?: string } }) => d.payload.contractId === '3900000000000000002',
-      ),
+      state.deliveries.some((x: { payload: { contractId?: string } }) => x.payload.contractId === id),
     );
   });
 
