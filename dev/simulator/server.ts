@@ -367,6 +367,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       type = 'error';
       code = 'contract-not-signing';
     } else if (action === 'sign') {
+      // State first, callback after: an OA confirming a legacy callback with /contract/detail sees the change.
       d.setContractState(contract, 'COMPLETE', session.userId);
       void e10.contractChanged(d, contract); // the callback to the OA, retried until acknowledged
       type = 'signed';
