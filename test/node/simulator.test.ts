@@ -222,6 +222,16 @@ describe('open API signature check', () => {
     assert.equal((await fetch(`${signing}/sso/login?ticket=x`)).status, 404);
   });
 
+  it('POST /contract/signurl/v3 is not simulated (not in the official document: docs/simulator-api.md)', async () => {
+    const res = await fetch(`${api}/contract/signurl/v3`, {
+      method: 'POST',
+      headers: { ...signedHeaders(APP.appToken, APP.appSecret, 0), 'content-type': 'application/json' },
+      body: JSON.stringify({ contractId: CONTRACT, tenantType: 'COMPANY', contact: USER.mobile }),
+    });
+    assert.equal(res.status, 404);
+    assert.equal(((await res.json()) as Envelope).code, 1404);
+  });
+
   it('a wrong method answers 405 with a JSON envelope; bad parameters 1000001, never 500', async () => {
     const res = await fetch(`${api}/contract/signurl`, {
       headers: signedHeaders(APP.appToken, APP.appSecret, 0),
