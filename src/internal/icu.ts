@@ -8,7 +8,13 @@ import { formatNumber, type Lang, type Params } from './localize.js';
 
 // Intl objects are slow to construct: one of each per language, made on first use.
 const pluralRules = new Map<Lang, Intl.PluralRules>();
-function pluralCategory(n: number, lang: Lang): string {
+/**
+ * The plural category of `n`. The shipped languages' rules are known without Intl (its first construction on a
+ * page loads ICU data): Chinese has only `other`; English integers are `one` at ±1, else `other`.
+ */
+export function pluralCategory(n: number, lang: Lang): string {
+  if (lang === 'zh-CN' || lang === 'zh-TW') return 'other';
+  if (lang === 'en' && Number.isSafeInteger(n)) return n === 1 || n === -1 ? 'one' : 'other';
   let r = pluralRules.get(lang);
   if (!r) pluralRules.set(lang, (r = new Intl.PluralRules(lang)));
   return r.select(n);
