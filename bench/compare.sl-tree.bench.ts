@@ -6,7 +6,7 @@
 import '@shoelace-style/shoelace/dist/components/tree/tree.js';
 import '@shoelace-style/shoelace/dist/components/tree-item/tree-item.js';
 import type { OrgNode } from '../src/api/schemas.js';
-import { paintedAfter, record } from './record.js';
+import { pagePainted, paintedAfter, record } from './record.js';
 import { COMPARE_AREA, COMPARE_ORG, SL_TREE_ROW, compareHost } from './compare.shape.js';
 
 type LitLike = HTMLElement & { hasUpdated?: boolean };
@@ -31,6 +31,7 @@ describe('compare: lazy sl-tree', () => {
       }
       return it;
     };
+    await pagePainted();
     const t0 = performance.now();
     const tree = document.createElement('sl-tree');
     tree.style.cssText = 'display:block;height:480px;overflow:auto';
