@@ -5,7 +5,8 @@
  * `qys-elements/<name>.js` (which define the tag and export the class), or `qys-elements/all.js`.
  */
 export { VERSION } from './version.js';
-export * from './api/schemas.js';
+// The schemas and the route table through aliases, not `export * from './api/schemas.js'`: see root-schemas.ts.
+export * from './api/root-schemas.js';
 export * from './api/errors.js';
 export { bindingToInput } from './api/binding.js';
 export type * from './api/host.js';
@@ -14,7 +15,6 @@ export type * from './api/events.js';
 export { hostContext } from './api/context.js';
 export { computeWindow, scrollIntoViewTop } from './core/window.js';
 export { createHttpHost, type HttpHostOptions } from './api/http-host.js';
-export { routes as restRoutes, METHOD_ROUTES, type RouteDef, type RouteName } from './api/rest.js';
 export { createMemoryHost, MEMORY_HOST_METHODS } from './api/memory-host/index.js';
 export type {
   MemoryHost,
