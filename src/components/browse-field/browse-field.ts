@@ -8,16 +8,8 @@ import { QysFormField } from '../../internal/form-field.js';
 import { browseFieldMessages } from './browse-field.messages.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { browseFieldStyles } from './browse-field.styles.js';
-import { ResourcePager } from './resource-pager.js';
-
-const KINDS: readonly ResourceKind[] = [
-  'electronic-seal',
-  'physical-seal',
-  'file-template',
-  'electronic-seal-flow',
-  'physical-seal-flow',
-];
-const isSealKind = (k: ResourceKind) => k === 'electronic-seal' || k === 'physical-seal';
+import { ResourcePager } from '../../core/resources/pager.js';
+import { isSealKind, parseIds, RESOURCE_KINDS as KINDS, sameIds } from '../../core/resources/ids.js';
 
 /** Row height of the template / flow list, px. */
 const ROW_HEIGHT = 56;
@@ -28,19 +20,6 @@ const CELL_MIN_WIDTH = 136;
 const PAGE_SIZE = 100;
 /** Picks listed in the dialog (multiple); the rest are counted. */
 const DRAFT_SHOWN = 30;
-
-/** Parses a page-supplied value: an array of IDs or a comma-separated string. Null when unusable. */
-function parseIds(v: unknown): string[] | null {
-  if (v === null || v === undefined) return [];
-  const parts = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : null;
-  if (!parts || parts.some((p) => typeof p !== 'string' && typeof p !== 'number')) return null;
-  const out: string[] = [];
-  for (const p of parts) {
-    const id = String(p).trim();
-    if (id && !out.includes(id)) out.push(id);
-  }
-  return out;
-}
 
 /**
  * Seal images arrive as `data:` URLs, which Chrome decodes synchronously while the grid renders
@@ -95,9 +74,6 @@ function onImageError(e: Event): void {
   blobRefused = true;
   img.src = original;
 }
-
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 type SyncState =
   | { phase: 'idle' }
