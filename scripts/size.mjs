@@ -68,7 +68,7 @@ function prepare() {
 }
 
 function initialOf(chunks) {
-  // chunks: { file, code, imports: [static], dynamic: [..], entry }
+  // chunks: { file, code, imports: [static], dynamic: [import()], entry }
   const byFile = new Map(chunks.map((c) => [c.file, c]));
   const seen = new Set();
   const visit = (f) => {
@@ -78,7 +78,17 @@ function initialOf(chunks) {
   };
   for (const c of chunks) if (c.entry) visit(c.file);
   const initial = chunks.filter((c) => seen.has(c.file));
-  const lazy = chunks.filter((c) => !seen.has(c.file));
+  // On demand: what the page's code can still import() (and what that imports). A chunk nothing refers to
+  // is not counted: esbuild emits one for every import() it scanned, also in modules it left out of the page
+  // (the root's message catalogues load their languages with import(), used or not).
+  const reachable = new Set(seen);
+  const more = (f) => {
+    if (reachable.has(f) || !byFile.has(f)) return;
+    reachable.add(f);
+    for (const i of [...byFile.get(f).imports, ...byFile.get(f).dynamic]) more(i);
+  };
+  for (const f of seen) for (const i of byFile.get(f).dynamic) more(i);
+  const lazy = chunks.filter((c) => reachable.has(c.file) && !seen.has(c.file));
   const sum = (list) => list.reduce((n, c) => n + gz(c.code), 0);
   const text = Buffer.concat(initial.map((c) => Buffer.from(c.code))).toString('utf8');
   // Tags whose name the initial code carries: what the page registers (or references) up front.
@@ -120,6 +130,7 @@ async function withEsbuild(entry) {
         // Dynamically imported modules are entry points to esbuild too: the page's entry is ours.
         entry: meta.entryPoint === entry.slice(work.length + 1),
         imports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+        dynamic: meta.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
       };
     });
   return initialOf(chunks);
@@ -140,7 +151,13 @@ async function withVite(entry) {
   });
   const out = (Array.isArray(res) ? res[0] : res).output.filter((o) => o.type === 'chunk');
   return initialOf(
-    out.map((c) => ({ file: c.fileName, code: Buffer.from(c.code), entry: c.isEntry, imports: c.imports })),
+    out.map((c) => ({
+      file: c.fileName,
+      code: Buffer.from(c.code),
+      entry: c.isEntry,
+      imports: c.imports,
+      dynamic: c.dynamicImports,
+    })),
   );
 }
 
