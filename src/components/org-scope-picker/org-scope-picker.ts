@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { QysFormField } from '../../internal/form-field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
+import type { Params } from '../../internal/localize.js';
 import type {
   OrgCapabilities,
   OrgCount,
-  OrgMatch,
   OrgNode,
   OrgNodeType,
   OrgRef,
@@ -14,16 +14,25 @@ import type {
 } from '../../api/schemas.js';
 import {
   OrgSelection,
-  isOrgRef,
   isOrgScope,
   keyOf,
   scopeFromEntries,
   scopeToEntries,
   type OrgSelectionMode,
-  type ToggleTarget,
 } from '../../core/org-selection/org-selection.js';
-import { OrgTree, type PageLoader } from '../../core/org-tree/org-tree.js';
-import { computeWindow, scrollIntoViewTop } from '../../core/window.js';
+import {
+  ItemRules,
+  overLimit,
+  underLimit,
+  type LimitProblem,
+  type Lock,
+} from '../../core/org-selection/rules.js';
+import type { OrgTree } from '../../core/org-tree/org-tree.js';
+import { VirtualListController, type VirtualListState } from '../../controllers/virtual-list.js';
+import { RefResolverController } from '../../controllers/ref-resolver.js';
+import { BulkPaste } from './bulk-paste.js';
+import { createListTree, pathText, renderRow, targetOf, type ListTab } from './list-parts.js';
+import { renderSelection } from './selection-view.js';
 import { orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
 
@@ -34,27 +43,19 @@ export interface OrgItemRule extends OrgRef {
 }
 
 type TabId = OrgTab | 'bulk';
-type ListTab = Exclude<TabId, 'bulk'>;
-
-interface ViewState {
-  active: number;
-  scrollTop: number;
-}
-
-interface BulkState {
-  text: string;
-  busy: boolean;
-  added: number | undefined;
-  ambiguous: OrgMatch[];
-  unmatched: string[];
-  error: string;
-}
 
 const EMPTY: OrgScope = { include: [], exclude: [] };
 const PERSON_TABS: OrgTab[] = ['recent', 'same-department', 'subordinates'];
-const SEARCH_DEBOUNCE_MS = 250;
+/**
+ * Typing pauses this long before a search goes out: short enough that results paint within ~120 ms of
+ * the last key, long enough that a word typed at a normal pace costs one host call per pause (each new
+ * query aborts the one in flight).
+ */
+const SEARCH_DEBOUNCE_MS = 60;
 const COUNT_DEBOUNCE_MS = 150;
 const TYPEAHEAD_RESET_MS = 600;
+/** Rows loaded beyond each side of the rendered window, so a wheel step never shows a placeholder. */
+const PREFETCH_ROWS = 100;
 const abortReason = () => new DOMException('superseded', 'AbortError');
 
 let instances = 0;
@@ -163,14 +164,11 @@ export class QysOrgScopePicker extends QysFormField {
     tab: { state: true },
     query: { state: true },
     showInactive: { state: true },
-    missing: { state: true },
     count: { state: true },
     countState: { state: true },
     message: { state: true },
     announcement: { state: true },
     chipsExpanded: { state: true },
-    viewportHeight: { state: true },
-    bulk: { state: true },
     tick: { state: true },
   };
   protected override messages = [orgScopePickerMessages];
@@ -217,8 +215,7 @@ export class QysOrgScopePicker extends QysFormField {
     this.sel = OrgSelection.from(scope, this._mode, this.sel);
     if (!this.hasConnected) this.defaultValue = this.sel.value;
     this.requestUpdate('value', old);
-    this.scheduleResolve();
-    this.scheduleCount();
+    this.selectionReplaced();
     this.commitIfConnected();
   }
 
@@ -257,44 +254,72 @@ export class QysOrgScopePicker extends QysFormField {
   private caps: OrgCapabilities | undefined;
   private tab: TabId = 'tree';
   private readonly trees = new Map<ListTab, OrgTree>();
-  private readonly views = new Map<ListTab, ViewState>();
+  /** Active row and scroll position of each list tab. */
+  private readonly views = new Map<ListTab, VirtualListState>();
   private query = '';
   private searchedQuery = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private showInactive = false;
-  /** Every node seen (tree pages, search results, resolve): labels for chips. */
-  private readonly nodes = new Map<string, OrgNode>();
-  private missing = new Set<string>();
   private count: OrgCount | undefined;
   private countState: 'idle' | 'loading' | 'error' = 'idle';
   private message = '';
   private announcement = '';
   private chipsExpanded = false;
-  private viewportHeight = 320;
-  private bulk: BulkState = {
-    text: '',
-    busy: false,
-    added: undefined,
-    ambiguous: [],
-    unmatched: [],
-    error: '',
-  };
   private tick = 0;
   private seenHost: QysHost | undefined;
   private capsCtrl: AbortController | undefined;
-  private resolveCtrl: AbortController | undefined;
   private countCtrl: AbortController | undefined;
-  private bulkCtrl: AbortController | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
-  private resolveQueued = false;
   private typeBuffer = '';
   private typeTimer: ReturnType<typeof setTimeout> | undefined;
-  private scrollPending: number | null = null;
-  private resizeObserver: ResizeObserver | undefined;
-  private observed: HTMLElement | undefined;
+  private rulesOf: [unknown, unknown, unknown, ItemRules] | undefined;
+
+  /** The windowed rows of the shown list tab (its state is swapped per tab). */
+  private readonly list = new VirtualListController(this, {
+    count: () => (this.listTab && this.trees.get(this.listTab)?.rows.length) || 0,
+    rowHeight: () => this.rowHeight,
+    scroller: () => this.treeEl,
+    // Loads the pages of the rows shown and of a page's worth around them (before the update renders).
+    onRangeChange: (r) => this.ensureRows(r.start, r.end),
+  });
+
+  /** Every node seen (tree pages, search results, resolved refs): names, places, statuses for chips. */
+  private readonly nodes = new RefResolverController<OrgRef, OrgNode>(this, {
+    refKey: keyOf,
+    itemKey: keyOf,
+    load: (refs, signal) =>
+      this.effectiveHost?.org.resolve(refs, { signal }).then((r) => ({ found: r.nodes, missing: r.missing })),
+    onFound: (nodes) => this.learnPaths(nodes),
+  });
+
+  private readonly bulk = new BulkPaste(this, {
+    uid: this.uid,
+    host: () => this.effectiveHost,
+    types: () => this.searchTypes,
+    disabled: () => this.isDisabled,
+    t: (key, params) => this.t(key, params),
+    errorText: (err) => this.errorText(err),
+    pathText,
+    learn: (nodes) => this.learn(nodes),
+    addAll: (nodes) => {
+      const addable = nodes.filter((n) => !this.rules.lockOf(n) && this.sel.canToggle(n.type));
+      return this.apply(this.sel.addAll(addable.map(targetOf))) ? addable.length : 0;
+    },
+    choose: (node) => this.apply(this.sel.addAll([targetOf(node)]), this.t('selected', { name: node.name })),
+  });
 
   private get treeEl(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[part="tree"]') ?? null;
+  }
+
+  /** pickedItems / disabledItems / requiredItems, looked up by key (rebuilt when a list is replaced). */
+  private get rules(): ItemRules {
+    const c = this.rulesOf;
+    if (c && c[0] === this.pickedItems && c[1] === this.disabledItems && c[2] === this.requiredItems)
+      return c[3];
+    const rules = new ItemRules(this.pickedItems, this.disabledItems, this.requiredItems);
+    this.rulesOf = [this.pickedItems, this.disabledItems, this.requiredItems, rules];
+    return rules;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -312,14 +337,9 @@ export class QysOrgScopePicker extends QysFormField {
     super.disconnectedCallback();
     this.resetTrees();
     this.capsCtrl?.abort(abortReason());
-    this.resolveCtrl?.abort(abortReason());
     this.countCtrl?.abort(abortReason());
-    this.bulkCtrl?.abort(abortReason());
     clearTimeout(this.countTimer);
     clearTimeout(this.searchTimer);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.observed = undefined;
     this.seenHost = undefined;
   }
 
@@ -331,10 +351,12 @@ export class QysOrgScopePicker extends QysFormField {
       this.caps = undefined;
       if (host) {
         void this.loadCaps(host);
-        this.scheduleResolve();
-        this.scheduleCount();
+        this.selectionReplaced();
       }
     }
+    // Required items' places let a toggle know what it may not uncheck; names label the rows' reasons.
+    if (changed.has('pickedItems') || changed.has('disabledItems') || changed.has('requiredItems'))
+      this.nodes.request(this.rules.refs());
     if (
       changed.has('max') ||
       changed.has('min') ||
@@ -345,24 +367,6 @@ export class QysOrgScopePicker extends QysFormField {
       changed.has('required')
     )
       this.commitIfConnected();
-  }
-
-  protected override updated(): void {
-    const el = this.treeEl;
-    // The tree element is replaced when a list reloads: observe whichever one is rendered.
-    if (el && el !== this.observed && typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver ??= new ResizeObserver(() => {
-        const h = this.treeEl?.clientHeight ?? 0;
-        if (h > 0 && h !== this.viewportHeight) this.viewportHeight = h;
-      });
-      if (this.observed) this.resizeObserver.unobserve(this.observed);
-      this.resizeObserver.observe(el);
-      this.observed = el;
-    }
-    if (el && this.scrollPending !== null) {
-      el.scrollTop = this.scrollPending;
-      this.scrollPending = null;
-    }
   }
 
   private commitIfConnected(): void {
@@ -380,43 +384,25 @@ export class QysOrgScopePicker extends QysFormField {
 
   protected validate(): { flags: ValidityStateFlags; message: string; anchor?: HTMLElement } {
     const c = this.sel.counts();
-    const units = c.subcompany + c.department;
-    const total = units + c.person;
     const anchor = this.treeEl ?? undefined;
-    if (this.required && total === 0)
+    const under = underLimit(c, this);
+    if (under?.key === 'valueMissing')
       return { flags: { valueMissing: true }, message: this.t('valueMissing.select'), anchor };
-    const under = this.underMinMessage(total, c.person, units);
-    if (under) return { flags: { rangeUnderflow: true }, message: under, anchor };
-    const over = this.overLimit(total, c.person, units);
-    if (over) return { flags: { rangeOverflow: true }, message: over, anchor };
+    if (under) return { flags: { rangeUnderflow: true }, message: this.limitText(under), anchor };
+    const over = overLimit(c, this);
+    if (over) return { flags: { rangeOverflow: true }, message: this.limitText(over), anchor };
     return { flags: {}, message: '' };
   }
 
-  private underMinMessage(total: number, persons: number, units: number): string {
-    if (total === 0 && !this.required) return '';
-    if (this.min !== undefined && total < this.min) return this.t('underMin', { min: this.min });
-    if (this.minPersons !== undefined && persons < this.minPersons)
-      return this.t('underMinPersons', { min: this.minPersons });
-    if (this.minUnits !== undefined && units < this.minUnits)
-      return this.t('underMinUnits', { min: this.minUnits });
-    return '';
-  }
-
-  private overLimit(total: number, persons: number, units: number): string {
-    const custom = (max: number, key: string) =>
-      this.overLimitMessage ? this.overLimitMessage.replace(/\{max\}/g, String(max)) : this.t(key, { max });
-    if (this.max !== undefined && total > this.max) return custom(this.max, 'overLimit');
-    if (this.maxPersons !== undefined && persons > this.maxPersons)
-      return custom(this.maxPersons, 'overLimitPersons');
-    if (this.maxUnits !== undefined && units > this.maxUnits) return custom(this.maxUnits, 'overLimitUnits');
-    return '';
+  private limitText(p: LimitProblem): string {
+    if ('max' in p && this.overLimitMessage) return this.overLimitMessage.replace(/\{max\}/g, String(p.max));
+    return this.t(p.key, p);
   }
 
   protected resetValue(): void {
     this.sel = OrgSelection.from(this.defaultValue, this._mode, this.sel);
     this.message = '';
-    this.scheduleResolve();
-    this.scheduleCount();
+    this.selectionReplaced();
   }
 
   protected restoreValue(state: string | FormData | File | null): void {
@@ -425,8 +411,7 @@ export class QysOrgScopePicker extends QysFormField {
     else if (state instanceof FormData)
       entries = state.getAll(this.name).flatMap((e) => (typeof e === 'string' ? e.split(',') : []));
     this.sel = OrgSelection.from(scopeFromEntries(entries), this._mode, this.sel);
-    this.scheduleResolve();
-    this.scheduleCount();
+    this.selectionReplaced();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -462,53 +447,37 @@ export class QysOrgScopePicker extends QysFormField {
     return this._mode === 'persons' ? ['person'] : undefined;
   }
 
-  private get includeInactive(): boolean {
-    return !!this.caps?.canShowInactive && this.showInactive;
-  }
-
   private treeFor(tab: ListTab): OrgTree | undefined {
     const existing = this.trees.get(tab);
     if (existing) return existing;
     const host = this.effectiveHost;
-    if (!host) return undefined;
-    if (tab === 'search' && !this.searchedQuery) return undefined;
-    const includeInactive = this.includeInactive;
-    const children: PageLoader = (parent, offset, limit, signal) =>
-      host.org.children(parent, { offset, limit, signal, includeInactive });
-    let root: PageLoader | undefined;
-    if (tab === 'search') {
-      const q = this.searchedQuery;
-      const types = this.searchTypes;
-      root = (_p, offset, limit, signal) =>
-        host.org.search(q, { offset, limit, signal, types, includeInactive });
-    } else if (tab === 'recent') {
-      root = async (_p, offset, _limit, signal) => {
-        const items = offset === 0 ? await host.org.recent({ signal }) : [];
-        return { items, total: items.length, offset };
-      };
-    } else if (tab === 'same-department') {
-      root = (_p, offset, limit, signal) => host.org.sameDepartment({ offset, limit, signal });
-    } else if (tab === 'subordinates') {
-      root = (_p, offset, limit, signal) => host.org.subordinates({ offset, limit, signal });
-    }
-    const tree = new OrgTree({
-      children,
-      root,
-      pageSize: 100,
+    if (!host || (tab === 'search' && !this.searchedQuery)) return undefined;
+    const tree = createListTree(host.org, tab, {
+      query: this.searchedQuery,
+      types: this.searchTypes,
+      includeInactive: !!this.caps?.canShowInactive && this.showInactive,
       onNodes: (nodes) => this.learn(nodes),
       onChange: () => this.tick++,
     });
     this.trees.set(tab, tree);
     this.views.set(tab, { active: 0, scrollTop: 0 });
-    void tree.start();
     return tree;
   }
 
+  /** Loads the pages of rows [start, end) of the shown list, and PREFETCH_ROWS on each side. */
+  private ensureRows(start: number, end: number): void {
+    const tab = this.listTab;
+    const tree = tab && this.trees.get(tab);
+    tree?.ensureRange(Math.max(0, start - PREFETCH_ROWS), end + PREFETCH_ROWS);
+  }
+
   private learn(nodes: readonly OrgNode[]): void {
-    for (const n of nodes) {
-      this.nodes.set(keyOf(n), n);
-      this.sel.learn(n);
-    }
+    this.nodes.learn(nodes);
+    this.learnPaths(nodes);
+  }
+
+  private learnPaths(nodes: readonly OrgNode[]): void {
+    for (const n of nodes) this.sel.learn(n);
   }
 
   private resetTrees(): void {
@@ -517,38 +486,17 @@ export class QysOrgScopePicker extends QysFormField {
     this.views.clear();
   }
 
-  /** Names, places, statuses and missing IDs of the selected refs (a value set by the page). */
-  private scheduleResolve(): void {
-    if (this.resolveQueued) return;
-    this.resolveQueued = true;
-    queueMicrotask(() => {
-      this.resolveQueued = false;
-      void this.resolveRefs();
-    });
+  /** A new value (set, reset, restored, a new host): resolve what it names and count it. */
+  private selectionReplaced(): void {
+    if (this.isConnected) this.nodes.request([...this.sel.includes, ...this.sel.excludes]);
+    else this.pendingResolve = true;
+    this.scheduleCount();
   }
+  private pendingResolve = false;
 
-  private async resolveRefs(): Promise<void> {
-    const host = this.effectiveHost;
-    if (!host || !this.isConnected) return;
-    const refs = [...this.sel.includes, ...this.sel.excludes].filter((r) => {
-      const k = keyOf(r);
-      return !this.nodes.has(k) && !this.missing.has(k);
-    });
-    if (!refs.length) return;
-    this.resolveCtrl?.abort(abortReason());
-    const ctrl = (this.resolveCtrl = new AbortController());
-    try {
-      const res = await host.org.resolve(refs, { signal: ctrl.signal });
-      this.learn(res.nodes);
-      if (res.missing.length) {
-        const m = new Set(this.missing);
-        for (const r of res.missing) m.add(keyOf(r));
-        this.missing = m;
-      }
-      this.requestUpdate();
-    } catch {
-      // Chips keep showing IDs; nothing selected is lost. The next change tries again.
-    }
+  protected override firstUpdated(): void {
+    if (this.pendingResolve) this.nodes.request([...this.sel.includes, ...this.sel.excludes]);
+    this.pendingResolve = false;
   }
 
   private scheduleCount(): void {
@@ -580,40 +528,22 @@ export class QysOrgScopePicker extends QysFormField {
   // Selection changes
   // ---------------------------------------------------------------------------------------------
 
-  private ruleMap(list: OrgItemRule[]): Map<string, string> {
-    const m = new Map<string, string>();
-    for (const r of Array.isArray(list) ? list : []) if (isOrgRef(r)) m.set(keyOf(r), r.reason ?? '');
-    return m;
+  /** The lock on a node, its reason in words. */
+  private lockOf(node: OrgRef): Lock | undefined {
+    const lock = this.rules.lockOf(node);
+    return lock && { kind: lock.kind, reason: lock.reason || this.t(`reason.${lock.kind}`) };
   }
 
-  private lockReason(node: OrgRef): { kind: 'picked' | 'disabled' | 'required'; reason: string } | undefined {
-    const k = keyOf(node);
-    const picked = this.ruleMap(this.pickedItems).get(k);
-    if (picked !== undefined) return { kind: 'picked', reason: picked || this.t('reason.picked') };
-    const disabled = this.ruleMap(this.disabledItems).get(k);
-    if (disabled !== undefined) return { kind: 'disabled', reason: disabled || this.t('reason.disabled') };
-    const required = this.ruleMap(this.requiredItems).get(k);
-    if (required !== undefined) return { kind: 'required', reason: required || this.t('reason.required') };
-    return undefined;
-  }
-
-  private targetOf(node: OrgNode): ToggleTarget {
-    return {
-      ref: { type: node.type, id: node.id },
-      path: node.path.map(keyOf),
-      departmentIds: node.departmentIds,
-    };
-  }
-
-  /** A required item at or under `ref` (whose place is known) blocks unchecking it. */
+  /** A required item at or under `ref` (whose place is known) blocks unchecking it: its reason. */
   private requiredUnder(ref: OrgRef): string | undefined {
-    const k = keyOf(ref);
-    for (const r of Array.isArray(this.requiredItems) ? this.requiredItems : []) {
-      if (!isOrgRef(r)) continue;
-      const rk = keyOf(r);
-      if (rk === k || this.sel.knownPath(rk)?.includes(k)) return r.reason || this.t('reason.required');
-    }
-    return undefined;
+    const r = this.rules.requiredUnder(ref, (k) => this.sel.knownPath(k));
+    return r === undefined ? undefined : r || this.t('reason.required');
+  }
+
+  /** Shows a refusal (message and announcement). */
+  private refuse(text: string): void {
+    this.message = text;
+    this.announcement = text;
   }
 
   /** Applies a user change, unless it breaks a limit. Returns whether it was applied. */
@@ -621,12 +551,11 @@ export class QysOrgScopePicker extends QysFormField {
     if (next === this.sel || next.sameAs(this.sel)) return false;
     const c = next.counts();
     const before = this.sel.counts();
-    const units = c.subcompany + c.department;
-    const over = this.overLimit(units + c.person, c.person, units);
-    const grew = units + c.person > before.subcompany + before.department + before.person;
+    const over = overLimit(c, this);
+    const grew =
+      c.subcompany + c.department + c.person > before.subcompany + before.department + before.person;
     if (over && grew) {
-      this.message = over;
-      this.announcement = over;
+      this.refuse(this.limitText(over));
       return false;
     }
     const added = next.includes.filter((r) => r.type === 'person' && !this.sel.isIncluded(r));
@@ -644,47 +573,25 @@ export class QysOrgScopePicker extends QysFormField {
 
   private toggleNode(node: OrgNode): void {
     if (this.isDisabled) return;
-    const lock = this.lockReason(node);
-    if (lock && lock.kind !== 'required') {
-      this.message = lock.reason;
-      this.announcement = lock.reason;
-      return;
-    }
-    if (!this.sel.canToggle(node.type)) {
-      this.message = this.t('unitNotSelectable');
-      this.announcement = this.message;
-      return;
-    }
-    const t = this.targetOf(node);
+    const lock = this.lockOf(node);
+    if (lock && lock.kind !== 'required') return this.refuse(lock.reason);
+    if (!this.sel.canToggle(node.type)) return this.refuse(this.t('unitNotSelectable'));
+    const t = targetOf(node);
     const checked = this.sel.stateOf(t) === 'checked';
-    if (checked) {
-      const req = this.requiredUnder(node);
-      if (req) {
-        this.message = req;
-        this.announcement = req;
-        return;
-      }
-    }
+    const req = checked ? this.requiredUnder(node) : undefined;
+    if (req) return this.refuse(req);
     this.apply(this.sel.toggle(t), this.t(checked ? 'deselected' : 'selected', { name: node.name }));
   }
 
   private removeRule(ref: OrgRef): void {
     if (this.isDisabled) return;
-    if (this.sel.isIncluded(ref)) {
-      const req = this.requiredUnder(ref);
-      if (req) {
-        this.message = req;
-        return;
-      }
+    const req = this.sel.isIncluded(ref) ? this.requiredUnder(ref) : undefined;
+    if (req) {
+      this.message = req;
+      return;
     }
     const name = this.nodes.get(keyOf(ref))?.name ?? ref.id;
-    if (this.apply(this.sel.remove(ref), this.t('deselected', { name }))) {
-      if (this.missing.has(keyOf(ref))) {
-        const m = new Set(this.missing);
-        m.delete(keyOf(ref));
-        this.missing = m;
-      }
-    }
+    if (this.apply(this.sel.remove(ref), this.t('deselected', { name }))) this.nodes.forget(keyOf(ref));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -749,10 +656,6 @@ export class QysOrgScopePicker extends QysFormField {
     this.selectTab(tabs[j]!, true);
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Tree keyboard and pointer
-  // ---------------------------------------------------------------------------------------------
-
   /** The selected tab, or the tree when the selected one is not offered (any more). */
   private get currentTab(): TabId {
     return this.tabs.includes(this.tab) ? this.tab : 'tree';
@@ -763,63 +666,39 @@ export class QysOrgScopePicker extends QysFormField {
     return t === 'bulk' ? undefined : t;
   }
 
-  private view(tab: ListTab): ViewState {
+  /** Points the list controller at a tab's own position. */
+  private viewOf(tab: ListTab): VirtualListState {
     let v = this.views.get(tab);
     if (!v) this.views.set(tab, (v = { active: 0, scrollTop: 0 }));
+    this.list.state = v;
     return v;
   }
 
-  private setActive(tab: ListTab, i: number): void {
-    const v = this.view(tab);
-    v.active = i;
-    const top = scrollIntoViewTop(i, this.rowHeight, v.scrollTop, this.viewportHeight);
-    if (top !== null) {
-      v.scrollTop = top;
-      this.scrollPending = top;
-    }
-    this.tick++;
-  }
+  // ---------------------------------------------------------------------------------------------
+  // Tree keyboard and pointer (↑/↓, Home/End, PageUp/PageDown: the list controller)
+  // ---------------------------------------------------------------------------------------------
 
   private onTreeKey(e: KeyboardEvent): void {
     const tab = this.listTab;
-    if (!tab) return;
-    const tree = this.trees.get(tab);
-    if (!tree || !tree.rows.length) return;
-    const v = this.view(tab);
-    const n = tree.rows.length;
-    const i = Math.min(v.active, n - 1);
+    const tree = tab && this.trees.get(tab);
+    if (!tab || !tree || !tree.rows.length) return;
+    this.viewOf(tab);
+    if (this.list.handleKey(e)) return;
+    const i = this.list.active;
     const row = tree.rows[i]!;
     const node = tree.nodeAt(row);
-    const page = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
     const expandable = !!node && node.type !== 'person' && node.hasChildren;
     switch (e.key) {
-      case 'ArrowDown':
-        this.setActive(tab, Math.min(n - 1, i + 1));
-        break;
-      case 'ArrowUp':
-        this.setActive(tab, Math.max(0, i - 1));
-        break;
-      case 'Home':
-        this.setActive(tab, 0);
-        break;
-      case 'End':
-        this.setActive(tab, n - 1);
-        break;
-      case 'PageDown':
-        this.setActive(tab, Math.min(n - 1, i + page));
-        break;
-      case 'PageUp':
-        this.setActive(tab, Math.max(0, i - page));
-        break;
       case 'ArrowRight':
-        if (expandable && node && !tree.isExpanded(keyOf(node))) void tree.expand(i);
-        else if (expandable && i + 1 < n && tree.rows[i + 1]!.level > row.level) this.setActive(tab, i + 1);
+        if (expandable && !tree.isExpanded(keyOf(node))) void tree.expand(i);
+        else if (expandable && i + 1 < tree.rows.length && tree.rows[i + 1]!.level > row.level)
+          this.list.setActive(i + 1);
         break;
       case 'ArrowLeft':
-        if (expandable && node && tree.isExpanded(keyOf(node))) tree.collapse(i);
+        if (expandable && tree.isExpanded(keyOf(node))) tree.collapse(i);
         else {
           const p = tree.parentIndex(i);
-          if (p >= 0) this.setActive(tab, p);
+          if (p >= 0) this.list.setActive(p);
         }
         break;
       case ' ':
@@ -829,7 +708,7 @@ export class QysOrgScopePicker extends QysFormField {
       case '*':
         void tree.expandSiblings(i).then(() => this.tick++);
         // Keep the same row active: expanding siblings above it shifts indices.
-        this.setActive(tab, Math.max(0, tree.rows.indexOf(row)));
+        this.list.setActive(Math.max(0, tree.rows.indexOf(row)));
         break;
       case 'Delete':
         if (tab === 'recent' && node) this.removeRecent(node);
@@ -837,24 +716,24 @@ export class QysOrgScopePicker extends QysFormField {
         break;
       default:
         if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.trim()) {
-          this.typeahead(tab, tree, e.key);
+          this.typeahead(tree, e.key);
           break;
         }
         return;
     }
     e.preventDefault();
+    this.tick++;
   }
 
-  private typeahead(tab: ListTab, tree: OrgTree, ch: string): void {
+  private typeahead(tree: OrgTree, ch: string): void {
     clearTimeout(this.typeTimer);
     this.typeTimer = setTimeout(() => (this.typeBuffer = ''), TYPEAHEAD_RESET_MS);
-    const v = this.view(tab);
     // Repeating one letter cycles through matches; a longer buffer searches from the current row.
     const repeat = this.typeBuffer.length > 0 && [...this.typeBuffer].every((c) => c === ch);
     this.typeBuffer = repeat ? ch : this.typeBuffer + ch;
-    const from = this.typeBuffer.length === 1 ? v.active : v.active - 1;
-    const j = tree.typeahead(this.typeBuffer, from);
-    if (j >= 0) this.setActive(tab, j);
+    const a = this.list.active;
+    const j = tree.typeahead(this.typeBuffer, this.typeBuffer.length === 1 ? a : a - 1);
+    if (j >= 0) this.list.setActive(j);
   }
 
   private onRowClick(e: MouseEvent, tab: ListTab, i: number): void {
@@ -862,24 +741,13 @@ export class QysOrgScopePicker extends QysFormField {
     if (!tree) return;
     const row = tree.rows[i];
     const node = row && tree.nodeAt(row);
-    this.view(tab).active = i;
+    this.viewOf(tab).active = i;
     this.treeEl?.focus({ preventScroll: true });
     const onTwisty = (e.target as HTMLElement).closest('.twisty');
     if (node && onTwisty && node.type !== 'person' && node.hasChildren) {
       if (tree.isExpanded(keyOf(node))) tree.collapse(i);
       else void tree.expand(i);
     } else if (node) this.toggleNode(node);
-    this.tick++;
-  }
-
-  private onScroll(e: Event): void {
-    const tab = this.listTab;
-    if (!tab) return;
-    const el = e.target as HTMLElement;
-    this.view(tab).scrollTop = el.scrollTop;
-    // Layout is clean during a scroll event: a free moment to catch a resize the observer missed
-    // (ResizeObserver does not run in background tabs).
-    if (el.clientHeight > 0) this.viewportHeight = el.clientHeight;
     this.tick++;
   }
 
@@ -898,202 +766,13 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Bulk paste
-  // ---------------------------------------------------------------------------------------------
-
-  private async onBulkSubmit(e: Event): Promise<void> {
-    e.preventDefault();
-    const host = this.effectiveHost;
-    const inputs = this.bulk.text
-      .split(/[\n,，;；、\t]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (!inputs.length) {
-      this.bulk = { ...this.bulk, error: this.t('bulk.empty') };
-      return;
-    }
-    if (!host) return;
-    const sent = this.bulk.text;
-    this.bulk = { ...this.bulk, busy: true, error: '', added: undefined, ambiguous: [], unmatched: [] };
-    this.bulkCtrl?.abort(abortReason());
-    const { signal } = (this.bulkCtrl = new AbortController());
-    try {
-      const matches = await host.org.match(inputs, { types: this.searchTypes, signal });
-      signal.throwIfAborted(); // a host that ignores the signal
-      const unique: OrgNode[] = [];
-      const ambiguous: OrgMatch[] = [];
-      const unmatched: string[] = [];
-      for (const m of matches) {
-        if (m.matches.length === 1) unique.push(m.matches[0]!);
-        else if (m.matches.length > 1) ambiguous.push(m);
-        else unmatched.push(m.input);
-      }
-      this.learn(matches.flatMap((m) => m.matches));
-      const addable = unique.filter((n) => !this.lockReason(n) && this.sel.canToggle(n.type));
-      const applied = this.apply(this.sel.addAll(addable.map((n) => this.targetOf(n))));
-      this.bulk = {
-        // Emptied when all went in, unless more was typed meanwhile.
-        text: ambiguous.length || unmatched.length || this.bulk.text !== sent ? this.bulk.text : '',
-        busy: false,
-        added: applied ? addable.length : 0,
-        ambiguous,
-        unmatched,
-        error: '',
-      };
-    } catch (err) {
-      if (signal.aborted) return void (this.bulk = { ...this.bulk, busy: false });
-      // The pasted text stays in the box.
-      this.bulk = { ...this.bulk, busy: false, error: this.errorText(err) };
-    }
-  }
-
-  private chooseAmbiguous(m: OrgMatch, node: OrgNode): void {
-    if (this.apply(this.sel.addAll([this.targetOf(node)]), this.t('selected', { name: node.name })))
-      this.bulk = { ...this.bulk, ambiguous: this.bulk.ambiguous.filter((x) => x !== m) };
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Rendering
   // ---------------------------------------------------------------------------------------------
 
-  private typeName(type: OrgNodeType): string {
-    return this.t(`type.${type}`);
-  }
-
-  private nameOf(ref: OrgRef): string {
-    return (
-      this.nodes.get(keyOf(ref))?.name ??
-      this.t('chip.unknown', { type: this.typeName(ref.type), id: ref.id })
-    );
-  }
-
-  private pathText(node: OrgNode): string {
-    return node.path.map((p) => p.name).join(' / ');
-  }
-
-  private inactiveSelected(): OrgRef[] {
-    return this.sel.includes.filter((r) => {
-      const s = this.nodes.get(keyOf(r))?.status;
-      return r.type === 'person' && (s === 'resigned' || s === 'invalid');
-    });
-  }
-
-  private renderSummary(): TemplateResult {
-    const c = this.sel.counts();
-    const parts: string[] = [];
-    if (c.subcompany) parts.push(this.t('summary.subcompany', { n: c.subcompany }));
-    if (c.department) parts.push(this.t('summary.department', { n: c.department }));
-    if (c.person) parts.push(this.t('summary.person', { n: c.person }));
-    const excluded = this.sel.excludes.length;
-    if (excluded) parts.push(this.t('summary.excluded', { n: excluded }));
-    // Only persons chosen: their number is the total already ("3 人", not "3 人 共 3 人").
-    const onlyPersons = !c.subcompany && !c.department && !excluded;
-    let total = '';
-    if (!this.sel.isEmpty) {
-      if (this.countState === 'error') total = onlyPersons ? '' : this.t('summary.countFailed');
-      else if (this.count && this.countState === 'idle') {
-        const parts = onlyPersons ? [] : [this.t('summary.total', { n: this.count.total })];
-        if (this.count.inactive) parts.push(this.t('summary.inactive', { n: this.count.inactive }));
-        total = parts.join(' · ');
-      } else if (!onlyPersons) total = this.t('summary.counting');
-    }
-    return html`<div part="summary" id="${this.uid}-summary">
-      <span>${parts.length ? parts.join(' · ') : this.t('summary.none')}</span>
-      ${total ? html`<span data-total>${total}</span>` : nothing}
-    </div>`;
-  }
-
-  private chipLabel(ref: OrgRef, excluded: boolean): string {
-    const k = keyOf(ref);
-    if (this.missing.has(k)) return this.t('chip.missing', { type: this.typeName(ref.type), id: ref.id });
-    const name = this.nameOf(ref);
-    if (excluded) return this.t('chip.excluded', { name });
-    if (ref.type === 'person') {
-      const s = this.nodes.get(k)?.status;
-      return s === 'resigned' || s === 'invalid' ? `${name}（${this.t(`status.${s}`)}）` : name;
-    }
-    const n = this.count?.byRef[k];
-    const node = this.nodes.get(k);
-    const partial = node ? this.sel.stateOf(this.targetOf(node)) === 'mixed' : false;
-    // While counting, the number shows as "…".
-    return this.t(partial ? 'chip.unitPart' : 'chip.unitAll', { name, n: n ?? '…' });
-  }
-
-  private renderChip(ref: OrgRef, excluded: boolean): TemplateResult {
-    const k = keyOf(ref);
-    const missing = this.missing.has(k);
-    const s = this.nodes.get(k)?.status;
-    const inactive = !excluded && (s === 'resigned' || s === 'invalid');
-    const label = this.chipLabel(ref, excluded);
-    const req = !excluded ? this.ruleMap(this.requiredItems).get(k) : undefined;
-    const title = missing ? this.t('chip.missingTitle', { type: this.typeName(ref.type) }) : (req ?? label);
-    const cls = excluded ? 'excluded' : missing ? 'missing' : inactive ? 'inactive' : '';
-    return html`<li part="chip" class=${cls} title=${title} data-key=${k}>
-      <span class="chip-text">${label}</span>
-      ${
-        req !== undefined
-          ? html`<span class="sr-only">${req || this.t('reason.required')}</span>`
-          : this.isDisabled
-            ? nothing
-            : html`<button
-                part="chip-remove"
-                type="button"
-                aria-label=${this.t('chip.remove', { name: label })}
-                @click=${() => this.removeRule(ref)}
-              >
-                ×
-              </button>`
-      }
-    </li>`;
-  }
-
-  private renderChips(): TemplateResult | typeof nothing {
-    const all: [OrgRef, boolean][] = [
-      ...this.sel.includes.map((r) => [r, false] as [OrgRef, boolean]),
-      ...this.sel.excludes.map((r) => [r, true] as [OrgRef, boolean]),
-    ];
-    if (!all.length) return nothing;
-    const limit = Math.max(1, this.chipLimit || 8);
-    const shown = this.chipsExpanded ? all : all.slice(0, limit);
-    const rest = all.length - shown.length;
-    return html`<ul part="chips" aria-label=${this.t('selectionLabel')}>
-      ${shown.map(([r, ex]) => this.renderChip(r, ex))}
-      ${
-        all.length > limit
-          ? html`<li>
-              <button
-                part="more"
-                type="button"
-                aria-expanded=${this.chipsExpanded ? 'true' : 'false'}
-                aria-label=${this.chipsExpanded ? nothing : this.t('chip.moreLabel', { n: rest })}
-                @click=${() => (this.chipsExpanded = !this.chipsExpanded)}
-              >
-                ${this.chipsExpanded ? this.t('chip.less') : this.t('chip.more', { n: rest })}
-              </button>
-            </li>`
-          : nothing
-      }
-    </ul>`;
-  }
-
-  private renderFlags(): TemplateResult[] {
-    const out: TemplateResult[] = [];
-    const inactive = this.inactiveSelected().length;
-    if (inactive)
-      out.push(html`<p part="flag" data-flag="inactive">${this.t('flag.inactive', { n: inactive })}</p>`);
-    const missing = [...this.sel.includes, ...this.sel.excludes].filter((r) =>
-      this.missing.has(keyOf(r)),
-    ).length;
-    if (missing)
-      out.push(html`<p part="flag" data-flag="missing">${this.t('flag.missing', { n: missing })}</p>`);
-    return out;
-  }
-
   private renderTabs(): TemplateResult {
-    const tabs = this.tabs;
     const current = this.currentTab;
     return html`<div part="tabs" role="tablist" aria-label=${this.label || this.defaultLabel}>
-      ${tabs.map(
+      ${this.tabs.map(
         (t) =>
           html`<button
             part="tab"
@@ -1117,10 +796,9 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   private renderToolbar(): TemplateResult {
-    const search = this.tabs.includes('search');
     return html`<div class="toolbar">
       ${
-        search
+        this.tabs.includes('search')
           ? html`<input
               part="search"
               type="search"
@@ -1145,65 +823,6 @@ export class QysOrgScopePicker extends QysFormField {
     </div>`;
   }
 
-  private renderRow(tab: ListTab, tree: OrgTree, i: number, active: boolean): TemplateResult {
-    const row = tree.rows[i]!;
-    const node = tree.nodeAt(row);
-    const id = `${this.uid}-${tab}-r${i}`;
-    const k = node ? keyOf(node) : '';
-    const expandable = !!node && node.type !== 'person' && node.hasChildren;
-    const expanded = expandable && tree.isExpanded(k);
-    const lock = node && this.lockReason(node);
-    const picked = lock?.kind === 'picked';
-    // Units in persons mode cannot be selected but still show whether persons under them are (mixed).
-    const selectable = !!node && (this.sel.canToggle(node.type) || picked || node.type !== 'person');
-    const state = picked ? 'checked' : node ? this.sel.stateOf(this.targetOf(node)) : 'unchecked';
-    const path = node && tab !== 'tree' && row.level === 1 ? this.pathText(node) : '';
-    // 工号, head count, 兼职 and status in one line; a placeholder row says loading / failed.
-    const meta = node
-      ? [
-          node.employeeNo,
-          node.type !== 'person' && node.headCount !== undefined
-            ? this.t('headCount', { n: node.headCount })
-            : '',
-          node.partTime ? this.t('partTime') : '',
-          node.status && node.status !== 'active' ? this.t(`status.${node.status}`) : '',
-        ]
-          .filter(Boolean)
-          .join(' · ')
-      : this.t(tree.failedAt(row) !== undefined ? 'placeholderFailed' : 'loading');
-    const full = node ? [node.name, path].filter(Boolean).join(' · ') : meta;
-    const locked = !!lock && !(lock.kind === 'required' && state !== 'checked');
-    return html`<div
-      role="treeitem"
-      part=${active ? 'row row-active' : 'row'}
-      id=${id}
-      aria-level=${row.level}
-      aria-setsize=${tree.setSize(row)}
-      aria-posinset=${row.index + 1}
-      aria-busy=${node ? nothing : String(tree.failedAt(row) === undefined)}
-      aria-expanded=${expandable ? String(expanded) : nothing}
-      aria-checked=${selectable ? (state === 'mixed' ? 'mixed' : String(state === 'checked')) : nothing}
-      aria-disabled=${node && (locked || this.isDisabled) ? 'true' : nothing}
-      aria-describedby=${lock ? `${id}-reason` : nothing}
-      title=${lock ? `${full} — ${lock.reason}` : full}
-      data-key=${k || nothing}
-      style="transform:translateY(${i * this.rowHeight}px);padding-inline-start:${(row.level - 1) * 18 + 4}px"
-      @click=${(e: MouseEvent) => this.onRowClick(e, tab, i)}
-    >
-      <span
-        class="twisty"
-        ?data-open=${expanded}
-        ?data-closed=${expandable && !expanded}
-        aria-hidden="true"
-      ></span>
-      ${selectable ? html`<span part="checkbox" data-state=${state} aria-hidden="true"></span>` : nothing}
-      <span part="row-label">${node?.name ?? ''}</span>
-      ${path ? html`<span part="row-path">${path}</span>` : nothing}
-      ${meta ? html`<span part="row-meta">${meta}</span>` : nothing}
-      ${lock ? html`<span part="row-reason" id="${id}-reason">${lock.reason}</span>` : nothing}
-    </div>`;
-  }
-
   private renderStatus(text: string, busy = false): TemplateResult {
     return html`<p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${text}</p>`;
   }
@@ -1216,8 +835,7 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   private renderList(tab: ListTab): TemplateResult {
-    const host = this.effectiveHost;
-    if (!host) return this.renderStatus(this.t('noHost'));
+    if (!this.effectiveHost) return this.renderStatus(this.t('noHost'));
     if (tab === 'search' && !this.searchedQuery)
       return this.renderStatus(this.t(this.query ? 'searching' : 'searchHint'));
     const tree = this.treeFor(tab);
@@ -1234,41 +852,38 @@ export class QysOrgScopePicker extends QysFormField {
           query: this.searchedQuery,
         }),
       );
-    const v = this.view(tab);
-    const n = tree.rows.length;
-    if (v.active >= n) v.active = n - 1;
-    const w = computeWindow({
-      count: n,
+    const v = this.viewOf(tab);
+    const list = this.list;
+    v.active = list.active;
+    const range = list.range;
+    // Rows shown (and prefetched around them) whose page is not loaded yet start loading now.
+    this.ensureRows(range.start, range.end);
+    const activeNode = tree.nodeAt(tree.rows[v.active]!);
+    const current = activeNode ? [activeNode.name, pathText(activeNode)].filter(Boolean).join(' · ') : '';
+    const ctx = {
+      uid: this.uid,
+      sel: this.sel,
+      disabled: this.isDisabled,
       rowHeight: this.rowHeight,
-      scrollTop: v.scrollTop,
-      viewportHeight: this.viewportHeight,
-    });
-    tree.ensureRange(w.start, w.end);
-    const indices: number[] = [];
-    for (let i = w.start; i < w.end; i++) indices.push(i);
-    // The active row stays in the DOM even when scrolled away, so aria-activedescendant always resolves.
-    if (v.active < w.start || v.active >= w.end) indices.push(v.active);
-    const activeId = `${this.uid}-${tab}-r${v.active}`;
-    const activeRow = tree.rows[v.active];
-    const activeNode = activeRow && tree.nodeAt(activeRow);
-    const current = activeNode
-      ? [activeNode.name, this.pathText(activeNode)].filter(Boolean).join(' · ')
-      : '';
+      t: (key: string, params?: Params) => this.t(key, params),
+      lockOf: (n: OrgNode) => this.lockOf(n),
+      onRowClick: (e: MouseEvent, t: ListTab, i: number) => this.onRowClick(e, t, i),
+    };
     return html`<div
         part="tree"
         role="tree"
         tabindex="0"
         aria-multiselectable="true"
         aria-label=${tab === 'search' ? this.t('resultsLabel') : this.label || this.defaultLabel}
-        aria-activedescendant=${activeId}
+        aria-activedescendant="${this.uid}-${tab}-r${v.active}"
         aria-disabled=${this.isDisabled ? 'true' : nothing}
         aria-describedby="${this.uid}-summary"
         @keydown=${this.onTreeKey}
-        @scroll=${this.onScroll}
+        @scroll=${list.onScroll}
         style="--qys-org-picker-row-height:${this.rowHeight}px"
       >
-        <div class="spacer" role="none" style="block-size:${w.totalHeight}px">
-          ${indices.map((i) => this.renderRow(tab, tree, i, i === v.active))}
+        <div class="spacer" role="none" style="block-size:${range.totalHeight}px">
+          ${list.indices.map((i) => renderRow(ctx, tab, tree, i, i === v.active))}
         </div>
       </div>
       ${tree.hasErrors ? this.renderRetry(this.t('someFailed'), tree) : nothing}
@@ -1282,64 +897,33 @@ export class QysOrgScopePicker extends QysFormField {
       <p part="current">${current}</p>`;
   }
 
-  private renderBulk(): TemplateResult {
-    const b = this.bulk;
-    return html`<form part="bulk" @submit=${this.onBulkSubmit}>
-      <label for="${this.uid}-bulk">${this.t('bulk.label')}</label>
-      <textarea
-        id="${this.uid}-bulk"
-        .value=${b.text}
-        ?disabled=${this.isDisabled}
-        @input=${(e: Event) => (this.bulk = { ...this.bulk, text: (e.target as HTMLTextAreaElement).value })}
-      ></textarea>
-      <div class="toolbar">
-        <button part="bulk-submit" type="submit" ?disabled=${b.busy || this.isDisabled}>
-          ${this.t('bulk.submit')}
-        </button>
-        <span role="status">
-          ${b.busy ? this.t('loading') : b.added !== undefined ? this.t('bulk.added', { n: b.added }) : ''}
-        </span>
-      </div>
-      ${b.error ? html`<p part="message" role="alert">${b.error}</p>` : nothing}
-      ${b.ambiguous.map(
-        (m) =>
-          html`<fieldset data-input=${m.input}>
-            <legend>${this.t('bulk.ambiguous', { input: m.input })}</legend>
-            ${m.matches.map(
-              (node) =>
-                html`<label
-                    ><input
-                      type="radio"
-                      name="${this.uid}-amb-${m.input}"
-                      @change=${() => this.chooseAmbiguous(m, node)}
-                    />
-                    ${node.name}${node.employeeNo ? ` · ${node.employeeNo}` : ''} ·
-                    ${this.pathText(node)}</label
-                  ><br />`,
-            )}
-          </fieldset>`,
-      )}
-      ${
-        b.unmatched.length
-          ? html`<p part="flag" data-flag="unmatched">
-              ${this.t('bulk.unmatched', { list: b.unmatched.join('、') })}
-            </p>`
-          : nothing
-      }
-    </form>`;
-  }
-
   override render(): TemplateResult {
     void this.tick;
     const tab = this.currentTab;
     const listTab = this.listTab;
     const shownError = this.message || (this.showErrors ? this.validationMessage : '');
+    const selection = renderSelection({
+      uid: this.uid,
+      sel: this.sel,
+      count: this.count,
+      countState: this.countState,
+      rules: this.rules,
+      disabled: this.isDisabled,
+      chipLimit: this.chipLimit,
+      chipsExpanded: this.chipsExpanded,
+      t: (key, params) => this.t(key, params),
+      node: (k) => this.nodes.get(k),
+      isMissing: (k) => this.nodes.isMissing(k),
+      targetOf,
+      remove: (ref) => this.removeRule(ref),
+      toggleChips: () => (this.chipsExpanded = !this.chipsExpanded),
+    });
     return html`<div part="base">
-      ${this.renderSummary()} ${this.renderChips()} ${this.renderFlags()}
+      ${selection}
       <p part="message" role="alert">${shownError}</p>
       ${this.renderTabs()} ${this.renderToolbar()}
       <div role="tabpanel" id="${this.uid}-panel" aria-labelledby="${this.uid}-tab-${tab}">
-        ${listTab ? this.renderList(listTab) : this.renderBulk()}
+        ${listTab ? this.renderList(listTab) : this.bulk.render()}
       </div>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
