@@ -3,6 +3,7 @@
 // element's own work: zone decision (network strategy, segment mode), nonce, session request,
 // embed-whitelist verdict, render. Also: open() to a diagnosed blocked state.
 import { createMemoryHost } from '../src/api/memory-host/index.js';
+import { loopbackHost } from './signing-frame.helpers.js';
 import '../src/components/signing-frame/define.js';
 import type { QysSigningFrame } from '../src/components/signing-frame/signing-frame.js';
 import { record } from './record.js';
@@ -40,7 +41,7 @@ const stats = (xs: number[]) => {
 
 describe('signing-frame benchmarks', () => {
   it('open() → iframe navigation start', async () => {
-    const host = createMemoryHost({ signingUrl: (r) => `${location.origin}/__bench-blank?n=${r.nonce}` });
+    const host = loopbackHost(); // the reachability probe stays on this origin
     const times: number[] = [];
     let cold = NaN;
     for (let i = 0; i < 41; i++) {

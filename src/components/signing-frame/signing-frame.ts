@@ -24,7 +24,7 @@ import { diagnose, probeReachable } from '../../core/signing/diagnose.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
 import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
 import { QysUnsafeUrlError } from '../../api/errors.js';
-import { decideTarget, type DecidedTarget } from './target.js';
+import { decideTarget, loadFraming, prefetchTarget, type DecidedTarget } from './target.js';
 import { signingFrameMessages } from './signing-frame.messages.js';
 import { tokensCss } from '../../internal/tokens.styles.js';
 import { styles } from './signing-frame.styles.js';
@@ -338,6 +338,7 @@ export class QysSigningFrame extends ElementBase {
         true,
       ),
     );
+    if (this.effectiveHost) prefetchTarget(this.effectiveHost);
     window.addEventListener('message', this.onMessage);
     document.addEventListener('securitypolicyviolation', this.onViolation);
     // Follow the document's language (E10 switches it in place) like the lit elements do.
@@ -407,6 +408,9 @@ export class QysSigningFrame extends ElementBase {
     if (panel) return panel.then(() => this.flush());
     this.pending = undefined;
     this.render();
+    // With a host, what a first open() would load is fetched now (a cold open waited most of its time for it).
+    const host = this.effectiveHost;
+    if (host && this.isConnected) prefetchTarget(host);
     if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
       this.autoOpened = true;
       void this.open();
@@ -450,10 +454,7 @@ export class QysSigningFrame extends ElementBase {
       // The verdict code loads with the inspection (on demand: a host without inspectFraming never needs it).
       const inspect =
         host.client.inspectFraming && display === 'frame' && target.url
-          ? Promise.all([
-              host.client.inspectFraming(target.url, { signal }),
-              import('../../core/integration/framing.js'),
-            ]).then(
+          ? Promise.all([host.client.inspectFraming(target.url, { signal }), loadFraming()]).then(
               ([inspection, f]) => inspection && f.evaluateFraming(inspection, location.origin),
               () => undefined,
             )

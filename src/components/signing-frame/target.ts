@@ -22,6 +22,35 @@ export interface DecidedTarget {
   serviceId: string;
 }
 
+let resolver: Promise<typeof import('../../core/network-strategy/resolve.js')> | undefined;
+/**
+ * The zone resolver module, loaded once. Also called ahead of time (`prefetch`) as soon as an element has a
+ * host, so the first `open()` on a page does not wait for this chunk (issue #16: it was most of the cold cost).
+ * A failed load is forgotten, so the next call tries again.
+ */
+export const loadResolver = () =>
+  (resolver ??= import('../../core/network-strategy/resolve.js').catch((e: unknown) => {
+    resolver = undefined;
+    throw e;
+  }));
+
+let framing: Promise<typeof import('../../core/integration/framing.js')> | undefined;
+/** The embed-whitelist verdict code (for hosts with `client.inspectFraming`), loaded once, like `loadResolver`. */
+export const loadFraming = () =>
+  (framing ??= import('../../core/integration/framing.js').catch((e: unknown) => {
+    framing = undefined;
+    throw e;
+  }));
+
+/**
+ * Starts loading, ahead of the first `open()`, the chunks it may wait for: the zone resolver, and the framing
+ * verdict when the host inspects framing. Called when an element has a host; a no-op once both are loading.
+ */
+export function prefetchTarget(host: QysHost): void {
+  loadResolver().catch(() => undefined);
+  if (host.client?.inspectFraming) loadFraming().catch(() => undefined);
+}
+
 /** The binding cannot be resolved (no default service, or an invalid strategy): code `binding`. */
 const bindingError = (message: string) => Object.assign(new Error(message), { code: 'binding' });
 
@@ -42,7 +71,7 @@ export async function decideTarget(
   if (mode === 'off')
     return { zone: 'external', url: binding.signingUrlExternal, reason: 'off', serviceId: binding.id };
   const [ns, context, presets] = await Promise.all([
-    import('../../core/network-strategy/resolve.js'),
+    loadResolver(),
     host.client.context({ signal }),
     mode === 'segment' && binding.autoLogin.segmentPresetIds?.length
       ? host.client.segmentPresets({ signal })
