@@ -13,7 +13,7 @@ import {
   type FramingInspection,
   type SegmentPreset,
 } from '../schemas.js';
-import { personId, type OrgData } from './data.js';
+import { nameOf, personId, type OrgData } from './data.js';
 import { clone, hostOf, type Runtime } from './faults.js';
 
 export interface ClientOptions {
@@ -47,7 +47,7 @@ export function createClient(rt: Runtime, org: OrgData, options: ClientOptions):
         clientIp: options.clientIp === undefined ? '10.1.2.3' : options.clientIp,
         oaBaseUrl: options.oaBaseUrl ?? 'https://oa.example.com',
         userId: personId(org.currentUser),
-        userName: org.personName[org.currentUser]!,
+        userName: nameOf(org, org.currentUser),
       })),
     inspectFraming: (url, o) =>
       call('client.inspectFraming', o?.signal, FramingInspectionSchema, (): FramingInspection => {

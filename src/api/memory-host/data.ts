@@ -64,6 +64,9 @@ export const SURNAMES: Syl[] = table(`
 欧阳:ouyang 司马:sima
 `);
 
+/** Initials of each surname (欧阳 → oy). */
+export const SURNAME_INITIALS: readonly string[] = SURNAMES.map((x) => x.p[0]! + surSecondInitial(x));
+
 /** Characters used in given names. */
 export const GIVEN: Syl[] = table(`
 伟:wei 芳:fang 娜:na 秀:xiu 英:ying 敏:min 静:jing 丽:li 强:qiang 磊:lei 军:jun 洋:yang 勇:yong 艳:yan
@@ -205,10 +208,17 @@ export interface OrgSize {
   subcompanies: number;
 }
 
-export const ORG_SIZES: Record<'small' | 'large', OrgSize> = {
+export const ORG_SIZES: Record<'small' | 'large' | 'huge', OrgSize> = {
   small: { persons: 200, departments: 20, subcompanies: 3 },
   large: { persons: 100_000, departments: 5_000, subcompanies: 8 },
+  /** 300,000 persons: the scale of issue #16 (data ≤ 30 MB, a search ≤ 30 ms). */
+  huge: { persons: 300_000, departments: 15_000, subcompanies: 12 },
 };
+
+/** Job titles: a department's head (总监 at level 1, else 部门经理), then the others. */
+export const PERSON_TITLES: readonly string[] = ['总监', '部门经理', ...TITLES];
+/** `personGiven2` of a person whose given name has one character. */
+export const NO_GIVEN = 255;
 
 /**
  * The generated org. Units (分部 and 部门) share one index space; persons have their own. Arrays are
@@ -236,13 +246,29 @@ export interface OrgData {
   unitHeadCount: Int32Array;
   /** Root 分部 indexes, in order. */
   roots: number[];
-  // persons
+  // persons: a name is three table indexes, so 300,000 persons hold no string of their own (see nameOf, pinyinOf,
+  // initialsOf, loginOf, titleOf, which write one when asked)
   personCount: number;
-  personName: string[];
-  personPinyin: string[];
-  personInitials: string[];
-  personLogin: string[];
-  personTitle: string[];
+  /** SURNAMES index. */
+  personSurname: Uint8Array;
+  /** GIVEN index of the given name's first character. */
+  personGiven1: Uint8Array;
+  /** GIVEN index of the second character, NO_GIVEN when the given name has one. */
+  personGiven2: Uint8Array;
+  /** The number after a login whose pinyin an earlier person has (`zhangwei2` → 2); 0 for the first. */
+  personLoginNo: Uint32Array;
+  /** PERSON_TITLES index. */
+  personTitleIndex: Uint8Array;
+  /** Every person's name, as an array: written on first access (tests, tools); the org model uses `nameOf`. */
+  readonly personName: readonly string[];
+  /** Full pinyin without spaces, lower case (as an array on first access; see `pinyinOf`). */
+  readonly personPinyin: readonly string[];
+  /** Initials (as an array on first access; see `initialsOf`). */
+  readonly personInitials: readonly string[];
+  /** Login accounts (as an array on first access; see `loginOf`). */
+  readonly personLogin: readonly string[];
+  /** Job titles (as an array on first access; see `titleOf`). */
+  readonly personTitle: readonly string[];
   personStatus: Uint8Array;
   personMainDept: Int32Array;
   /** Second (part-time) department, -1 when none. */
@@ -256,6 +282,43 @@ export interface OrgData {
   /** A department with no persons and no sub-units. -1 when the org is too small. */
   emptyDepartment: number;
 }
+
+const givenOf = (org: OrgData, p: number) => org.personGiven2[p]!;
+/** Person `p`'s name (张伟). */
+export function nameOf(org: OrgData, p: number): string {
+  const g2 = givenOf(org, p);
+  return (
+    SURNAMES[org.personSurname[p]!]!.c +
+    GIVEN[org.personGiven1[p]!]!.c +
+    (g2 === NO_GIVEN ? '' : GIVEN[g2]!.c)
+  );
+}
+/** Person `p`'s full pinyin without spaces (zhangwei). */
+export function pinyinOf(org: OrgData, p: number): string {
+  const g2 = givenOf(org, p);
+  return (
+    SURNAMES[org.personSurname[p]!]!.p +
+    GIVEN[org.personGiven1[p]!]!.p +
+    (g2 === NO_GIVEN ? '' : GIVEN[g2]!.p)
+  );
+}
+/** Person `p`'s initials (zw; 欧阳 gives oy). */
+export function initialsOf(org: OrgData, p: number): string {
+  const sur = SURNAMES[org.personSurname[p]!]!;
+  const g2 = givenOf(org, p);
+  return (
+    sur.p[0]! +
+    surSecondInitial(sur) +
+    GIVEN[org.personGiven1[p]!]!.p[0]! +
+    (g2 === NO_GIVEN ? '' : GIVEN[g2]!.p[0]!)
+  );
+}
+/** Person `p`'s login: the pinyin, with a number when an earlier person's pinyin is the same (zhangwei2). */
+export function loginOf(org: OrgData, p: number): string {
+  const n = org.personLoginNo[p]!;
+  return n ? pinyinOf(org, p) + n : pinyinOf(org, p);
+}
+export const titleOf = (org: OrgData, p: number): string => PERSON_TITLES[org.personTitleIndex[p]!]!;
 
 export const subcompanyId = (i: number) => String(SUBCOMPANY_ID_BASE + 1 + i);
 export const departmentId = (unit: number, subcompanyCount: number) =>
@@ -433,19 +496,17 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
   if (remaining > 0) perDept[largest] = perDept[largest]! + remaining;
 
   // ---- persons ----
-  const personName: string[] = new Array<string>(P);
-  const personPinyin: string[] = new Array<string>(P);
-  const personInitials: string[] = new Array<string>(P);
-  const personLogin: string[] = new Array<string>(P);
-  const personTitle: string[] = new Array<string>(P);
+  const personSurname = new Uint8Array(P);
+  const personGiven1 = new Uint8Array(P);
+  const personGiven2 = new Uint8Array(P).fill(NO_GIVEN);
+  const personLoginNo = new Uint32Array(P);
+  const personTitleIndex = new Uint8Array(P);
   const personStatus = new Uint8Array(P);
   const personMainDept = new Int32Array(P);
   const personExtraDept = new Int32Array(P).fill(-1);
   const unitMembers: number[][] = [];
   for (let u = 0; u < unitCount; u++) unitMembers[u] = [];
-  const loginCounter = new Map<string, number>();
   const nS = SURNAMES.length;
-  const pairs: ({ c: string; p: string; i: string } | undefined)[] = [];
   const nG = GIVEN.length;
 
   let p = 0;
@@ -456,32 +517,11 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
       // surnames: skewed towards the common ones
       const r = rnd();
       const si = Math.floor(r * r * nS);
-      const g1 = int(nG);
-      const two = rnd() < 0.62;
-      // surname + first character, built once per pair (fewer short-lived strings at 100k persons)
-      const pairIndex = si * nG + g1;
-      let pair = pairs[pairIndex];
-      if (!pair) {
-        const sur = SURNAMES[si]!;
-        const g = GIVEN[g1]!;
-        pair = pairs[pairIndex] = {
-          c: sur.c + g.c,
-          p: sur.p + g.p,
-          i: sur.p[0]! + surSecondInitial(sur) + g.p[0]!,
-        };
-      }
-      if (two) {
-        const g2 = GIVEN[int(nG)]!;
-        personName[p] = pair.c + g2.c;
-        personPinyin[p] = pair.p + g2.p;
-        personInitials[p] = pair.i + g2.p[0]!;
-      } else {
-        personName[p] = pair.c;
-        personPinyin[p] = pair.p;
-        personInitials[p] = pair.i;
-      }
+      personSurname[p] = si;
+      personGiven1[p] = int(nG);
+      if (rnd() < 0.62) personGiven2[p] = int(nG);
       personMainDept[p] = u;
-      personTitle[p] = k === 0 ? (unitDepth[u] === 1 ? '总监' : '部门经理') : TITLES[int(TITLES.length)]!;
+      personTitleIndex[p] = k === 0 ? (unitDepth[u] === 1 ? 0 : 1) : 2 + int(TITLES.length);
       const s = rnd();
       personStatus[p] = s < 0.01 ? STATUS_RESIGNED : s < 0.015 ? STATUS_INVALID : STATUS_ACTIVE;
       if (k === 0) personStatus[p] = STATUS_ACTIVE;
@@ -490,6 +530,10 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
   }
 
   // Two 张伟 in different departments, always (small orgs included).
+  const ZHANG = SURNAMES.findIndex((x) => x.c === '张');
+  const WEI = GIVEN.findIndex((x) => x.c === '伟');
+  const isZhangWei = (i: number) =>
+    personSurname[i] === ZHANG && personGiven1[i] === WEI && personGiven2[i] === NO_GIVEN;
   const dup: number[] = [];
   {
     const a = p > 3 ? 2 : 0;
@@ -502,21 +546,27 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
     }
     for (const i of [a, b]) {
       if (i < 0) continue;
-      personName[i] = '张伟';
-      personPinyin[i] = 'zhangwei';
-      personInitials[i] = 'zw';
+      personSurname[i] = ZHANG;
+      personGiven1[i] = WEI;
+      personGiven2[i] = NO_GIVEN;
       personStatus[i] = STATUS_ACTIVE;
     }
-    for (let i = 0; i < P; i++) if (personName[i] === '张伟') dup.push(i);
+    for (let i = 0; i < P; i++) if (isZhangWei(i)) dup.push(i);
   }
 
-  // login accounts: pinyin, plus a number for repeats (zhangwei, zhangwei2, …)
-  for (let i = 0; i < P; i++) {
-    // by pinyin string: different syllables can spell the same (li+nan, lin+an)
-    const key = personPinyin[i]!;
-    const c = (loginCounter.get(key) ?? 0) + 1;
-    loginCounter.set(key, c);
-    personLogin[i] = c === 1 ? personPinyin[i]! : personPinyin[i]! + c;
+  // login accounts: pinyin, plus a number for repeats (zhangwei, zhangwei2, …). Counted by pinyin string, as
+  // different syllables can spell the same (li+nan, lin+an); the strings are dropped once counted.
+  {
+    const loginCounter = new Map<string, number>();
+    const sp = SURNAMES.map((x) => x.p);
+    const gp = GIVEN.map((x) => x.p);
+    for (let i = 0; i < P; i++) {
+      const g2 = personGiven2[i]!;
+      const key = sp[personSurname[i]!]! + gp[personGiven1[i]!]! + (g2 === NO_GIVEN ? '' : gp[g2]!);
+      const c = (loginCounter.get(key) ?? 0) + 1;
+      loginCounter.set(key, c);
+      if (c > 1) personLoginNo[i] = c;
+    }
   }
 
   // part-time: ~1% have a second department (at least two when possible)
@@ -545,7 +595,7 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
       if (
         personStatus[i] === STATUS_ACTIVE &&
         personExtraDept[i] === -1 &&
-        personName[i] !== '张伟' &&
+        !isZhangWei(i) &&
         unitMembers[personMainDept[i]!]![0] !== i
       )
         return i;
@@ -581,7 +631,7 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
   if (userDept < 0) userDept = personMainDept[0]!;
   const currentUser = unitMembers[userDept]![0] ?? 0;
 
-  return {
+  const data: OrgData = {
     size: { persons: P, departments: deptCount, subcompanies: S },
     unitCount,
     subcompanyCount: S,
@@ -597,11 +647,26 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
     unitHeadCount,
     roots,
     personCount: P,
-    personName,
-    personPinyin,
-    personInitials,
-    personLogin,
-    personTitle,
+    personSurname,
+    personGiven1,
+    personGiven2,
+    personLoginNo,
+    personTitleIndex,
+    get personName() {
+      return asArray('personName', nameOf);
+    },
+    get personPinyin() {
+      return asArray('personPinyin', pinyinOf);
+    },
+    get personInitials() {
+      return asArray('personInitials', initialsOf);
+    },
+    get personLogin() {
+      return asArray('personLogin', loginOf);
+    },
+    get personTitle() {
+      return asArray('personTitle', titleOf);
+    },
     personStatus,
     personMainDept,
     personExtraDept,
@@ -610,6 +675,17 @@ export function generateOrg(seed: number, size: OrgSize): OrgData {
     largestDepartment: largest,
     emptyDepartment: empty,
   };
+  const arrays = new Map<string, readonly string[]>();
+  function asArray(key: string, of: (org: OrgData, p: number) => string): readonly string[] {
+    let a = arrays.get(key);
+    if (!a) {
+      const out = new Array<string>(P);
+      for (let i = 0; i < P; i++) out[i] = of(data, i);
+      arrays.set(key, (a = Object.freeze(out)));
+    }
+    return a;
+  }
+  return data;
 }
 
 /** Second syllable initial of a compound surname (欧阳 → y, 司马 → m). */

@@ -80,8 +80,11 @@ export { createOrgModel, type OrgModel, type OrgModelOptions } from './org.js';
 export interface MemoryHostOptions {
   /** PRNG seed (default fixed): same seed → same data. */
   seed?: number | string;
-  /** Org size: `small` (default, ~200 persons), `large` (100,000 persons, ~5,000 departments, 8 分部) or explicit. */
-  orgSize?: OrgSize | 'small' | 'large';
+  /**
+   * Org size: `small` (default, ~200 persons), `large` (100,000 persons, ~5,000 departments, 8 分部), `huge`
+   * (300,000 persons, ~15,000 departments, 12 分部) or explicit.
+   */
+  orgSize?: OrgSize | 'small' | 'large' | 'huge';
   /**
    * Resources per kind (default: a dozen or two each); 10,000 for large browse-field stories. The
    * OA's copy starts one sync behind the provider: the two newest items of each kind appear only
@@ -158,6 +161,33 @@ export interface MemoryHost extends QysHost {
   control: MemoryHostControl;
 }
 
+/** Orgs from this many persons get their search haystacks written ahead, in idle slices. */
+const PREPARE_SEARCH_FROM = 20_000;
+
+/**
+ * Runs `step` in idle slices until it reports nothing left: `requestIdleCallback` in browsers (a slice while more
+ * than 5 ms are left), else short timers that do not keep Node running.
+ */
+function whenIdle(step: (more: () => boolean) => boolean): void {
+  const ric = (
+    globalThis as {
+      requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void) => number;
+    }
+  ).requestIdleCallback;
+  const schedule = () => {
+    if (ric) {
+      ric((d) => step(() => d.timeRemaining() > 5) && schedule());
+      return;
+    }
+    const t = setTimeout(() => {
+      const end = performance.now() + 8;
+      if (step(() => performance.now() < end)) schedule();
+    }, 10);
+    (t as { unref?: () => void }).unref?.();
+  };
+  schedule();
+}
+
 export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
   const seed = seedNumber(options.seed);
   const size = typeof options.orgSize === 'object' ? options.orgSize : ORG_SIZES[options.orgSize ?? 'small'];
@@ -174,6 +204,8 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     canShowInactive: options.canShowInactive ?? true,
     ...(options.defaultPageSize !== undefined ? { defaultPageSize: options.defaultPageSize } : {}),
   });
+  // At scale the search haystacks are written while the page is idle, so the first search is as quick as the next.
+  if (org.personCount >= PREPARE_SEARCH_FROM) whenIdle(model.prepareSearch);
   // The groups refer to each other through these late-bound functions (services ↔ org scopes,
   // services ↔ resource data); each module keeps its own state.
   const orgGroup = createOrgApi(rt, model, {

@@ -36,11 +36,18 @@ import {
   type Page,
 } from '../schemas.js';
 import {
+  GIVEN,
+  NO_GIVEN,
   STATUS_ACTIVE,
+  SURNAMES,
+  SURNAME_INITIALS,
   UNIT_SUBCOMPANY,
   employeeNo,
+  loginOf,
+  nameOf,
   personId,
   personIndexOf,
+  titleOf,
   unitId,
   unitIndexOf,
   type OrgData,
@@ -112,14 +119,14 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
     return {
       type: 'person',
       id: personId(p),
-      name: org.personName[p]!,
+      name: nameOf(org, p),
       parentId: unitId(org, dept),
       path: pathThrough(dept),
       hasChildren: false,
       status: STATUS_NAMES[org.personStatus[p]!]!,
       employeeNo: employeeNo(p),
-      loginId: org.personLogin[p]!,
-      title: org.personTitle[p]!,
+      loginId: loginOf(org, p),
+      title: titleOf(org, p),
       departmentIds,
       partTime: dept !== main,
     };
@@ -144,51 +151,219 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
 
   // ---------------------------------------------------------------- search
   /**
-   * One string per searchable field, persons separated by U+0002, with each person's start offset:
-   * a search is a few native `indexOf` calls instead of 100,000 `includes` (built on first use).
+   * One string per searchable field, each person's segment ended by U+0002 (`starts[p]` where it begins; a field of
+   * one width is padded to it, and `width` replaces `starts`): a search is a few native `indexOf` calls instead of
+   * 300,000 `includes`, and the rank of a match is read off the segment without writing the person's strings. Built
+   * on first use, one per kind of query (names; 工号; initials + login).
    */
   interface Haystack {
     text: string;
-    starts: Int32Array;
+    starts: Int32Array | null;
+    width: number;
   }
-  let nameHay: Haystack | null = null;
-  let employeeNoHay: Haystack | null = null;
-  let latinHay: Haystack | null = null;
-  function haystack(field: (p: number) => string): Haystack {
-    const n = org.personCount;
-    const parts = new Array<string>(n);
-    const starts = new Int32Array(n + 1);
-    let pos = 0;
-    for (let p = 0; p < n; p++) {
-      const f = field(p);
-      parts[p] = f;
-      starts[p] = pos;
-      pos += f.length + 1;
+  const SEP = '\u0002';
+  type HayKind = 'name' | 'employeeNo' | 'latin';
+  const hays: Partial<Record<HayKind, Haystack>> = {};
+  /** A haystack being written, a range of persons at a time (`prepareSearch` in idle slices). */
+  interface Building {
+    next: number;
+    parts: string[];
+    length: number;
+    starts: Int32Array | null;
+    width: number;
+  }
+  const building: Partial<Record<HayKind, Building>> = {};
+  /** A string of UTF-16 code units, in chunks (`fromCharCode` takes a bounded argument list). */
+  function stringOf(codes: Uint8Array | Uint16Array): string {
+    const parts: string[] = [];
+    for (let i = 0; i < codes.length; i += 8192)
+      parts.push(
+        String.fromCharCode.apply(
+          null,
+          codes.subarray(i, Math.min(codes.length, i + 8192)) as unknown as number[],
+        ),
+      );
+    return parts.join('');
+  }
+  const unitsOf = (t: string) => Array.from({ length: t.length }, (_, i) => t.charCodeAt(i));
+  const copy = (out: Uint8Array | Uint16Array, k: number, from: readonly number[]) => {
+    for (let i = 0; i < from.length; i++) out[k + i] = from[i]!;
+    return k + from.length;
+  };
+  // Code units of the name tables (a person's name is three table indexes: the haystacks are written from these,
+  // not by concatenating 300,000 strings).
+  let tables:
+    | {
+        surName: number[][];
+        givenName: number[];
+        surInitials: number[][];
+        surPinyin: number[][];
+        givenInitial: number[];
+        givenPinyin: number[][];
+        numbers: number[][];
+      }
+    | undefined;
+  const codeTables = () =>
+    (tables ??= {
+      surName: SURNAMES.map((x) => unitsOf(x.c)),
+      givenName: GIVEN.map((x) => x.c.charCodeAt(0)),
+      surInitials: SURNAME_INITIALS.map(unitsOf),
+      surPinyin: SURNAMES.map((x) => unitsOf(x.p)),
+      givenInitial: GIVEN.map((x) => x.p.charCodeAt(0)),
+      givenPinyin: GIVEN.map((x) => unitsOf(x.p)),
+      numbers: [],
+    });
+  const NAME_WIDTH = 5; // a surname of up to two characters, up to two given, one U+0002 at least
+  const employeeNoWidth = () => employeeNo(org.personCount - 1).length + 1;
+  /** Persons `from`…`to` of haystack `kind`, as a string (latin: their `starts`, from `b.length`, too). */
+  function writeRange(kind: HayKind, from: number, to: number, b: Building): string {
+    const t = codeTables();
+    const { personSurname, personGiven1, personGiven2, personLoginNo } = org;
+    if (kind === 'name') {
+      const out = new Uint16Array((to - from) * NAME_WIDTH).fill(2);
+      for (let p = from; p < to; p++) {
+        let k = copy(out, (p - from) * NAME_WIDTH, t.surName[personSurname[p]!]!);
+        out[k++] = t.givenName[personGiven1[p]!]!;
+        const g2 = personGiven2[p]!;
+        if (g2 !== NO_GIVEN) out[k] = t.givenName[g2]!;
+      }
+      return stringOf(out);
     }
-    starts[n] = pos;
-    return { text: parts.join('\u0002'), starts };
+    if (kind === 'employeeNo') {
+      const out = new Uint8Array((to - from) * b.width).fill(2);
+      for (let p = from; p < to; p++) {
+        const no = employeeNo(p);
+        for (let i = 0; i < no.length; i++) out[(p - from) * b.width + i] = no.charCodeAt(i);
+      }
+      return stringOf(out);
+    }
+    // latin: `initials U+0001 login U+0002`
+    const numberOf = (no: number) => (t.numbers[no] ??= unitsOf(String(no)));
+    let total = 0;
+    for (let p = from; p < to; p++) {
+      const sur = personSurname[p]!;
+      const g2 = personGiven2[p]!;
+      const no = personLoginNo[p]!;
+      total +=
+        t.surInitials[sur]!.length +
+        t.surPinyin[sur]!.length +
+        t.givenPinyin[personGiven1[p]!]!.length +
+        (g2 === NO_GIVEN ? 1 : 2 + t.givenPinyin[g2]!.length) +
+        (no ? numberOf(no).length : 0) +
+        2;
+    }
+    const out = new Uint8Array(total);
+    const starts = b.starts!;
+    let k = 0;
+    for (let p = from; p < to; p++) {
+      starts[p] = b.length + k;
+      const sur = personSurname[p]!;
+      const g1 = personGiven1[p]!;
+      const g2 = personGiven2[p]!;
+      const no = personLoginNo[p]!;
+      k = copy(out, k, t.surInitials[sur]!);
+      out[k++] = t.givenInitial[g1]!;
+      if (g2 !== NO_GIVEN) out[k++] = t.givenInitial[g2]!;
+      out[k++] = 1;
+      k = copy(out, k, t.surPinyin[sur]!);
+      k = copy(out, k, t.givenPinyin[g1]!);
+      if (g2 !== NO_GIVEN) k = copy(out, k, t.givenPinyin[g2]!);
+      if (no) k = copy(out, k, t.numbers[no]!);
+      out[k++] = 2;
+    }
+    return stringOf(out);
   }
-  /** Calls `visit` once per person whose segment contains `needle`, in org order. */
-  function scan(h: Haystack, needle: string, visit: (p: number) => void) {
-    const { text, starts } = h;
-    const n = starts.length - 1;
+  const CHUNK = 10_000;
+  /** Writes haystack `kind` up to person `until` (all: done, returned). */
+  function advance(kind: HayKind, until: number): Haystack | undefined {
+    const n = org.personCount;
+    const b = (building[kind] ??= {
+      next: 0,
+      parts: [],
+      length: 0,
+      starts: kind === 'latin' ? new Int32Array(n + 1) : null,
+      width: kind === 'name' ? NAME_WIDTH : kind === 'employeeNo' ? employeeNoWidth() : 0,
+    });
+    while (b.next < Math.min(until, n)) {
+      const to = Math.min(until, n, b.next + CHUNK);
+      const part = writeRange(kind, b.next, to, b);
+      b.parts.push(part);
+      b.length += part.length;
+      b.next = to;
+    }
+    if (b.next < n) return undefined;
+    if (b.starts) b.starts[n] = b.length;
+    delete building[kind];
+    return (hays[kind] = { text: b.parts.join(''), starts: b.starts, width: b.width });
+  }
+  /** Haystack `kind`, written now when it is not (yet) all there. */
+  const haystackOf = (kind: HayKind): Haystack => hays[kind] ?? advance(kind, org.personCount)!;
+  /**
+   * Writes the search haystacks ahead of the first search, a range of 10,000 persons at a time while `more()`
+   * says there is time (default: all at once). Returns true while something is left (call it again when idle).
+   */
+  function prepareSearch(more: () => boolean = () => true): boolean {
+    for (const kind of ['latin', 'name', 'employeeNo'] as const) {
+      while (!hays[kind]) {
+        if (!more()) return true;
+        const b = building[kind];
+        advance(kind, (b?.next ?? 0) + CHUNK);
+      }
+    }
+    return false;
+  }
+  const segStart = (h: Haystack, p: number) => (h.starts ? h.starts[p]! : p * h.width);
+  /** The person whose segment holds text position `i`. */
+  function personAt(h: Haystack, i: number): number {
+    if (!h.starts) return Math.floor(i / h.width);
+    const starts = h.starts;
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  /** Calls `visit(p, i)` once per person whose segment contains `needle` (`i`: the first place), in org order. */
+  function scan(h: Haystack, needle: string, visit: (p: number, i: number) => void) {
+    const { text } = h;
     for (let from = 0; ;) {
       const i = text.indexOf(needle, from);
       if (i < 0) return;
-      let lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= i) lo = mid;
-        else hi = mid - 1;
-      }
-      visit(lo);
-      from = starts[lo + 1]!;
+      const p = personAt(h, i);
+      visit(p, i);
+      from = segStart(h, p + 1);
     }
   }
   /** Rank of one field: 0 exact, 1 prefix, 2 contains, 3 no match. */
   const rankOf = (f: string, q: string): number =>
     f === q ? 0 : f.startsWith(q) ? 1 : f.includes(q) ? 2 : 3;
+  /** Rank of a match at `i` in a one-field segment starting at `s` (a name, a 工号). */
+  const rankIn = (text: string, s: number, i: number, len: number): number =>
+    i !== s ? 2 : text[s + len] === SEP || s + len === text.length ? 0 : 1;
+  /**
+   * Rank of a match in a latin segment `initials U+0001 login` (the login is the full pinyin, with a number when
+   * the pinyin repeats): exact initials, pinyin or login 0; a prefix of initials or login (so of the pinyin) 1;
+   * else 2.
+   */
+  function rankLatin(h: Haystack, p: number, needle: string): number {
+    const { text } = h;
+    const s = segStart(h, p);
+    const end = segStart(h, p + 1) - 1;
+    const login = text.indexOf('\u0001', s) + 1;
+    const len = needle.length;
+    const inInitials = text.startsWith(needle, s);
+    const inLogin = text.startsWith(needle, login);
+    if (inInitials && login - 1 - s === len) return 0;
+    if (inLogin) {
+      const no = org.personLoginNo[p]!;
+      const pinyinEnd = no ? end - String(no).length : end;
+      if (login + len === end || login + len === pinyinEnd) return 0;
+    }
+    return inInitials || inLogin ? 1 : 2;
+  }
 
   /**
    * Persons and units matching `query`, bucketed by rank (exact, prefix, contains), each bucket in
@@ -221,50 +396,94 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
       const needle = qp.replace(/[\u0001\u0002]/g, '');
       if (!needle) return { units, persons };
       const hay = cjk
-        ? (nameHay ??= haystack((p) => org.personName[p]!))
+        ? haystackOf('name')
         : digits
-          ? (employeeNoHay ??= haystack((p) => employeeNo(p)))
+          ? haystackOf('employeeNo')
           : // the login starts with the full pinyin, so initials + login cover pinyin matches too
-            (latinHay ??= haystack((p) => `${org.personInitials[p]}\u0001${org.personLogin[p]}`));
-      scan(hay, needle, (p) => {
+            haystackOf('latin');
+      scan(hay, needle, (p, i) => {
         if (!inactive && status[p] !== STATUS_ACTIVE) return;
-        const r = cjk
-          ? rankOf(org.personName[p]!, needle)
-          : digits
-            ? rankOf(employeeNo(p), needle)
-            : Math.min(
-                rankOf(org.personPinyin[p]!, needle),
-                rankOf(org.personInitials[p]!, needle),
-                rankOf(org.personLogin[p]!, needle),
-              );
+        const r =
+          cjk || digits ? rankIn(hay.text, segStart(hay, p), i, needle.length) : rankLatin(hay, p, needle);
         persons[r]!.push(p);
       });
     }
     return { units, persons };
   }
 
-  // ---------------------------------------------------------------- match indexes (lazy)
-  let nameIndex: Map<string, number[]> | null = null;
-  let loginIndex: Map<string, number> | null = null;
+  // ---------------------------------------------------------------- match (bulk paste)
+  /**
+   * Persons by exact name without a map of 300,000 strings: a name is a surname and one or two given-name
+   * characters (data.ts tables), so it is a number; persons are sorted by that number once (on first use) and a
+   * name is found by binary search. Logins are found in the latin haystack (`U+0001login U+0002`).
+   */
+  const charIndex = (table: { c: string }[]) => {
+    const m = new Map<string, number[]>();
+    table.forEach((x, i) => m.set(x.c, [...(m.get(x.c) ?? []), i]));
+    return m;
+  };
+  let byName: { keys: Float64Array; persons: Int32Array } | null = null;
+  let surnameIndex: Map<string, number[]> | null = null;
+  let givenIndex: Map<string, number[]> | null = null;
   let unitNameIndex: Map<string, number[]> | null = null;
+  const nameKey = (s: number, g1: number, g2: number) => s * 65536 + g1 * 256 + g2;
   function buildMatchIndexes() {
-    if (nameIndex) return;
-    nameIndex = new Map();
-    loginIndex = new Map();
+    if (byName) return;
+    const n = org.personCount;
+    // key × 2^20 + person: one native sort of doubles orders by name, then org order
+    const packed = new Float64Array(n);
+    for (let p = 0; p < n; p++)
+      packed[p] = nameKey(org.personSurname[p]!, org.personGiven1[p]!, org.personGiven2[p]!) * 1048576 + p;
+    packed.sort();
+    const keys = new Float64Array(n);
+    const persons = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = packed[i]!;
+      const p = v % 1048576;
+      persons[i] = p;
+      keys[i] = (v - p) / 1048576;
+    }
+    byName = { keys, persons };
+    surnameIndex = charIndex(SURNAMES);
+    givenIndex = charIndex(GIVEN);
     unitNameIndex = new Map();
-    for (let p = 0; p < org.personCount; p++) {
-      const n = org.personName[p]!;
-      const list = nameIndex.get(n);
-      if (list) list.push(p);
-      else nameIndex.set(n, [p]);
-      loginIndex.set(org.personLogin[p]!, p);
-    }
     for (let u = 0; u < org.unitCount; u++) {
-      const n = org.unitName[u]!;
-      const list = unitNameIndex.get(n);
+      const name = org.unitName[u]!;
+      const list = unitNameIndex.get(name);
       if (list) list.push(u);
-      else unitNameIndex.set(n, [u]);
+      else unitNameIndex.set(name, [u]);
     }
+  }
+  /** Persons named exactly `q`, in org order. */
+  function personsNamed(q: string): number[] {
+    const { keys, persons } = byName!;
+    const chars = [...q];
+    const out: number[] = [];
+    for (const surLen of [1, 2]) {
+      const rest = chars.slice(surLen);
+      if (rest.length < 1 || rest.length > 2) continue;
+      for (const s of surnameIndex!.get(chars.slice(0, surLen).join('')) ?? [])
+        for (const g1 of givenIndex!.get(rest[0]!) ?? [])
+          for (const g2 of rest.length === 2 ? (givenIndex!.get(rest[1]!) ?? []) : [NO_GIVEN]) {
+            const key = nameKey(s, g1, g2);
+            let lo = 0;
+            let hi = keys.length;
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              if (keys[mid]! < key) lo = mid + 1;
+              else hi = mid;
+            }
+            for (let i = lo; i < keys.length && keys[i] === key; i++) out.push(persons[i]!);
+          }
+    }
+    return out.sort((a, b) => a - b);
+  }
+  /** The person whose login is `q` (lower case), or -1. */
+  function personWithLogin(q: string): number {
+    if (!q || /[\u0001\u0002]/.test(q)) return -1;
+    const h = haystackOf('latin');
+    const i = h.text.indexOf(`\u0001${q}${SEP}`);
+    return i < 0 ? -1 : personAt(h, i);
   }
 
   // ---------------------------------------------------------------- count
@@ -412,12 +631,12 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
             seen.add(p);
             matches.push(personNode(p));
           };
-          for (const p of nameIndex!.get(q) ?? []) add(p);
+          for (const p of personsNamed(q)) add(p);
           if (/^\d+$/.test(q)) {
             const p = Number(q) - 100001;
             if (p >= 0 && p < org.personCount && employeeNo(p) === q) add(p);
           }
-          add(loginIndex!.get(q.toLowerCase()));
+          add(personWithLogin(q.toLowerCase()));
         }
         for (const u of unitNameIndex!.get(q) ?? [])
           if (wants(types, unitTypeName(u))) matches.push(unitNode(u));
@@ -511,6 +730,7 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
     nodeOf,
     children,
     search: searchPage,
+    prepareSearch,
     resolve,
     count,
     match,
