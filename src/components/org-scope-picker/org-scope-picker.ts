@@ -3,15 +3,7 @@ import { QysFormField } from '../../internal/form-field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
 import type { Params } from '../../internal/localize.js';
-import type {
-  OrgCapabilities,
-  OrgCount,
-  OrgNode,
-  OrgNodeType,
-  OrgRef,
-  OrgScope,
-  OrgTab,
-} from '../../api/schemas.js';
+import type { OrgCapabilities, OrgNode, OrgNodeType, OrgRef, OrgScope, OrgTab } from '../../api/schemas.js';
 import {
   OrgSelection,
   isOrgScope,
@@ -27,11 +19,12 @@ import {
   type LimitProblem,
   type Lock,
 } from '../../core/org-selection/rules.js';
-import type { OrgTree } from '../../core/org-tree/org-tree.js';
-import { VirtualListController, type VirtualListState } from '../../controllers/virtual-list.js';
 import { RefResolverController } from '../../controllers/ref-resolver.js';
 import { BulkPaste } from './bulk-paste.js';
-import { createListTree, pathText, renderRow, targetOf, type ListTab } from './list-parts.js';
+import { HeadCount } from './head-count.js';
+import { pathText, renderRow, targetOf, type ListTab } from './list-parts.js';
+import { OrgLists } from './lists.js';
+import { renderRetry, renderStatus, renderTabBar } from './tab-bar.js';
 import { renderSelection } from './selection-view.js';
 import { orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
@@ -46,16 +39,6 @@ type TabId = OrgTab | 'bulk';
 
 const EMPTY: OrgScope = { include: [], exclude: [] };
 const PERSON_TABS: OrgTab[] = ['recent', 'same-department', 'subordinates'];
-/**
- * Typing pauses this long before a search goes out: short enough that results paint within ~120 ms of
- * the last key, long enough that a word typed at a normal pace costs one host call per pause (each new
- * query aborts the one in flight).
- */
-const SEARCH_DEBOUNCE_MS = 60;
-const COUNT_DEBOUNCE_MS = 150;
-const TYPEAHEAD_RESET_MS = 600;
-/** Rows loaded beyond each side of the rendered window, so a wheel step never shows a placeholder. */
-const PREFETCH_ROWS = 100;
 const abortReason = () => new DOMException('superseded', 'AbortError');
 
 let instances = 0;
@@ -162,14 +145,10 @@ export class QysOrgScopePicker extends QysFormField {
     sel: { state: true },
     caps: { state: true },
     tab: { state: true },
-    query: { state: true },
     showInactive: { state: true },
-    count: { state: true },
-    countState: { state: true },
     message: { state: true },
     announcement: { state: true },
     chipsExpanded: { state: true },
-    tick: { state: true },
   };
   protected override messages = [orgScopePickerMessages];
 
@@ -196,7 +175,7 @@ export class QysOrgScopePicker extends QysFormField {
     const old = this._mode;
     this._mode = m;
     this.sel = OrgSelection.from(this.sel.value, m, this.sel);
-    this.resetTrees();
+    this.lists.reset();
     this.requestUpdate('mode', old);
     this.commitIfConnected();
   }
@@ -253,34 +232,28 @@ export class QysOrgScopePicker extends QysFormField {
   private hasConnected = false;
   private caps: OrgCapabilities | undefined;
   private tab: TabId = 'tree';
-  private readonly trees = new Map<ListTab, OrgTree>();
-  /** Active row and scroll position of each list tab. */
-  private readonly views = new Map<ListTab, VirtualListState>();
-  private query = '';
-  private searchedQuery = '';
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private showInactive = false;
-  private count: OrgCount | undefined;
-  private countState: 'idle' | 'loading' | 'error' = 'idle';
   private message = '';
   private announcement = '';
   private chipsExpanded = false;
-  private tick = 0;
   private seenHost: QysHost | undefined;
   private capsCtrl: AbortController | undefined;
-  private countCtrl: AbortController | undefined;
-  private countTimer: ReturnType<typeof setTimeout> | undefined;
-  private typeBuffer = '';
-  private typeTimer: ReturnType<typeof setTimeout> | undefined;
   private rulesOf: [unknown, unknown, unknown, ItemRules] | undefined;
 
-  /** The windowed rows of the shown list tab (its state is swapped per tab). */
-  private readonly list = new VirtualListController(this, {
-    count: () => (this.listTab && this.trees.get(this.listTab)?.rows.length) || 0,
+  /** The list tabs: their data, positions, search and keys. */
+  private readonly lists = new OrgLists(this, {
+    host: () => this.effectiveHost,
+    shown: () => this.listTab,
+    showSearch: () => {
+      if (this.tab !== 'search' && this.tabs.includes('search')) this.tab = 'search';
+    },
+    types: () => this.searchTypes,
+    includeInactive: () => !!this.caps?.canShowInactive && this.showInactive,
     rowHeight: () => this.rowHeight,
     scroller: () => this.treeEl,
-    // Loads the pages of the rows shown and of a page's worth around them (before the update renders).
-    onRangeChange: (r) => this.ensureRows(r.start, r.end),
+    learn: (nodes) => this.learn(nodes),
+    toggle: (node) => this.toggleNode(node),
+    error: (err) => (this.message = this.errorText(err)),
   });
 
   /** Every node seen (tree pages, search results, resolved refs): names, places, statuses for chips. */
@@ -291,6 +264,12 @@ export class QysOrgScopePicker extends QysFormField {
       this.effectiveHost?.org.resolve(refs, { signal }).then((r) => ({ found: r.nodes, missing: r.missing })),
     onFound: (nodes) => this.learnPaths(nodes),
   });
+
+  private readonly headCount = new HeadCount(this, () => ({
+    host: this.effectiveHost,
+    scope: this.sel.value,
+    connected: this.isConnected,
+  }));
 
   private readonly bulk = new BulkPaste(this, {
     uid: this.uid,
@@ -335,11 +314,7 @@ export class QysOrgScopePicker extends QysFormField {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resetTrees();
     this.capsCtrl?.abort(abortReason());
-    this.countCtrl?.abort(abortReason());
-    clearTimeout(this.countTimer);
-    clearTimeout(this.searchTimer);
     this.seenHost = undefined;
   }
 
@@ -347,7 +322,7 @@ export class QysOrgScopePicker extends QysFormField {
     const host = this.effectiveHost;
     if (host !== this.seenHost && this.isConnected) {
       this.seenHost = host;
-      this.resetTrees();
+      this.lists.reset();
       this.caps = undefined;
       if (host) {
         void this.loadCaps(host);
@@ -447,30 +422,6 @@ export class QysOrgScopePicker extends QysFormField {
     return this._mode === 'persons' ? ['person'] : undefined;
   }
 
-  private treeFor(tab: ListTab): OrgTree | undefined {
-    const existing = this.trees.get(tab);
-    if (existing) return existing;
-    const host = this.effectiveHost;
-    if (!host || (tab === 'search' && !this.searchedQuery)) return undefined;
-    const tree = createListTree(host.org, tab, {
-      query: this.searchedQuery,
-      types: this.searchTypes,
-      includeInactive: !!this.caps?.canShowInactive && this.showInactive,
-      onNodes: (nodes) => this.learn(nodes),
-      onChange: () => this.tick++,
-    });
-    this.trees.set(tab, tree);
-    this.views.set(tab, { active: 0, scrollTop: 0 });
-    return tree;
-  }
-
-  /** Loads the pages of rows [start, end) of the shown list, and PREFETCH_ROWS on each side. */
-  private ensureRows(start: number, end: number): void {
-    const tab = this.listTab;
-    const tree = tab && this.trees.get(tab);
-    tree?.ensureRange(Math.max(0, start - PREFETCH_ROWS), end + PREFETCH_ROWS);
-  }
-
   private learn(nodes: readonly OrgNode[]): void {
     this.nodes.learn(nodes);
     this.learnPaths(nodes);
@@ -480,48 +431,14 @@ export class QysOrgScopePicker extends QysFormField {
     for (const n of nodes) this.sel.learn(n);
   }
 
-  private resetTrees(): void {
-    for (const t of this.trees.values()) t.dispose();
-    this.trees.clear();
-    this.views.clear();
-  }
-
   /** A new value (set, reset, restored, a new host): resolve what it names and count it. */
   private selectionReplaced(): void {
     if (this.isConnected) this.nodes.request([...this.sel.includes, ...this.sel.excludes]);
-    else this.pendingResolve = true;
     this.scheduleCount();
-  }
-  private pendingResolve = false;
-
-  protected override firstUpdated(): void {
-    if (this.pendingResolve) this.nodes.request([...this.sel.includes, ...this.sel.excludes]);
-    this.pendingResolve = false;
   }
 
   private scheduleCount(): void {
-    clearTimeout(this.countTimer);
-    if (!this.isConnected && !this.hasConnected) return;
-    this.countTimer = setTimeout(() => void this.loadCount(), COUNT_DEBOUNCE_MS);
-  }
-
-  private async loadCount(): Promise<void> {
-    const host = this.effectiveHost;
-    if (!host || !this.isConnected) return;
-    this.countCtrl?.abort(abortReason());
-    if (this.sel.isEmpty) {
-      this.count = { total: 0, byRef: {} };
-      this.countState = 'idle';
-      return;
-    }
-    const ctrl = (this.countCtrl = new AbortController());
-    this.countState = 'loading';
-    try {
-      this.count = await host.org.count(this.sel.value, { signal: ctrl.signal });
-      this.countState = 'idle';
-    } catch {
-      if (!ctrl.signal.aborted) this.countState = 'error';
-    }
+    if (this.isConnected || this.hasConnected) this.headCount.schedule();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -598,37 +515,9 @@ export class QysOrgScopePicker extends QysFormField {
   // Search
   // ---------------------------------------------------------------------------------------------
 
-  private onSearchInput(e: Event): void {
-    this.query = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.runSearch(), SEARCH_DEBOUNCE_MS);
-    if (this.query.trim() && this.tab !== 'search' && this.tabs.includes('search')) this.tab = 'search';
-  }
-
-  private runSearch(): void {
-    const q = this.query.trim();
-    if (q === this.searchedQuery && this.trees.has('search')) return;
-    // A new query aborts the previous one (dispose aborts every request of the old result list).
-    this.trees.get('search')?.dispose();
-    this.trees.delete('search');
-    this.views.delete('search');
-    this.searchedQuery = q;
-    if (q) this.treeFor('search');
-    this.tick++;
-  }
-
-  /** Enter searches now; ↓ also moves into the results. (Escape: the search input clears itself.) */
-  private onSearchKey(e: KeyboardEvent): void {
-    if (e.key !== 'ArrowDown' && e.key !== 'Enter') return;
-    e.preventDefault();
-    clearTimeout(this.searchTimer);
-    this.runSearch();
-    if (e.key === 'ArrowDown') this.treeEl?.focus();
-  }
-
   private onShowInactive(e: Event): void {
     this.showInactive = (e.target as HTMLInputElement).checked;
-    this.resetTrees();
+    this.lists.reset();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -643,19 +532,6 @@ export class QysOrgScopePicker extends QysFormField {
       );
   }
 
-  private onTabKey(e: KeyboardEvent): void {
-    const tabs = this.tabs;
-    const i = tabs.indexOf(this.currentTab);
-    let j = i;
-    if (e.key === 'ArrowRight') j = (i + 1) % tabs.length;
-    else if (e.key === 'ArrowLeft') j = (i - 1 + tabs.length) % tabs.length;
-    else if (e.key === 'Home') j = 0;
-    else if (e.key === 'End') j = tabs.length - 1;
-    else return;
-    e.preventDefault();
-    this.selectTab(tabs[j]!, true);
-  }
-
   /** The selected tab, or the tree when the selected one is not offered (any more). */
   private get currentTab(): TabId {
     return this.tabs.includes(this.tab) ? this.tab : 'tree';
@@ -666,129 +542,19 @@ export class QysOrgScopePicker extends QysFormField {
     return t === 'bulk' ? undefined : t;
   }
 
-  /** Points the list controller at a tab's own position. */
-  private viewOf(tab: ListTab): VirtualListState {
-    let v = this.views.get(tab);
-    if (!v) this.views.set(tab, (v = { active: 0, scrollTop: 0 }));
-    this.list.state = v;
-    return v;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Tree keyboard and pointer (↑/↓, Home/End, PageUp/PageDown: the list controller)
-  // ---------------------------------------------------------------------------------------------
-
-  private onTreeKey(e: KeyboardEvent): void {
-    const tab = this.listTab;
-    const tree = tab && this.trees.get(tab);
-    if (!tab || !tree || !tree.rows.length) return;
-    this.viewOf(tab);
-    if (this.list.handleKey(e)) return;
-    const i = this.list.active;
-    const row = tree.rows[i]!;
-    const node = tree.nodeAt(row);
-    const expandable = !!node && node.type !== 'person' && node.hasChildren;
-    switch (e.key) {
-      case 'ArrowRight':
-        if (expandable && !tree.isExpanded(keyOf(node))) void tree.expand(i);
-        else if (expandable && i + 1 < tree.rows.length && tree.rows[i + 1]!.level > row.level)
-          this.list.setActive(i + 1);
-        break;
-      case 'ArrowLeft':
-        if (expandable && tree.isExpanded(keyOf(node))) tree.collapse(i);
-        else {
-          const p = tree.parentIndex(i);
-          if (p >= 0) this.list.setActive(p);
-        }
-        break;
-      case ' ':
-      case 'Enter':
-        if (node) this.toggleNode(node);
-        break;
-      case '*':
-        void tree.expandSiblings(i).then(() => this.tick++);
-        // Keep the same row active: expanding siblings above it shifts indices.
-        this.list.setActive(Math.max(0, tree.rows.indexOf(row)));
-        break;
-      case 'Delete':
-        if (tab === 'recent' && node) this.removeRecent(node);
-        else return;
-        break;
-      default:
-        if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.trim()) {
-          this.typeahead(tree, e.key);
-          break;
-        }
-        return;
-    }
-    e.preventDefault();
-    this.tick++;
-  }
-
-  private typeahead(tree: OrgTree, ch: string): void {
-    clearTimeout(this.typeTimer);
-    this.typeTimer = setTimeout(() => (this.typeBuffer = ''), TYPEAHEAD_RESET_MS);
-    // Repeating one letter cycles through matches; a longer buffer searches from the current row.
-    const repeat = this.typeBuffer.length > 0 && [...this.typeBuffer].every((c) => c === ch);
-    this.typeBuffer = repeat ? ch : this.typeBuffer + ch;
-    const a = this.list.active;
-    const j = tree.typeahead(this.typeBuffer, this.typeBuffer.length === 1 ? a : a - 1);
-    if (j >= 0) this.list.setActive(j);
-  }
-
-  private onRowClick(e: MouseEvent, tab: ListTab, i: number): void {
-    const tree = this.trees.get(tab);
-    if (!tree) return;
-    const row = tree.rows[i];
-    const node = row && tree.nodeAt(row);
-    this.viewOf(tab).active = i;
-    this.treeEl?.focus({ preventScroll: true });
-    const onTwisty = (e.target as HTMLElement).closest('.twisty');
-    if (node && onTwisty && node.type !== 'person' && node.hasChildren) {
-      if (tree.isExpanded(keyOf(node))) tree.collapse(i);
-      else void tree.expand(i);
-    } else if (node) this.toggleNode(node);
-    this.tick++;
-  }
-
-  private removeRecent(node: OrgNode): void {
-    const host = this.effectiveHost;
-    const tree = this.trees.get('recent');
-    if (!host || !tree) return;
-    host.org
-      .removeRecent({ type: node.type, id: node.id })
-      .then(() => {
-        tree.dispose();
-        this.trees.delete('recent');
-        this.tick++;
-      })
-      .catch((err: unknown) => (this.message = this.errorText(err)));
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Rendering
   // ---------------------------------------------------------------------------------------------
 
   private renderTabs(): TemplateResult {
-    const current = this.currentTab;
-    return html`<div part="tabs" role="tablist" aria-label=${this.label || this.defaultLabel}>
-      ${this.tabs.map(
-        (t) =>
-          html`<button
-            part="tab"
-            role="tab"
-            type="button"
-            id="${this.uid}-tab-${t}"
-            aria-selected=${t === current ? 'true' : 'false'}
-            aria-controls="${this.uid}-panel"
-            tabindex=${t === current ? 0 : -1}
-            @click=${() => this.selectTab(t)}
-            @keydown=${this.onTabKey}
-          >
-            ${this.t(`tab.${t}`)}
-          </button>`,
-      )}
-    </div>`;
+    return renderTabBar({
+      uid: this.uid,
+      tabs: this.tabs,
+      current: this.currentTab,
+      label: this.label || this.defaultLabel,
+      t: (key, params) => this.t(key, params),
+      select: (tab, focus) => this.selectTab(tab, focus),
+    });
   }
 
   private get defaultLabel(): string {
@@ -802,12 +568,12 @@ export class QysOrgScopePicker extends QysFormField {
           ? html`<input
               part="search"
               type="search"
-              .value=${this.query}
+              .value=${this.lists.query}
               aria-label=${this.t('searchLabel')}
               placeholder=${this.t('searchPlaceholder')}
               aria-controls="${this.uid}-panel"
-              @input=${this.onSearchInput}
-              @keydown=${this.onSearchKey}
+              @input=${this.lists.onSearchInput}
+              @keydown=${this.lists.onSearchKey}
             />`
           : nothing
       }
@@ -823,41 +589,35 @@ export class QysOrgScopePicker extends QysFormField {
     </div>`;
   }
 
-  private renderStatus(text: string, busy = false): TemplateResult {
-    return html`<p part="status" role="status" aria-busy=${busy ? 'true' : nothing}>${text}</p>`;
-  }
-
-  private renderRetry(text: string, tree: OrgTree): TemplateResult {
-    return html`<div part="error" role="alert">
-      <span>${text}</span>
-      <button part="retry" type="button" @click=${() => void tree.retry()}>${this.t('retry')}</button>
-    </div>`;
-  }
-
   private renderList(tab: ListTab): TemplateResult {
-    if (!this.effectiveHost) return this.renderStatus(this.t('noHost'));
-    if (tab === 'search' && !this.searchedQuery)
-      return this.renderStatus(this.t(this.query ? 'searching' : 'searchHint'));
-    const tree = this.treeFor(tab);
+    if (!this.effectiveHost) return renderStatus(this.t('noHost'));
+    const lists = this.lists;
+    if (tab === 'search' && !lists.searchedQuery)
+      return renderStatus(this.t(lists.query ? 'searching' : 'searchHint'));
+    const tree = lists.treeFor(tab);
     if (!tree) return html``;
     const root = tree.rootList;
     const rootFailed = root?.total === undefined ? root?.failed.get(0) : undefined;
     if (rootFailed !== undefined)
-      return this.renderRetry(this.t('loadFailed', { message: this.errorText(rootFailed) }), tree);
+      return renderRetry(
+        this.t('loadFailed', { message: this.errorText(rootFailed) }),
+        this.t('retry'),
+        () => void tree.retry(),
+      );
     if (!root || root.total === undefined)
-      return this.renderStatus(this.t(tab === 'search' ? 'searching' : 'loading'), true);
+      return renderStatus(this.t(tab === 'search' ? 'searching' : 'loading'), true);
     if (root.total === 0)
-      return this.renderStatus(
+      return renderStatus(
         this.t(tab === 'search' ? 'searchEmpty' : tab === 'tree' ? 'emptyOrg' : 'empty', {
-          query: this.searchedQuery,
+          query: lists.searchedQuery,
         }),
       );
-    const v = this.viewOf(tab);
-    const list = this.list;
+    const v = lists.viewOf(tab);
+    const list = lists.list;
     v.active = list.active;
     const range = list.range;
     // Rows shown (and prefetched around them) whose page is not loaded yet start loading now.
-    this.ensureRows(range.start, range.end);
+    lists.ensureRows(range.start, range.end);
     const activeNode = tree.nodeAt(tree.rows[v.active]!);
     const current = activeNode ? [activeNode.name, pathText(activeNode)].filter(Boolean).join(' · ') : '';
     const ctx = {
@@ -867,7 +627,7 @@ export class QysOrgScopePicker extends QysFormField {
       rowHeight: this.rowHeight,
       t: (key: string, params?: Params) => this.t(key, params),
       lockOf: (n: OrgNode) => this.lockOf(n),
-      onRowClick: (e: MouseEvent, t: ListTab, i: number) => this.onRowClick(e, t, i),
+      onRowClick: (e: MouseEvent, t: ListTab, i: number) => lists.onRowClick(e, t, i),
     };
     return html`<div
         part="tree"
@@ -878,7 +638,7 @@ export class QysOrgScopePicker extends QysFormField {
         aria-activedescendant="${this.uid}-${tab}-r${v.active}"
         aria-disabled=${this.isDisabled ? 'true' : nothing}
         aria-describedby="${this.uid}-summary"
-        @keydown=${this.onTreeKey}
+        @keydown=${lists.onKey}
         @scroll=${list.onScroll}
         style="--qys-org-picker-row-height:${this.rowHeight}px"
       >
@@ -886,10 +646,10 @@ export class QysOrgScopePicker extends QysFormField {
           ${list.indices.map((i) => renderRow(ctx, tab, tree, i, i === v.active))}
         </div>
       </div>
-      ${tree.hasErrors ? this.renderRetry(this.t('someFailed'), tree) : nothing}
+      ${tree.hasErrors ? renderRetry(this.t('someFailed'), this.t('retry'), () => void tree.retry()) : nothing}
       ${
         tab === 'recent' && activeNode
-          ? html`<button part="recent-remove" type="button" @click=${() => this.removeRecent(activeNode)}>
+          ? html`<button part="recent-remove" type="button" @click=${() => lists.removeRecent(activeNode)}>
               ${this.t('recent.remove')}
             </button>`
           : nothing
@@ -898,15 +658,14 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   override render(): TemplateResult {
-    void this.tick;
     const tab = this.currentTab;
     const listTab = this.listTab;
     const shownError = this.message || (this.showErrors ? this.validationMessage : '');
     const selection = renderSelection({
       uid: this.uid,
       sel: this.sel,
-      count: this.count,
-      countState: this.countState,
+      count: this.headCount.count,
+      countState: this.headCount.state,
       rules: this.rules,
       disabled: this.isDisabled,
       chipLimit: this.chipLimit,

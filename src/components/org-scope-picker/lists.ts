@@ -1,0 +1,236 @@
+/**
+ * The picker's list tabs (组织结构, 搜索, 最近, 同部门, 我的下属) as one ReactiveController: each tab's
+ * `OrgTree` (made on first show, dropped when the host, mode or filter changes), its own active row and
+ * scroll position in the shared `VirtualListController`, the search query (debounced; a new query aborts
+ * the previous one's requests), prefetching around the window, and the WAI-ARIA tree keys beyond the
+ * list controller's ↑/↓/Home/End/PageUp/PageDown: ←/→, Space/Enter, `*`, Delete, type-ahead.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { QysHost } from '../../api/host.js';
+import type { OrgNode, OrgNodeType } from '../../api/schemas.js';
+import { keyOf } from '../../core/org-selection/org-selection.js';
+import type { OrgTree } from '../../core/org-tree/org-tree.js';
+import { VirtualListController, type VirtualListState } from '../../controllers/virtual-list.js';
+import { createListTree, type ListTab } from './list-parts.js';
+
+/**
+ * Typing pauses this long before a search goes out: short enough that results paint within ~120 ms of
+ * the last key, long enough that a word typed at a normal pace costs one host call per pause (each new
+ * query aborts the one in flight).
+ */
+export const SEARCH_DEBOUNCE_MS = 60;
+const TYPEAHEAD_RESET_MS = 600;
+/** Rows loaded beyond each side of the rendered window, so a wheel step never shows a placeholder. */
+const PREFETCH_ROWS = 100;
+
+export interface OrgListsContext {
+  host(): QysHost | undefined;
+  /** The list tab shown (undefined: the paste panel). */
+  shown(): ListTab | undefined;
+  /** Shows the search tab (the user typed a query). */
+  showSearch(): void;
+  types(): OrgNodeType[] | undefined;
+  includeInactive(): boolean;
+  rowHeight(): number;
+  scroller(): HTMLElement | null;
+  learn(nodes: OrgNode[]): void;
+  toggle(node: OrgNode): void;
+  error(err: unknown): void;
+}
+
+export class OrgLists implements ReactiveController {
+  /** What is typed in the search box. */
+  query = '';
+  /** The query the search tab shows results of. */
+  searchedQuery = '';
+  readonly list: VirtualListController;
+  private readonly trees = new Map<ListTab, OrgTree>();
+  private readonly views = new Map<ListTab, VirtualListState>();
+  private readonly host: ReactiveControllerHost;
+  private readonly ctx: OrgListsContext;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private typeBuffer = '';
+  private typeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: ReactiveControllerHost, ctx: OrgListsContext) {
+    this.host = host;
+    this.ctx = ctx;
+    this.list = new VirtualListController(host, {
+      count: () => this.shownTree()?.rows.length ?? 0,
+      rowHeight: () => ctx.rowHeight(),
+      scroller: () => ctx.scroller(),
+      // Loads the rows' pages and those around them from the scroll handler, before the update renders.
+      onRangeChange: (r) => this.ensureRows(r.start, r.end),
+    });
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.reset();
+    clearTimeout(this.searchTimer);
+  }
+
+  private shownTree(): OrgTree | undefined {
+    const tab = this.ctx.shown();
+    return tab && this.trees.get(tab);
+  }
+
+  /** A tab's list, made (and its first page requested) on first use; undefined without a host or query. */
+  treeFor(tab: ListTab): OrgTree | undefined {
+    const existing = this.trees.get(tab);
+    if (existing) return existing;
+    const host = this.ctx.host();
+    if (!host || (tab === 'search' && !this.searchedQuery)) return undefined;
+    const tree = createListTree(host.org, tab, {
+      query: this.searchedQuery,
+      types: this.ctx.types(),
+      includeInactive: this.ctx.includeInactive(),
+      onNodes: (nodes) => this.ctx.learn(nodes),
+      onChange: () => this.host.requestUpdate(),
+    });
+    this.trees.set(tab, tree);
+    this.views.set(tab, { active: 0, scrollTop: 0 });
+    return tree;
+  }
+
+  /** Drops every list (a new host, mode or filter): each loads again when shown. */
+  reset(): void {
+    for (const t of this.trees.values()) t.dispose();
+    this.trees.clear();
+    this.views.clear();
+  }
+
+  /** Drops one list (e.g. 最近 after a removal). */
+  drop(tab: ListTab): void {
+    this.trees.get(tab)?.dispose();
+    this.trees.delete(tab);
+    this.views.delete(tab);
+    this.host.requestUpdate();
+  }
+
+  /** Points the list controller at a tab's own position and returns it. */
+  viewOf(tab: ListTab): VirtualListState {
+    let v = this.views.get(tab);
+    if (!v) this.views.set(tab, (v = { active: 0, scrollTop: 0 }));
+    this.list.state = v;
+    return v;
+  }
+
+  /** Loads the pages of rows [start, end) of the shown list and PREFETCH_ROWS on each side. */
+  ensureRows(start: number, end: number): void {
+    this.shownTree()?.ensureRange(Math.max(0, start - PREFETCH_ROWS), end + PREFETCH_ROWS);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Search
+  // ---------------------------------------------------------------------------------------------
+
+  readonly onSearchInput = (e: Event): void => {
+    this.query = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.runSearch(), SEARCH_DEBOUNCE_MS);
+    if (this.query.trim()) this.ctx.showSearch();
+    this.host.requestUpdate();
+  };
+
+  runSearch(): void {
+    clearTimeout(this.searchTimer);
+    const q = this.query.trim();
+    if (q === this.searchedQuery && this.trees.has('search')) return;
+    // A new query aborts the previous one (dispose aborts every request of the old result list).
+    this.drop('search');
+    this.searchedQuery = q;
+    if (q) this.treeFor('search');
+  }
+
+  /** Enter searches now; ↓ also moves into the results. (Escape: the search input clears itself.) */
+  readonly onSearchKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowDown' && e.key !== 'Enter') return;
+    e.preventDefault();
+    this.runSearch();
+    if (e.key === 'ArrowDown') this.ctx.scroller()?.focus();
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Keyboard and pointer
+  // ---------------------------------------------------------------------------------------------
+
+  readonly onKey = (e: KeyboardEvent): void => {
+    const tab = this.ctx.shown();
+    const tree = tab && this.trees.get(tab);
+    if (!tab || !tree || !tree.rows.length) return;
+    this.viewOf(tab);
+    if (this.list.handleKey(e)) return;
+    const list = this.list;
+    const i = list.active;
+    const row = tree.rows[i]!;
+    const node = tree.nodeAt(row);
+    const expandable = !!node && node.type !== 'person' && node.hasChildren;
+    switch (e.key) {
+      case 'ArrowRight':
+        if (expandable && !tree.isExpanded(keyOf(node))) void tree.expand(i);
+        else if (expandable && i + 1 < tree.rows.length && tree.rows[i + 1]!.level > row.level)
+          list.setActive(i + 1);
+        break;
+      case 'ArrowLeft':
+        if (expandable && tree.isExpanded(keyOf(node))) tree.collapse(i);
+        else if (tree.parentIndex(i) >= 0) list.setActive(tree.parentIndex(i));
+        break;
+      case ' ':
+      case 'Enter':
+        if (node) this.ctx.toggle(node);
+        break;
+      case '*':
+        void tree.expandSiblings(i).then(() => this.host.requestUpdate());
+        // Keep the same row active: expanding siblings above it shifts indices.
+        list.setActive(Math.max(0, tree.rows.indexOf(row)));
+        break;
+      case 'Delete':
+        if (tab !== 'recent' || !node) return;
+        this.removeRecent(node);
+        break;
+      default:
+        if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey || !e.key.trim()) return;
+        this.typeahead(tree, e.key);
+    }
+    e.preventDefault();
+    this.host.requestUpdate();
+  };
+
+  private typeahead(tree: OrgTree, ch: string): void {
+    clearTimeout(this.typeTimer);
+    this.typeTimer = setTimeout(() => (this.typeBuffer = ''), TYPEAHEAD_RESET_MS);
+    // Repeating one letter cycles through matches; a longer buffer searches from the current row.
+    const repeat = this.typeBuffer.length > 0 && [...this.typeBuffer].every((c) => c === ch);
+    this.typeBuffer = repeat ? ch : this.typeBuffer + ch;
+    const a = this.list.active;
+    const j = tree.typeahead(this.typeBuffer, this.typeBuffer.length === 1 ? a : a - 1);
+    if (j >= 0) this.list.setActive(j);
+  }
+
+  /** A click on row `i`: the twisty expands / collapses, elsewhere toggles the selection. */
+  onRowClick(e: MouseEvent, tab: ListTab, i: number): void {
+    const tree = this.trees.get(tab);
+    if (!tree) return;
+    const row = tree.rows[i];
+    const node = row && tree.nodeAt(row);
+    this.viewOf(tab).active = i;
+    this.ctx.scroller()?.focus({ preventScroll: true });
+    const onTwisty = (e.target as HTMLElement).closest('.twisty');
+    if (node && onTwisty && node.type !== 'person' && node.hasChildren) {
+      if (tree.isExpanded(keyOf(node))) tree.collapse(i);
+      else void tree.expand(i);
+    } else if (node) this.ctx.toggle(node);
+    this.host.requestUpdate();
+  }
+
+  /** Removes a person from 最近 (host), then reloads that tab. */
+  removeRecent(node: OrgNode): void {
+    const host = this.ctx.host();
+    if (!host || !this.trees.has('recent')) return;
+    host.org
+      .removeRecent({ type: node.type, id: node.id })
+      .then(() => this.drop('recent'))
+      .catch((err: unknown) => this.ctx.error(err));
+  }
+}
