@@ -5,11 +5,19 @@ import { QysFormField } from '../../internal/form-field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
 import type { AutoLogin, AutoLoginMode, SegmentPreset } from '../../api/schemas.js';
+import type { ParsedSegmentRules } from '../../core/network-strategy/rules.js';
 import {
-  coveredByPresets,
-  parseSegmentRules,
-  type ParsedSegmentRules,
-} from '../../core/network-strategy/rules.js';
+  AUTO_LOGIN_MODES,
+  addRules,
+  asAutoLogin,
+  editRule,
+  emptyAutoLogin,
+  parseSegmentsWithPresets,
+  removeRule,
+  ruleListKey,
+  sameAutoLogin,
+  togglePreset,
+} from '../../core/network-strategy/value.js';
 import { parseDomainRules, type ParsedDomainRules } from '../../core/network-strategy/domain.js';
 import {
   resolveSigningTarget,
@@ -17,6 +25,7 @@ import {
   type SigningTargetResult,
 } from '../../core/network-strategy/resolve.js';
 import type { RuleIssue } from '../../core/network-strategy/issues.js';
+export { splitRuleText } from '../../core/network-strategy/value.js';
 import { networkStrategyMessages } from './network-strategy-editor.messages.js';
 import { networkStrategyEditorStyles } from './network-strategy-editor.styles.js';
 
@@ -26,42 +35,6 @@ export interface SigningUrls {
   external?: string;
   /** 签署平台内网地址 */
   internal?: string;
-}
-
-const MODES: readonly AutoLoginMode[] = ['off', 'segment', 'domain'];
-const emptyValue = (): AutoLogin => ({ mode: 'off', segmentRules: [], domainRules: [] });
-const isStringArray = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string');
-
-function asAutoLogin(v: unknown): AutoLogin | null {
-  if (!v || typeof v !== 'object') return null;
-  const o = v as Record<string, unknown>;
-  if (!MODES.includes(o.mode as AutoLoginMode)) return null;
-  if (!isStringArray(o.segmentRules) || !isStringArray(o.domainRules)) return null;
-  if (o.segmentPresetIds !== undefined && !isStringArray(o.segmentPresetIds)) return null;
-  const out: AutoLogin = {
-    mode: o.mode as AutoLoginMode,
-    segmentRules: [...o.segmentRules],
-    domainRules: [...o.domainRules],
-  };
-  if (o.segmentPresetIds) out.segmentPresetIds = [...o.segmentPresetIds];
-  return out;
-}
-
-const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
-  a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
-const sameValue = (a: AutoLogin, b: AutoLogin) =>
-  a.mode === b.mode &&
-  sameList(a.segmentRules, b.segmentRules) &&
-  sameList(a.domainRules, b.domainRules) &&
-  sameList(a.segmentPresetIds, b.segmentPresetIds);
-
-/** Splits pasted text into rules: one per line, or separated by commas / semicolons / 、. */
-export function splitRuleText(text: string): string[] {
-  return text
-    .split(/[\r\n,，;；、]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 }
 
 type PresetsState =
@@ -138,7 +111,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
   static override styles = [sharedStyles, networkStrategyEditorStyles];
   protected override messages = [networkStrategyMessages];
 
-  private _value: AutoLogin = emptyValue();
+  private _value: AutoLogin = emptyAutoLogin();
   private initialValue: AutoLogin | undefined;
 
   /** The strategy (`autoLogin`). A value that is not an `AutoLogin` warns once and is ignored. */
@@ -156,7 +129,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
       return;
     }
     // A page echoing back the value from qys-change changes nothing: keep the parsed caches.
-    if (sameValue(next, this._value)) return;
+    if (sameAutoLogin(next, this._value)) return;
     const old = this._value;
     this._value = next;
     this.requestUpdate('value', old);
@@ -218,7 +191,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
   }
 
   protected resetValue(): void {
-    this._value = this.initialValue ?? emptyValue();
+    this._value = this.initialValue ?? emptyAutoLogin();
     this.addText = '';
     this.requestUpdate();
   }
@@ -282,12 +255,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
     const ids = (this._value.segmentPresetIds ?? []).join('\u0000');
     const m = this.segmentMemo;
     if (m?.list === list && m.presets === presets && m.ids === ids) return m.parsed;
-    const parsed = parseSegmentRules(list);
-    const selected = (presets ?? []).filter((p) => this._value.segmentPresetIds?.includes(p.id));
-    if (selected.length) {
-      parsed.issues.push(...coveredByPresets(parsed.rules, selected));
-      parsed.issues.sort((a, b) => a.index - b.index);
-    }
+    const parsed = parseSegmentsWithPresets(list, presets, this._value.segmentPresetIds);
     this.segmentMemo = { list, presets, ids, parsed };
     return parsed;
   }
@@ -399,53 +367,38 @@ export class QysNetworkStrategyEditor extends QysFormField {
     this.emit('qys-change', { value: next });
   }
 
-  private get listKey(): 'segmentRules' | 'domainRules' {
-    return this._value.mode === 'domain' ? 'domainRules' : 'segmentRules';
-  }
-
   private setMode(mode: AutoLoginMode): void {
     if (mode === this._value.mode) return;
     this.change({ ...this._value, mode });
   }
 
   private addRules(): void {
-    const items = splitRuleText(this.addText);
-    if (!items.length) return;
-    const key = this.listKey;
-    const start = this._value[key].length;
+    const r = addRules(this._value, this.addText);
+    if (!r) return;
     this.addText = '';
-    this.change({ ...this._value, [key]: [...this._value[key], ...items] });
+    this.change(r.value);
     const errors = new Set(
       this.issuesOf(this._value.mode)
-        .filter((i) => i.severity === 'error' && i.index >= start)
+        .filter((i) => i.severity === 'error' && i.index >= r.start)
         .map((i) => i.index),
     ).size;
     this.announcement = errors
-      ? this.t('add.doneWithErrors', { count: items.length, errors })
-      : this.t('add.done', { count: items.length });
+      ? this.t('add.doneWithErrors', { count: r.added, errors })
+      : this.t('add.done', { count: r.added });
   }
 
   private editRule(index: number, text: string): void {
-    const key = this.listKey;
-    const list = this._value[key];
-    if (list[index] === undefined || list[index] === text.trim()) return;
-    // Several rules pasted into one row become several rows; clearing a row keeps it (as an error)
-    // until the user deletes it, so an accidental clear loses nothing silently.
-    const parts = splitRuleText(text);
-    const next = [...list];
-    next.splice(index, 1, ...(parts.length > 1 ? parts : [text.trim()]));
-    this.change({ ...this._value, [key]: next });
+    const next = editRule(this._value, index, text);
+    if (next) this.change(next);
   }
 
   private async removeRule(index: number): Promise<void> {
-    const key = this.listKey;
-    const list = this._value[key];
-    const removed = list[index];
-    if (removed === undefined) return;
-    this.change({ ...this._value, [key]: list.filter((_, i) => i !== index) });
-    this.announcement = this.t('rule.removed', { rule: removed });
+    const r = removeRule(this._value, index);
+    if (!r) return;
+    this.change(r.value);
+    this.announcement = this.t('rule.removed', { rule: r.removed });
     await this.updateComplete;
-    const count = this._value[key].length;
+    const count = r.value.mode === 'domain' ? r.value.domainRules.length : r.value.segmentRules.length;
     const target = count
       ? this.renderRoot.querySelector<HTMLElement>(`input[data-index="${Math.min(index, count - 1)}"]`)
       : this.renderRoot.querySelector<HTMLElement>('textarea');
@@ -453,10 +406,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
   }
 
   private togglePreset(id: string, on: boolean): void {
-    const ids = new Set(this._value.segmentPresetIds ?? []);
-    if (on) ids.add(id);
-    else ids.delete(id);
-    this.change({ ...this._value, segmentPresetIds: [...ids] });
+    this.change(togglePreset(this._value, id, on));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -475,7 +425,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
           aria-labelledby="title"
           aria-readonly=${this.readonly ? 'true' : nothing}
         >
-          ${MODES.map(
+          ${AUTO_LOGIN_MODES.map(
             (m) =>
               html`<label
                 ><input
@@ -506,7 +456,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
 
   private renderRules() {
     const mode = this._value.mode as 'segment' | 'domain';
-    const list = this._value[this.listKey];
+    const list = this._value[ruleListKey(this._value)];
     const issues = this.issuesOf(mode);
     const byIndex = new Map<number, RuleIssue[]>();
     for (const i of issues) {
