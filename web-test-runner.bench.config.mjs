@@ -1,7 +1,11 @@
 // Benchmarks (`npm run bench`): bench/**/*.bench.ts in headless Chromium, one file at a time so the
 // numbers are not disturbed by a neighbour. Each file calls `record()` (bench/record.ts).
 import base from './web-test-runner.config.mjs';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome, CHROME_ARGS } from './scripts/find-browser.mjs';
 
 const results = [];
 function benchRecordPlugin() {
@@ -17,11 +21,34 @@ function benchRecordPlugin() {
   };
 }
 
+// The test browser with its flags (CHROME_ARGS: no background throttling of timers, renderer or occluded
+// windows), plus exact heap figures: `performance.memory` is precise, and `gc()` exists so a heap row can collect
+// first. Each test file still gets a fresh page of its own.
+const executablePath = findChrome();
+const profileDir = executablePath ? mkdtempSync(join(tmpdir(), 'qys-bench-chrome-')) : undefined;
+process.once('exit', () => profileDir && rmSync(profileDir, { recursive: true, force: true }));
+const browsers = executablePath
+  ? [
+      chromeLauncher({
+        launchOptions: {
+          executablePath,
+          args: [
+            ...CHROME_ARGS,
+            '--enable-precise-memory-info',
+            '--js-flags=--expose-gc',
+            `--user-data-dir=${profileDir}`,
+          ],
+        },
+      }),
+    ]
+  : base.browsers;
+
 export default {
   ...base,
   files: ['bench/**/*.bench.ts'],
   concurrency: 1,
   testFramework: { config: { timeout: 600_000 } },
   plugins: [...base.plugins, benchRecordPlugin()],
+  browsers,
   reporters: base.reporters.slice(0, 1),
 };

@@ -74,3 +74,18 @@ export function paintedAfter(t0: number, cond: () => unknown, timeoutMs = 10_000
  * first frame, 30–60 ms after its load, is not the element's), with every module of the element still cold.
  */
 export const pagePainted = (): Promise<number> => paintedAfter(performance.now(), () => true);
+
+/**
+ * The JS heap in MB after a full collection (the bench browser runs with `--js-flags=--expose-gc` and precise
+ * memory info); NaN where the browser does not tell.
+ */
+export async function heapMb(): Promise<number> {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    await new Promise((r) => setTimeout(r, 0));
+    g();
+  }
+  const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return m ? m.usedJSHeapSize / 1048576 : NaN;
+}

@@ -422,7 +422,7 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
     table.forEach((x, i) => m.set(x.c, [...(m.get(x.c) ?? []), i]));
     return m;
   };
-  let byName: { keys: Float64Array; persons: Int32Array } | null = null;
+  let byName: { keys: Int32Array; persons: Int32Array } | null = null;
   let surnameIndex: Map<string, number[]> | null = null;
   let givenIndex: Map<string, number[]> | null = null;
   let unitNameIndex: Map<string, number[]> | null = null;
@@ -435,7 +435,7 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
     for (let p = 0; p < n; p++)
       packed[p] = nameKey(org.personSurname[p]!, org.personGiven1[p]!, org.personGiven2[p]!) * 1048576 + p;
     packed.sort();
-    const keys = new Float64Array(n);
+    const keys = new Int32Array(n); // a name key is < 2^23
     const persons = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const v = packed[i]!;
