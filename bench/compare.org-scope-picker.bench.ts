@@ -25,7 +25,7 @@ describe('compare: org picker', () => {
       before: '69 ms',
       target: '≤ 33 ms (two frames)',
       notSlowerThan: `${COMPARE_AREA}: ${SL_TREE_ROW}`,
-      note: `${COMPARE_ORG.persons.toLocaleString('en')} persons, memory host without latency`,
+      note: `${COMPARE_ORG.persons} persons, memory host without latency`,
     });
     el.remove();
   });

@@ -45,7 +45,7 @@ describe('compare: lazy sl-tree', () => {
       name: SL_TREE_ROW,
       value: ms,
       unit: 'ms',
-      note: `${COMPARE_ORG.persons.toLocaleString('en')} persons, memory host without latency; ${items.length} root rows`,
+      note: `${COMPARE_ORG.persons} persons, memory host without latency; ${items.length} root rows`,
     });
     tree.remove();
   });

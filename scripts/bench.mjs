@@ -51,20 +51,26 @@ const COLD_GLOBS = ['bench/**/*.cold*.bench.ts', 'bench/compare.*.bench.ts'];
 const coldArg = process.argv.find((a) => a.startsWith('--cold-runs='));
 const coldRuns = Math.max(1, coldArg ? Number(coldArg.slice('--cold-runs='.length)) || 1 : 5);
 
+// `--files=<glob>` (repeatable): only these bench files (the cold ones among them repeated as above).
+const onlyFiles = process.argv.filter((a) => a.startsWith('--files=')).map((a) => a.slice('--files='.length));
+
 function timings() {
-  const first = runOnce();
+  const first = runOnce(onlyFiles.length ? onlyFiles : undefined);
   if (!first.rows.length) {
     console.error('No benchmark results were recorded.');
     return first.ok;
   }
   const runs = [first.rows];
   let ok = first.ok;
-  const hasCold = readdirSync(join(root, 'bench'), { recursive: true }).some((f) =>
-    /(^|\/)(compare\.[^/]*|[^/]*\.cold[^/.]*)\.bench\.ts$/.test(String(f)),
-  );
-  for (let i = 1; hasCold && i < coldRuns; i++) {
+  const cold = /(^|\/)(compare\.[^/]*|[^/]*\.cold[^/.]*)\.bench\.ts$/;
+  const coldFiles = onlyFiles.length
+    ? onlyFiles.filter((f) => cold.test(f) || /\*/.test(f))
+    : readdirSync(join(root, 'bench'), { recursive: true }).some((f) => cold.test(String(f)))
+      ? COLD_GLOBS
+      : [];
+  for (let i = 1; coldFiles.length && i < coldRuns; i++) {
     console.log(`\nCold files, run ${i + 1} of ${coldRuns} (a fresh page each)`);
-    const again = runOnce(COLD_GLOBS);
+    const again = runOnce(coldFiles);
     runs.push(again.rows);
     ok = again.ok && ok;
   }
