@@ -45,9 +45,8 @@ function runOnce(files) {
 }
 
 // A cold measurement is one sample per fresh page: the files that measure a first element on a page
-// (bench/**/*.cold*.bench.ts, bench/compare.*.bench.ts) run `coldRuns` times in all, each time in a new page, the
-// files alternating within a run; their rows are reduced to the median.
-const COLD_GLOBS = ['bench/**/*.cold*.bench.ts', 'bench/compare.*.bench.ts'];
+// (bench/**/*.cold*.bench.ts, bench/compare.*.bench.ts) run `coldRuns` times in all, each time in a new page of a
+// new browser, in alternating order; their rows are reduced to the median.
 const coldArg = process.argv.find((a) => a.startsWith('--cold-runs='));
 const coldRuns = Math.max(1, coldArg ? Number(coldArg.slice('--cold-runs='.length)) || 1 : 5);
 
@@ -64,13 +63,15 @@ function timings() {
   let ok = first.ok;
   const cold = /(^|\/)(compare\.[^/]*|[^/]*\.cold[^/.]*)\.bench\.ts$/;
   const coldFiles = onlyFiles.length
-    ? onlyFiles.filter((f) => cold.test(f) || /\*/.test(f))
-    : readdirSync(join(root, 'bench'), { recursive: true }).some((f) => cold.test(String(f)))
-      ? COLD_GLOBS
-      : [];
+    ? onlyFiles.filter((f) => cold.test(f))
+    : readdirSync(join(root, 'bench'), { recursive: true })
+        .map((f) => `bench/${String(f).replace(/\\/g, '/')}`)
+        .filter((f) => cold.test(f))
+        .sort();
   for (let i = 1; coldFiles.length && i < coldRuns; i++) {
-    console.log(`\nCold files, run ${i + 1} of ${coldRuns} (a fresh page each)`);
-    const again = runOnce(coldFiles);
+    console.log(`\nCold files, run ${i + 1} of ${coldRuns} (a fresh page each; the order alternates)`);
+    // alternating order: no file always runs after the same neighbour in the same browser
+    const again = runOnce(i % 2 ? [...coldFiles].reverse() : coldFiles);
     runs.push(again.rows);
     ok = again.ok && ok;
   }
