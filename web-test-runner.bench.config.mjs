@@ -3,10 +3,13 @@
 import base from './web-test-runner.config.mjs';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-browser.mjs';
 
+// Where the rows go: QYS_BENCH_RESULTS (scripts/bench.mjs gives each run its own file, so two benches in one
+// working tree do not mix their rows), else .tmp/bench-results.json.
+const RESULTS = process.env.QYS_BENCH_RESULTS || '.tmp/bench-results.json';
 const results = [];
 function benchRecordPlugin() {
   return {
@@ -14,8 +17,8 @@ function benchRecordPlugin() {
     executeCommand({ command, payload }) {
       if (command !== 'bench-record') return undefined;
       results.push(...(Array.isArray(payload) ? payload : [payload]));
-      mkdirSync('.tmp', { recursive: true });
-      writeFileSync('.tmp/bench-results.json', JSON.stringify(results, null, 2));
+      mkdirSync(dirname(RESULTS), { recursive: true });
+      writeFileSync(RESULTS, JSON.stringify(results, null, 2));
       return true;
     },
   };

@@ -27,7 +27,7 @@ let sizesOk = true;
 
 /** Runs web-test-runner once with the bench config (optionally on some files); returns its rows and status. */
 function runOnce(files) {
-  const file = join(root, '.tmp/bench-results.json');
+  const file = join(root, `.tmp/bench-results.${process.pid}.json`);
   rmSync(file, { force: true });
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const r = spawnSync(
@@ -38,9 +38,10 @@ function runOnce(files) {
       'web-test-runner.bench.config.mjs',
       ...(files ? ['--files', ...files] : []),
     ],
-    { stdio: ['ignore', 'inherit', 'inherit'], cwd: root },
+    { stdio: ['ignore', 'inherit', 'inherit'], cwd: root, env: { ...process.env, QYS_BENCH_RESULTS: file } },
   );
   const rows = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+  rmSync(file, { force: true });
   return { rows, ok: r.status === 0 };
 }
 
