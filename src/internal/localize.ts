@@ -184,18 +184,15 @@ export function whenLoaded(lang: Lang, from: readonly Catalog[]): Promise<void> 
  * (it loads ICU's number data) and elements show counts on their first render. Exact for every safe integer but -0
  * (test/node/localize-numbers.test.ts compares with Intl).
  */
-export function groupDigits(n: number): string {
-  const s = String(n < 0 ? -n : n);
-  const grouped = s.length <= 3 ? s : s.replace(/\B(?=(\d{3})+$)/g, ',');
-  return n < 0 ? `-${grouped}` : grouped;
-}
+export const groupDigits = (n: number): string =>
+  (n < 0 ? '-' : '') + String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
 
 // Other numbers and languages: one Intl.NumberFormat per language, made on first use (never on an element's
 // construction or first render unless it shows such a number).
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 /** `n` written for `lang` (`1,234`; `1,234.5`; a registered language's own digits). */
 export function formatNumber(n: number, lang: Lang): string {
-  if ((lang === 'zh-CN' || lang === 'zh-TW' || lang === 'en') && Number.isSafeInteger(n) && !Object.is(n, -0))
+  if (Number.isSafeInteger(n) && !Object.is(n, -0) && LANGS.includes(lang as ShippedLang))
     return groupDigits(n);
   let f = numberFormats.get(lang);
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang)));
