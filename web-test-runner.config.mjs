@@ -35,6 +35,14 @@ export default {
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 10_000 } },
+  // Before each test file: failed assertions name a DOM node instead of carrying it (test/setup/assertion-errors.ts).
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html>
+<html>
+  <body>
+    <script type="module" src="/test/setup/assertion-errors.ts"></script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     devServersPlugin(),

@@ -79,6 +79,8 @@ describe('<qys-signing-frame> with the simulator', function () {
     expect(e.detail).to.deep.equal({ contractId: cid, confirmed: 'signed' });
     expect(await el.result).to.deep.equal({ type: 'signed', contractId: cid, confirmed: 'signed' });
     expect(el.state).to.equal('signed');
+    // The state is set before the element renders it (CI once caught the frame still in the DOM here).
+    await el.updateComplete;
     expect(frameOf(el)).to.equal(null);
     expect(text(el, 'status')).to.equal('Signed.');
     // A result panel: the outcome as its title, what to do next, an accent border of its own.
