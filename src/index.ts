@@ -50,7 +50,7 @@ export { signingFrameMessages } from './components/signing-frame/signing-frame.m
 export type { DecidedTarget } from './components/signing-frame/target.js';
 export * from './core/signing/index.js';
 export { bindingSettingsMessages } from './components/binding-settings/binding-settings.messages.js';
-export { generateEncryptionKey } from './components/binding-settings/encryption-key.js';
+export { generateEncryptionKey } from './core/binding/encryption-key.js';
 export {
   registerTranslation,
   loadLanguage,

@@ -3,15 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { QysElement } from '../../internal/qys-element.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { QysConflictError, QysNotFoundError, QysValidationError, isAbortError } from '../../api/errors.js';
-import type {
-  Binding,
-  ConnectionReport,
-  OrgRef,
-  OrgScope,
-  OrgScopeRecord,
-  SyncProgress,
-  SyncReport,
-} from '../../api/schemas.js';
+import type { Binding, OrgRef, OrgScope } from '../../api/schemas.js';
 import { bindingSettingsMessages } from './binding-settings.messages.js';
 import type { Catalog } from '../../internal/localize.js';
 import { bindingSettingsStyles } from './binding-settings.styles.js';
@@ -26,12 +18,11 @@ import {
   sameValue,
   toInput,
   validateDraft,
-  type ConflictRow,
   type Draft,
   type FieldErrors,
   type FieldName,
 } from './form-model.js';
-import { generateEncryptionKey } from './encryption-key.js';
+import { generateEncryptionKey } from '../../core/binding/encryption-key.js';
 import { renderList } from './views/list.js';
 import {
   EMBEDDED_TAGS,
@@ -42,50 +33,9 @@ import {
   loadedSchema,
 } from './lazy.js';
 
-/** A question in the modal dialog; `resolve` gets the chosen answer. */
-export interface DialogRequest {
-  kind: 'confirm' | 'conflict';
-  title: string;
-  body: string;
-  confirmLabel: string;
-  cancelLabel: string;
-  danger?: boolean;
-  resolve: (ok: boolean) => void;
-}
-
-export interface ConflictState {
-  /** The server's record; undefined when it was deleted. */
-  current: Binding | undefined;
-  theirs: Draft | undefined;
-  rows: ConflictRow[];
-  /** Fields where the user keeps their own value in a merge. */
-  keepMine: Set<FieldName>;
-  loadError?: string;
-}
-
-export interface ScopeState {
-  record?: OrgScopeRecord;
-  value?: OrgScope;
-  loading: boolean;
-  saving: boolean;
-  error?: string;
-  conflict?: boolean;
-  saved?: boolean;
-}
-
-export interface SyncState {
-  running: boolean;
-  progress?: SyncProgress;
-  report?: SyncReport;
-  error?: string;
-  cancelled?: boolean;
-}
-
-export interface TestState {
-  running: boolean;
-  report?: ConnectionReport;
-  error?: string;
-}
+export type { ConflictState, DialogRequest, ScopeState, SyncState, TestState } from './state.js';
+import type { ConflictState, DialogRequest, ScopeState, SyncState, TestState } from './state.js';
+import { loadScope } from './actions.js';
 
 /**
  * The whole 绑定设置 page: the list of service configurations (服务配置), the edit form (基本信息 for
@@ -193,7 +143,7 @@ export class QysBindingSettings extends QysElement {
    * The App Secret the user typed. Kept out of reactive state and out of the draft on purpose: it
    * is read from the password input only when a save or test sends it, and cleared after a save.
    */
-  private get typedSecret(): string {
+  /** @internal */ get typedSecret(): string {
     const input = this.renderRoot?.querySelector<HTMLInputElement>('#f-appSecret');
     return input?.value ?? '';
   }
@@ -292,6 +242,10 @@ export class QysBindingSettings extends QysElement {
   // Host calls (each with its own AbortController; a newer call of the same kind aborts the older)
   // ------------------------------------------------------------------------------------------
 
+  /** @internal */ abortTask(kind: string): void {
+    this.aborts.get(kind)?.abort();
+  }
+
   /** @internal */ signal(kind: string): AbortSignal {
     this.aborts.get(kind)?.abort();
     const c = new AbortController();
@@ -299,7 +253,7 @@ export class QysBindingSettings extends QysElement {
     return c.signal;
   }
 
-  private async loadList(): Promise<void> {
+  /** @internal */ async loadList(): Promise<void> {
     const host = this.effectiveHost;
     if (!host) return;
     const signal = this.signal('list');
@@ -391,7 +345,7 @@ export class QysBindingSettings extends QysElement {
   }
 
   private enterForm(b: Binding | undefined, d: Draft, focus = true): void {
-    for (const k of ['save', 'scope', 'sync', 'test', 'get']) this.aborts.get(k)?.abort();
+    for (const k of ['save', 'scope', 'sync', 'test', 'get']) this.abortTask(k);
     this.current = b;
     this.base = structuredClone(d);
     this.draft = d;
@@ -411,7 +365,7 @@ export class QysBindingSettings extends QysElement {
     this.formLoading = false;
     this.view = 'form';
     this.clearSecretInput();
-    if (b) void this.loadScope(b.id);
+    if (b) void loadScope(this, b.id);
     if (focus)
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-title')?.focus());
   }
@@ -421,8 +375,8 @@ export class QysBindingSettings extends QysElement {
     this.leaveForm();
   }
 
-  private leaveForm(): void {
-    for (const k of ['save', 'scope', 'sync', 'test', 'get']) this.aborts.get(k)?.abort();
+  /** @internal */ leaveForm(): void {
+    for (const k of ['save', 'scope', 'sync', 'test', 'get']) this.abortTask(k);
     const id = this.draft.id;
     this.view = 'list';
     this.current = undefined;
@@ -514,35 +468,6 @@ export class QysBindingSettings extends QysElement {
     this.errors = this.computeErrors();
   }
 
-  /** @internal */ async regenerateKey(): Promise<void> {
-    if (this.readonly) return;
-    const ok = await this.ask({
-      kind: 'confirm',
-      title: this.t('field.encryptionKey.confirmTitle'),
-      body: this.t('field.encryptionKey.confirm'),
-      confirmLabel: this.t('field.encryptionKey.regenerate'),
-      cancelLabel: this.t('cancel'),
-    });
-    if (!ok) return;
-    this.setField('encryptionKey', generateEncryptionKey());
-    this.announce(this.t('field.encryptionKey.regenerated'));
-  }
-
-  /** @internal */ async copyKey(): Promise<void> {
-    const value = this.draft.encryptionKey;
-    try {
-      await navigator.clipboard.writeText(value);
-      this.announce(this.t('copied'));
-      // The key itself stays out of the event: a bubbling, composed detail reaches every listener on the page.
-      this.emit('qys-copy', { key: 'encryptionKey' });
-    } catch {
-      const input = this.renderRoot.querySelector<HTMLInputElement>('#f-encryptionKey');
-      input?.focus();
-      input?.select();
-      this.announce(this.t('copyFailed'));
-    }
-  }
-
   /** @internal */ announce(text: string): void {
     // Re-announce identical text by clearing first.
     this.announcement = '';
@@ -628,7 +553,7 @@ export class QysBindingSettings extends QysElement {
     this.savedNotice = later.size === 0;
     this.announce(this.t('form.saved'));
     this.emit('qys-save', { binding: saved });
-    if (wasNew) void this.loadScope(saved.id);
+    if (wasNew) void loadScope(this, saved.id);
     void this.loadList();
   }
 
@@ -664,186 +589,18 @@ export class QysBindingSettings extends QysElement {
   // List actions: delete, set default
   // ------------------------------------------------------------------------------------------
 
-  /** @internal */ async deleteBinding(b: Binding): Promise<void> {
-    const host = this.effectiveHost;
-    if (!host || this.readonly) return;
-    const name = this.bindingName(b);
-    const ok = await this.ask({
-      kind: 'confirm',
-      title: this.t('delete.confirmTitle'),
-      body: this.t(b.isDefault ? 'delete.confirmDefault' : 'delete.confirm', { name }),
-      confirmLabel: this.t('delete.action'),
-      cancelLabel: this.t('cancel'),
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      await host.services.delete(b.id, b.version, { signal: this.signal('delete') });
-      this.listMessage = this.t('delete.done', { name });
-      this.announce(this.listMessage);
-      this.emit('qys-delete', { id: b.id });
-      if (this.view === 'form' && this.draft.id === b.id) this.leaveForm();
-    } catch (e) {
-      if (isAbortError(e)) return;
-      this.listMessage = this.t('delete.failed', { reason: this.errorText(e) });
-    }
-    await this.loadList();
-  }
-
-  /** @internal */ async makeDefault(b: Binding): Promise<void> {
-    const host = this.effectiveHost;
-    if (!host || this.readonly || b.isDefault) return;
-    const name = this.bindingName(b);
-    const previous = this.bindings?.find((x) => x.isDefault && x.id !== b.id);
-    const ok = await this.ask({
-      kind: 'confirm',
-      title: this.t('default.confirmTitle'),
-      body: previous
-        ? this.t('default.confirm', { name, previous: this.bindingName(previous) })
-        : this.t('default.confirmNoPrevious', { name }),
-      confirmLabel: this.t('list.setDefault'),
-      cancelLabel: this.t('cancel'),
-    });
-    if (!ok) return;
-    try {
-      const saved = await host.services.save(
-        { ...toInput(draftFromBinding(b)), isDefault: true },
-        { signal: this.signal('default') },
-      );
-      this.listMessage = this.t('default.done', { name });
-      this.announce(this.listMessage);
-      const { appSecret: _drop, ...binding } = saved as Binding & { appSecret?: unknown };
-      this.emit('qys-save', { binding: binding });
-    } catch (e) {
-      if (isAbortError(e)) return;
-      this.listMessage = this.t('default.failed', { reason: this.errorText(e) });
-    }
-    await this.loadList();
-  }
-
   // ------------------------------------------------------------------------------------------
   // 组织架构同步
   // ------------------------------------------------------------------------------------------
-
-  private async loadScope(serviceId: string): Promise<void> {
-    const host = this.effectiveHost;
-    if (!host) return;
-    const signal = this.signal('scope');
-    this.scope = { loading: true, saving: false };
-    try {
-      const record = await host.org.getScope(serviceId, { signal });
-      this.scope = { loading: false, saving: false, record, value: structuredClone(record.scope) };
-    } catch (e) {
-      if (isAbortError(e) || signal.aborted) return;
-      this.scope = {
-        loading: false,
-        saving: false,
-        error: this.t('org.loadFailed', { reason: this.errorText(e) }),
-      };
-    }
-  }
 
   /** @internal */ setScopeValue(value: OrgScope): void {
     if (this.readonly) return;
     this.scope = { ...this.scope, value, saved: false, error: undefined };
   }
 
-  /** @internal */ async saveScope(overwrite = false): Promise<void> {
-    const host = this.effectiveHost;
-    const id = this.draft.id;
-    const s = this.scope;
-    if (!host || !id || !s.record || !s.value || this.readonly) return;
-    let version = s.record.version;
-    const signal = this.signal('scope');
-    this.scope = { ...s, saving: true, error: undefined, conflict: false, saved: false };
-    try {
-      if (overwrite) version = (await host.org.getScope(id, { signal })).version;
-      const record = await host.org.saveScope(id, s.value, version, { signal });
-      this.scope = {
-        loading: false,
-        saving: false,
-        record,
-        value: structuredClone(record.scope),
-        saved: true,
-      };
-      this.announce(this.t('org.saved'));
-      this.emit('qys-scope-save', { serviceId: id, scope: record.scope });
-    } catch (e) {
-      if (isAbortError(e) || signal.aborted) return;
-      if (e instanceof QysConflictError) this.scope = { ...s, saving: false, conflict: true };
-      else
-        this.scope = { ...s, saving: false, error: this.t('org.saveFailed', { reason: this.errorText(e) }) };
-    }
-  }
-
-  /** @internal */ reloadScope(): void {
-    if (this.draft.id) void this.loadScope(this.draft.id);
-  }
-
   // ------------------------------------------------------------------------------------------
   // 同步服务商数据 and 测试连接
   // ------------------------------------------------------------------------------------------
-
-  /** @internal */ async runSync(): Promise<void> {
-    const host = this.effectiveHost;
-    const id = this.draft.id;
-    if (!host || !id || this.readonly || this.sync.running) return;
-    const signal = this.signal('sync');
-    this.sync = { running: true, progress: { ratio: 0, stage: 'seals' } };
-    this.announce(this.t('sync.running', { stage: this.t('sync.stage.seals'), percent: 0 }));
-    try {
-      const report = await host.services.sync(id, {
-        signal,
-        onProgress: (p) => {
-          if (!signal.aborted) this.sync = { running: true, progress: p };
-        },
-      });
-      this.sync = { running: false, report };
-      this.announce(this.syncDoneText(report));
-      this.emit('qys-sync-complete', { serviceId: id, report });
-      void this.loadList();
-    } catch (e) {
-      if (signal.aborted && this.sync.cancelled) return;
-      if (isAbortError(e) || signal.aborted) return;
-      this.sync = { running: false, error: this.t('sync.failed', { reason: this.errorText(e) }) };
-    }
-  }
-
-  /** @internal */ cancelSync(): void {
-    this.sync = { running: false, cancelled: true };
-    this.aborts.get('sync')?.abort();
-    this.announce(this.t('sync.cancelled'));
-  }
-
-  /** @internal */ syncDoneText(r: SyncReport): string {
-    const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-    return this.t('sync.done', {
-      seconds: Math.max(0, Math.round(ms / 100) / 10),
-      time: this.formatTime(r.finishedAt),
-    });
-  }
-
-  /** @internal */ async runTest(): Promise<void> {
-    const host = this.effectiveHost;
-    if (!host || this.test.running) return;
-    const signal = this.signal('test');
-    this.test = { running: true };
-    this.announce(this.t('test.running'));
-    try {
-      const report = await host.services.testConnection(toInput(this.draft, this.typedSecret || undefined), {
-        signal,
-      });
-      this.test = { running: false, report };
-      this.announce(this.t(report.ok ? 'test.ok' : 'test.failed'));
-    } catch (e) {
-      if (isAbortError(e) || signal.aborted) return;
-      if (e instanceof QysValidationError) {
-        this.errors = errorsFromIssues(e.issues);
-        this.touched = new Set(FIELDS);
-      }
-      this.test = { running: false, error: this.t('test.error', { reason: this.errorText(e) }) };
-    }
-  }
 
   /** @internal */ formatTime(iso: string | null): string {
     if (!iso) return this.t('list.never');
@@ -856,7 +613,7 @@ export class QysBindingSettings extends QysElement {
   // Dialogs
   // ------------------------------------------------------------------------------------------
 
-  private ask(req: Omit<DialogRequest, 'resolve'>): Promise<boolean> {
+  /** @internal */ ask(req: Omit<DialogRequest, 'resolve'>): Promise<boolean> {
     this.dialog?.resolve(false);
     this.opener = this.activeInside();
     return new Promise((resolve) => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, click, deepDump, errorOf, focused, mount, settle, text, typeInto, waitFor } from './helpers.js';
 import { createTestHost, privateBinding, publicBinding } from './test-host.js';
-import { ENCRYPTION_KEY_PATTERN } from '../../../src/components/binding-settings/encryption-key.js';
+import { ENCRYPTION_KEY_PATTERN } from '../../../src/core/binding/encryption-key.js';
 import {
   QysNetworkError,
   QysServerError,

@@ -8,6 +8,7 @@ import { embeddedPlaceholder, renderOrgSection, renderSyncSection, renderTestSec
 import { embeddedState } from '../lazy.js';
 import { hasMessage } from '../../../internal/localize.js';
 import { bindingSettingsMessages } from '../binding-settings.messages.js';
+import { copyKey, regenerateKey } from './form-actions.js';
 
 export { formStyles } from './form.styles.js';
 
@@ -182,7 +183,7 @@ function keyField(el: El): TemplateResult {
       type="button"
       class="copy-key"
       part="button"
-      @click=${() => el.copyKey()}
+      @click=${() => copyKey(el)}
       aria-describedby="f-encryptionKey-label"
     >
       ${el.t('copy')}
@@ -194,7 +195,7 @@ function keyField(el: El): TemplateResult {
             type="button"
             class="regen-key"
             part="button"
-            @click=${() => el.regenerateKey()}
+            @click=${() => regenerateKey(el)}
             aria-describedby="f-encryptionKey-label"
           >
             ${el.t('field.encryptionKey.regenerate')}

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Binding } from '../../../api/schemas.js';
 import type { QysBindingSettings } from '../binding-settings.js';
+import { deleteBinding, makeDefault } from '../actions.js';
 
 /** The 服务配置 table: provider, type, default, status, last synced; edit / make default / delete. */
 export function renderList(el: QysBindingSettings): TemplateResult {
@@ -114,7 +115,7 @@ function row(el: QysBindingSettings, b: Binding): TemplateResult {
                       class="set-default"
                       part="button"
                       aria-label=${`${t('list.setDefault')} ${label}`}
-                      @click=${() => el.makeDefault(b)}
+                      @click=${() => makeDefault(el, b)}
                     >
                       ${t('list.setDefault')}
                     </button>`
@@ -123,7 +124,7 @@ function row(el: QysBindingSettings, b: Binding): TemplateResult {
                 class="delete danger"
                 part="button"
                 aria-label=${`${t('list.delete')} ${label}`}
-                @click=${() => el.deleteBinding(b)}
+                @click=${() => deleteBinding(el, b)}
               >
                 ${t('list.delete')}
               </button>`

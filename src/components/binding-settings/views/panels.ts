@@ -7,6 +7,7 @@ import { bindingSettingsMessages } from '../binding-settings.messages.js';
 import { commonMessages } from '../../../internal/common.messages.js';
 import { connectionMessages } from '../../../internal/connection.messages.js';
 import { embeddedState, type EMBEDDED_TAGS } from '../lazy.js';
+import { cancelSync, reloadScope, runSync, runTest, saveScope, syncDoneText } from './form-actions.js';
 
 type El = QysBindingSettings;
 
@@ -31,7 +32,7 @@ export function renderOrgSection(el: El): TemplateResult {
   else if (!s.record)
     body = html`<div class="error-box" role="alert">
       <span>${s.error ?? ''}</span>
-      <button type="button" part="button" @click=${() => el.reloadScope()}>${el.t('retry')}</button>
+      <button type="button" part="button" @click=${() => reloadScope(el)}>${el.t('retry')}</button>
     </div>`;
   else
     body = html`
@@ -63,7 +64,7 @@ export function renderOrgSection(el: El): TemplateResult {
                 class="save-scope"
                 part="button"
                 ?disabled=${s.saving}
-                @click=${() => el.saveScope()}
+                @click=${() => saveScope(el)}
               >
                 ${s.saving ? el.t('org.saving') : el.t('org.save')}
               </button>
@@ -75,10 +76,10 @@ export function renderOrgSection(el: El): TemplateResult {
         s.conflict
           ? html`<div class="error-box" role="alert">
               <span>${el.t('org.conflict')}</span>
-              <button type="button" part="button" class="scope-reload" @click=${() => el.reloadScope()}>
+              <button type="button" part="button" class="scope-reload" @click=${() => reloadScope(el)}>
                 ${el.t('org.reload')}
               </button>
-              <button type="button" part="button" class="scope-overwrite" @click=${() => el.saveScope(true)}>
+              <button type="button" part="button" class="scope-overwrite" @click=${() => saveScope(el, true)}>
                 ${el.t('org.overwrite')}
               </button>
             </div>`
@@ -145,7 +146,7 @@ export function renderSyncSection(el: El): TemplateResult {
                             type="button"
                             class="sync-cancel"
                             part="button"
-                            @click=${() => el.cancelSync()}
+                            @click=${() => cancelSync(el)}
                           >
                             ${el.t('sync.cancel')}
                           </button>`
@@ -153,7 +154,7 @@ export function renderSyncSection(el: El): TemplateResult {
                             type="button"
                             class="sync-start"
                             part="button"
-                            @click=${() => el.runSync()}
+                            @click=${() => runSync(el)}
                           >
                             ${s.error ? el.t('sync.retry') : el.t('sync.start')}
                           </button>`
@@ -178,7 +179,7 @@ export function renderSyncSection(el: El): TemplateResult {
             }
             ${
               s.report
-                ? html`<p class="ok" id="sync-done">${el.syncDoneText(s.report)}</p>
+                ? html`<p class="ok" id="sync-done">${syncDoneText(el, s.report)}</p>
                     ${reportTable(el, s.report)}`
                 : nothing
             }
@@ -206,7 +207,7 @@ export function renderTestSection(el: El): TemplateResult {
         class="test-start"
         part="button"
         ?disabled=${s.running}
-        @click=${() => el.runTest()}
+        @click=${() => runTest(el)}
       >
         ${s.running ? el.t('test.running') : el.t('test.start')}
       </button>
