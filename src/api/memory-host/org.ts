@@ -36,6 +36,7 @@ import {
   type Page,
 } from '../schemas.js';
 import {
+  EMPLOYEE_NO_BASE,
   GIVEN,
   NO_GIVEN,
   STATUS_ACTIVE,
@@ -231,9 +232,12 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
     }
     if (kind === 'employeeNo') {
       const out = new Uint8Array((to - from) * b.width).fill(2);
+      // 工号 = EMPLOYEE_NO_BASE + p, its digits written without making the string
       for (let p = from; p < to; p++) {
-        const no = employeeNo(p);
-        for (let i = 0; i < no.length; i++) out[(p - from) * b.width + i] = no.charCodeAt(i);
+        let v = EMPLOYEE_NO_BASE + p;
+        const len = v < 1e6 ? 6 : String(v).length; // ≥ 100001: six digits below a million
+        for (let i = (p - from) * b.width + len - 1; v > 0; i--, v = Math.floor(v / 10))
+          out[i] = 48 + (v % 10);
       }
       return stringOf(out);
     }
