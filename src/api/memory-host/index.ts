@@ -162,10 +162,11 @@ export interface MemoryHost extends QysHost {
 }
 
 /**
- * Orgs from this many persons get their search haystacks written ahead, in idle slices (smaller ones write theirs on
- * the first search, in well under 100 ms; tests that make many 100k hosts do not pay for it).
+ * Orgs from this many persons get their search haystacks written ahead, in idle slices of a few ms (50–100 ms of
+ * work at 100k persons, which a person's first typed query would otherwise wait for); smaller ones write theirs on
+ * the first search.
  */
-const PREPARE_SEARCH_FROM = 200_000;
+const PREPARE_SEARCH_FROM = 20_000;
 
 /**
  * Runs `step` in idle slices until it reports nothing left: `requestIdleCallback` in browsers (a slice while more
