@@ -104,7 +104,7 @@ test('300,000 persons: searches return what a plain scan finds (rank, then org o
   console.log(`300k searches (warm): ${times.join(', ')}`);
 });
 
-test('prepareSearch writes the haystacks in slices of 10,000 persons; searches after it answer as before', async () => {
+test('prepareSearch writes the haystacks in slices of 5,000 persons; searches after it answer as before', async () => {
   const { generateOrg } = await import('../../src/api/memory-host/data.js');
   const { createOrgModel } = await import('../../src/api/memory-host/org.js');
   const org = generateOrg(3, { persons: 30_000, departments: 300, subcompanies: 3 });
@@ -115,7 +115,7 @@ test('prepareSearch writes the haystacks in slices of 10,000 persons; searches a
     let allowed = 1;
     more = sliced.prepareSearch(() => allowed-- > 0);
   }
-  assert.equal(slices, 9, '3 haystacks × 3 slices of 10,000 persons');
+  assert.equal(slices, 18, '3 haystacks × 6 slices of 5,000 persons');
   const fresh = createOrgModel(org);
   for (const q of ['张伟', 'zw', 'zhangwei', '1000', 'li'])
     assert.deepEqual(sliced.search(q, { limit: 100 }), fresh.search(q, { limit: 100 }), q);

@@ -277,7 +277,7 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
     }
     return stringOf(out);
   }
-  const CHUNK = 10_000;
+  const CHUNK = 5_000;
   /** Writes haystack `kind` up to person `until` (all: done, returned). */
   function advance(kind: HayKind, until: number): Haystack | undefined {
     const n = org.personCount;
@@ -303,7 +303,7 @@ export function createOrgModel(org: OrgData, options: OrgModelOptions = {}) {
   /** Haystack `kind`, written now when it is not (yet) all there. */
   const haystackOf = (kind: HayKind): Haystack => hays[kind] ?? advance(kind, org.personCount)!;
   /**
-   * Writes the search haystacks ahead of the first search, a range of 10,000 persons at a time while `more()`
+   * Writes the search haystacks ahead of the first search, a range of 5,000 persons (a few ms) at a time while `more()`
    * says there is time (default: all at once). Returns true while something is left (call it again when idle).
    */
   function prepareSearch(more: () => boolean = () => true): boolean {
