@@ -48,13 +48,26 @@ describe('<qys-org-scope-picker> lists', () => {
       row(el, k)!.querySelector<HTMLElement>('.twisty')!.click();
       await wait(() => row(el, k)!.getAttribute('aria-expanded') === 'true');
     }
-    // Page 0 is shown; page 1 (rows 100–199 of the department) loads while still at the top.
+    // Row index of the department's first person; its page k starts at first + 100 k.
+    const bigRow = row(el, `department:${big.id}`)!;
+    const first = Number(bigRow.id.slice(bigRow.id.lastIndexOf('-r') + 2)) + 1;
+    const rendered = () =>
+      [...el.shadowRoot!.querySelectorAll('[role=treeitem]')].map((r) =>
+        Number(r.id.slice(r.id.lastIndexOf('-r') + 2)),
+      );
+    await wait(() => asked.includes('0'), 'page 0');
+    // 40 rows above page 1: none of its rows is rendered, yet it is asked for.
+    tree(el).scrollTop = 32 * (first + 100 - 40);
     await wait(() => asked.includes('100'), 'page 1 prefetched');
-    expect(tree(el).scrollTop).to.equal(0);
+    await el.updateComplete;
+    expect(Math.max(...rendered())).to.be.lessThan(first + 100);
     expect(asked).to.not.include('200');
-    // Scrolled into page 1: page 2 follows before it is reached; far pages are never asked for.
-    tree(el).scrollTop = 32 * 120;
+    tree(el).scrollTop = 32 * (first + 200 - 40);
     await wait(() => asked.includes('200'), 'page 2 prefetched');
+    await el.updateComplete;
+    expect(Math.max(...rendered())).to.be.lessThan(first + 200);
+    // Far pages are never asked for.
+    expect(asked).to.not.include('300');
     expect(asked).to.not.include('400');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role=treeitem][aria-busy=true]')).to.equal(null);
