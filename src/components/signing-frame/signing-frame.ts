@@ -12,15 +12,10 @@ import {
   whenLoaded,
   type Params,
 } from '../../internal/localize.js';
-import {
-  BridgeGate,
-  isPlatformMarker,
-  markerCause,
-  type BridgeData,
-  type MessageStats,
-} from '../../core/signing/bridge.js';
+import type { MessageStats } from '../../core/signing/bridge.js';
+import { SigningRun, originOf, type SigningFrameState } from '../../core/signing/run.js';
 import { createNonce } from '../../core/signing/nonce.js';
-import { diagnose, probeReachable } from '../../core/signing/diagnose.js';
+import { probeReachable } from '../../core/signing/diagnose.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
 import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
 import { QysUnsafeUrlError } from '../../api/errors.js';
@@ -29,18 +24,7 @@ import { signingFrameMessages } from './signing-frame.messages.js';
 import { tokensCss } from '../../internal/tokens.styles.js';
 import { styles } from './signing-frame.styles.js';
 
-export type SigningFrameState =
-  | 'idle'
-  | 'preparing'
-  | 'loading'
-  | 'ready'
-  | 'popup'
-  | 'signed'
-  | 'declined'
-  | 'cancelled'
-  | 'expired'
-  | 'blocked'
-  | 'error';
+export type { SigningFrameState } from '../../core/signing/run.js';
 
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads';
 const PAGES = ['sign', 'view'];
@@ -53,13 +37,6 @@ const describe = (x: unknown): string => {
     return typeof x === 'string' ? JSON.stringify(x) : (JSON.stringify(x) ?? String(x));
   } catch {
     return Object.prototype.toString.call(x);
-  }
-};
-const origin = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
   }
 };
 
@@ -198,11 +175,6 @@ export class QysSigningFrame extends ElementBase {
   /** Extra sandbox tokens (`allow-…`), space-separated, added to the minimal set (`sandbox-extra`). */
   declare sandboxExtra: string;
 
-  declare private _state: SigningFrameState;
-  declare private _cause: SigningBlockedCause | undefined;
-  declare private _note: { key: string; params?: Params; hint?: string; origin?: string } | undefined;
-  declare private _src: string | undefined;
-  declare private _target: DecidedTarget | undefined;
   declare private _ctxHost: QysHost | undefined;
 
   private readonly v: Record<string, unknown> = {
@@ -210,29 +182,42 @@ export class QysSigningFrame extends ElementBase {
     autoOpen: false,
     allowCamera: false,
     sandboxExtra: '',
-    _state: 'idle',
   };
   private pending: Promise<boolean> | undefined;
   private unsubscribe: (() => void) | undefined;
-  private readonly gate = new BridgeGate();
   private abort: AbortController | undefined;
-  private run = 0;
-  private display: 'frame' | 'popup' = 'frame';
   private popupWin: Window | null = null;
   private popupName = '';
   private langObserver: MutationObserver | undefined;
   private offTranslations: (() => void) | undefined;
   private popupPoll: ReturnType<typeof setInterval> | undefined;
   private stopExpiry: (() => void) | undefined;
-  private sessionUrl: string | undefined;
-  private platformOrigin = '';
-  private loaded = false;
-  private probe: 'pending' | 'ok' | 'failed' = 'pending';
-  private expiredReports = 0;
-  private loginReports = 0;
-  private outcome: Promise<SigningOutcome> | undefined;
-  private settle: ((o: SigningOutcome) => void) | undefined;
   private autoOpened = false;
+  /** The signing run (src/core/signing/run.ts): this element feeds it and does the side effects it asks for. */
+  private readonly m: SigningRun = new SigningRun({
+    emit: (name, detail) => this.emit(name, detail as never),
+    changed: () => this.requestUpdate(),
+    stopEffects: (keepPopup) => {
+      this.abort?.abort();
+      this.stopExpiry?.();
+      this.stopExpiry = undefined;
+      clearInterval(this.popupPoll);
+      if (!keepPopup) this.closePopup();
+    },
+    renew: (display) => this.start(display, true),
+    confirm: async (contractId, serviceId) => {
+      const host = this.effectiveHost;
+      if (!host) return undefined;
+      try {
+        const ctl = (this.abort = new AbortController());
+        return (await host.signing.contractStatus(contractId, { signal: ctl.signal, serviceId })).status;
+      } catch {
+        return undefined; // the host could not confirm: report what the return page said, unconfirmed
+      }
+    },
+    causeText: (cause, origin) => this.t(`cause.${cause}`, { origin }),
+    pageUrl: () => this.pageUrl,
+  });
 
   constructor() {
     super();
@@ -248,22 +233,22 @@ export class QysSigningFrame extends ElementBase {
 
   /** Where the element is: idle, preparing, loading, ready, popup, signed, declined, cancelled, blocked, error. */
   get state(): SigningFrameState {
-    return this._state;
+    return this.m.state;
   }
 
   /** Why the frame is blocked (when `state` is `blocked`). */
   get blockedCause(): SigningBlockedCause | undefined {
-    return this._cause;
+    return this.m.cause;
   }
 
   /** The decided signing zone and address, and the rule that decided (after `open()`). */
   get target(): Readonly<DecidedTarget> | undefined {
-    return this._target;
+    return this.m.target as DecidedTarget | undefined;
   }
 
   /** Counters of accepted and ignored `message` events, by reason (for debugging). */
   get messageStats(): Readonly<MessageStats> {
-    return { ...this.gate.stats };
+    return { ...this.m.gate.stats };
   }
 
   /**
@@ -272,7 +257,7 @@ export class QysSigningFrame extends ElementBase {
    * renewed, so they do not settle it. After it settles, `open()` starts a new run with a new promise.
    */
   get result(): Promise<SigningOutcome> {
-    return (this.outcome ??= new Promise((r) => (this.settle = r)));
+    return this.m.result;
   }
 
   /** Resolves when the pending render is done (as LitElement's). */
@@ -287,7 +272,7 @@ export class QysSigningFrame extends ElementBase {
 
   /** Retries the last way of opening (frame or window). */
   retry(): Promise<void> {
-    return this.display === 'popup' ? this.openInWindow() : this.open();
+    return this.m.display === 'popup' ? this.openInWindow() : this.open();
   }
 
   /**
@@ -301,9 +286,8 @@ export class QysSigningFrame extends ElementBase {
     this.popupName = `qys-signing-${createNonce().slice(0, 12)}`;
     this.popupWin = window.open('about:blank', this.popupName, 'popup,width=1024,height=768');
     if (!this.popupWin) {
-      this.stop();
-      this._state = 'error';
-      this._note = { key: 'popupBlocked' };
+      this.m.stop();
+      this.m.fail('popupBlocked');
       return Promise.resolve();
     }
     return this.start('popup');
@@ -311,9 +295,7 @@ export class QysSigningFrame extends ElementBase {
 
   /** Cancels the current run (closes the popup, clears the frame) and settles `result` with `cancelled`. */
   cancel(): void {
-    if (this._state === 'idle' || this.isFinal()) return;
-    this.stop();
-    this.finish('cancelled', undefined);
+    this.m.cancel();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -357,8 +339,7 @@ export class QysSigningFrame extends ElementBase {
     this.unsubscribe = undefined;
     window.removeEventListener('message', this.onMessage);
     document.removeEventListener('securitypolicyviolation', this.onViolation);
-    this.stop();
-    if (!this.isFinal() && this._state !== 'idle') this._state = 'idle';
+    this.m.detach();
     this.autoOpened = false;
   }
 
@@ -404,7 +385,7 @@ export class QysSigningFrame extends ElementBase {
 
   private flush(): boolean | Promise<boolean> {
     // A result or problem panel to show: once its module is there (no unstyled or untranslated flash).
-    const panel = PANEL.test(this._state) && loadPanel();
+    const panel = PANEL.test(this.m.state) && loadPanel();
     if (panel) return panel.then(() => this.flush());
     this.pending = undefined;
     this.render();
@@ -428,29 +409,21 @@ export class QysSigningFrame extends ElementBase {
 
   private async start(display: 'frame' | 'popup', renewal = false): Promise<void> {
     const host = this.effectiveHost;
-    this.stop(display === 'popup');
-    if (!renewal) this.expiredReports = this.loginReports = 0;
-    if (this.isFinal()) this.outcome = undefined; // a new run
-    void this.result;
-    this.display = display;
-    this._cause = undefined;
-    this._note = undefined;
-    // Every run probes the platform again: an earlier "unreachable" says nothing about now.
-    this.probe = 'pending';
-    if (!host) return this.fail('noHost');
-    if (!this.hasSubject()) return this.fail('noContract');
-    const run = ++this.run;
+    const m = this.m;
+    m.reset(display, renewal);
+    if (!host) return m.fail('noHost');
+    if (!this.hasSubject()) return m.fail('noContract');
+    const run = m.begin();
     const ctl = (this.abort = new AbortController());
     const signal = ctl.signal;
-    this._state = 'preparing';
     try {
-      const target = (this._target = await decideTarget(
+      const target = (m.target = await decideTarget(
         host,
         this.serviceId,
         { host: location.host, protocol: location.protocol },
         signal,
       ));
-      if (target.url && this.blockIf({ targetUrl: target.url })) return;
+      if (target.url && m.blockIf({ targetUrl: target.url })) return;
       // The verdict code loads with the inspection (on demand: a host without inspectFraming never needs it).
       const inspect =
         host.client.inspectFraming && display === 'frame' && target.url
@@ -466,37 +439,31 @@ export class QysSigningFrame extends ElementBase {
         nonce = createNonce();
         session = await this.createSession(host, target, nonce, display, signal);
       }
-      if (run !== this.run) return;
+      if (run !== m.run) return;
       // Only an absolute http(s) URL may reach the iframe or the popup (a javascript: URL would run
       // in this page, or in the popup with this page as its opener).
       const checked = checkHostUrl(session.url);
       if (!checked.ok) return this.refuseUrl(checked.code, 'session.url');
       const url = checked.url;
-      this.platformOrigin = origin(url);
-      this.sessionUrl = url;
-      if (this.blockIf({ targetUrl: url, expiresAt: expiryTime(session.expiresAt), now: Date.now() })) return;
-      this.stopExpiry = scheduleExpiry(expiryTime(session.expiresAt), () => this.onUrlExpired(run));
+      m.platformOrigin = originOf(url);
+      m.sessionUrl = url;
+      if (m.blockIf({ targetUrl: url, expiresAt: expiryTime(session.expiresAt), now: Date.now() })) return;
+      this.stopExpiry = scheduleExpiry(expiryTime(session.expiresAt), () =>
+        m.urlExpired(run, this.contractId),
+      );
       if (inspect) {
         const verdict = await Promise.race([
           inspect,
           new Promise<undefined>((r) => setTimeout(r, INSPECT_WAIT_MS)),
         ]);
-        if (run !== this.run) return;
-        if (verdict && verdict.verdict === 'refused') {
-          this.block('frame-refused', verdict.addOrigin);
-          return;
-        }
+        if (run !== m.run) return;
+        if (verdict && verdict.verdict === 'refused') return m.block('frame-refused', verdict.addOrigin);
       }
-      this.loaded = false;
-      this.probe = 'pending';
-      this.gate.expect({ origin: session.returnOrigin, source: null, nonce });
-      this.gateNonce = nonce;
-      this.gateOrigin = session.returnOrigin;
-      this.sessionContractId = session.contractId ?? this.contractId;
+      m.accept(url, session.returnOrigin, nonce, session.contractId ?? this.contractId);
       if (display === 'popup') {
         const win = this.popupWin;
-        if (!win || win.closed) return this.finish('cancelled', undefined);
-        this.gate.expect({ origin: session.returnOrigin, source: win, nonce });
+        if (!win || win.closed) return m.finish('cancelled', undefined);
+        m.expectSource(win);
         // Navigated through a link with its own referrer policy: `win.location.href = url` would send
         // the OA page's full URL as the referrer whenever the page's own policy allows it.
         const a = document.createElement('a');
@@ -505,39 +472,25 @@ export class QysSigningFrame extends ElementBase {
         a.referrerPolicy = 'strict-origin';
         a.rel = 'opener';
         a.click();
-        this._state = 'popup';
-        this.popupPoll = setInterval(() => {
-          if (win.closed && run === this.run && this._state === 'popup') {
-            this.stop();
-            this.finish('cancelled', undefined);
-          }
-        }, 500);
+        m.state = 'popup';
+        this.popupPoll = setInterval(() => win.closed && m.popupClosed(run), 500);
         return;
       }
-      this._state = 'loading';
-      this._src = url;
+      m.state = 'loading';
+      m.src = url;
       await this.updateComplete;
-      if (run !== this.run) return;
+      if (run !== m.run) return;
       this.expectFrame();
-      const probeUrl = target.url || `${this.platformOrigin}/`;
+      const probeUrl = target.url || `${m.platformOrigin}/`;
       void probeReachable(probeUrl, 2500, signal).then(
-        (p) => {
-          if (run !== this.run) return;
-          this.probe = p;
-          if (this.blockIf({ targetUrl: probeUrl })) return;
-          this.maybeReady(run);
-        },
+        (p) => m.probed(run, p, probeUrl),
         () => undefined,
       );
     } catch (e) {
-      if (signal.aborted || run !== this.run) return;
-      this.hostFailed(e);
+      if (signal.aborted || run !== m.run) return;
+      m.hostFailed(e);
     }
   }
-
-  private gateNonce = '';
-  private gateOrigin = '';
-  private sessionContractId: string | undefined;
 
   private createSession(
     host: QysHost,
@@ -565,212 +518,36 @@ export class QysSigningFrame extends ElementBase {
   /** The frame's `load` event: the frame is ready once the platform also answered the probe. */
   private onLoad = (e: Event) => {
     const frame = e.target as HTMLIFrameElement;
-    if (!this._src || frame.getAttribute('src') !== this._src) return;
-    this.loaded = true;
+    if (!this.m.src || frame.getAttribute('src') !== this.m.src) return;
+    this.m.frameLoaded();
     this.expectFrame();
-    this.maybeReady(this.run);
+    this.m.maybeReady(this.m.run);
   };
 
   /** Messages must come from this frame's window (a WindowProxy: stable across its navigations). */
   private expectFrame() {
-    const frame = this.shadowRoot!.querySelector('iframe');
-    this.gate.expect({
-      origin: this.gateOrigin,
-      source: frame?.contentWindow ?? null,
-      nonce: this.gateNonce,
-    });
+    this.m.expectSource(this.shadowRoot!.querySelector('iframe')?.contentWindow ?? null);
   }
 
-  private maybeReady(run: number) {
-    if (run !== this.run || this._state !== 'loading' || !this.loaded || this.probe !== 'ok') return;
-    this._state = 'ready';
-    this.emit('qys-ready', { zone: this._target!.zone, url: this._target!.url || this.platformOrigin });
-  }
+  private onViolation = (e: SecurityPolicyViolationEvent) =>
+    this.m.violation(e.blockedURI, e.effectiveDirective);
 
-  private onUrlExpired(run: number) {
-    // The URL is never kept beyond its life. If it has not been used yet, a fresh one is asked for.
-    this.sessionUrl = undefined;
-    if (run === this.run && !this.loaded && (this._state === 'preparing' || this._state === 'loading')) {
-      this.emit('qys-expired', { contractId: this.sessionContractId ?? this.contractId });
-      if (!this.blockIf({ targetUrl: this.platformOrigin, expiredReports: ++this.expiredReports }))
-        void this.start(this.display, true);
-    }
-  }
-
-  private onViolation = (e: SecurityPolicyViolationEvent) => {
-    if (!this.platformOrigin || !e.blockedURI.startsWith(this.platformOrigin)) return;
-    if (
-      /^(frame|child|default)-src/.test(e.effectiveDirective) &&
-      (this._state === 'loading' || this._state === 'ready')
-    ) {
-      this.blockIf({ targetUrl: this.sessionUrl ?? this.platformOrigin, cspViolation: true });
-    } else if (e.effectiveDirective === 'connect-src') {
-      this.probe = 'ok'; // our probe was refused by the page's CSP: it says nothing about the platform
-      this.maybeReady(this.run);
-    }
-  };
-
-  private onMessage = (e: MessageEvent) => {
-    if (isPlatformMarker(e.data)) {
-      // A platform's own page marker (not a bridge message, so not counted by the gate: the signing
-      // page's marker can arrive after qys-ready, in WebKit): a hint, from our window and the platform only.
-      const hint = markerCause(e.data);
-      const live = this._state === 'loading' || this._state === 'ready' || this._state === 'popup';
-      if (
-        hint &&
-        live &&
-        e.origin === this.platformOrigin &&
-        e.source &&
-        e.source === this.expectedSource()
-      ) {
-        const nonce = this.gateNonce;
-        this.gateNonce = ''; // the session is spent
-        // No cookies in a cross-site frame: a new session would end the same way; the popup, a
-        // first-party window, keeps them (offered by the blocked view). A popup with none: SSO failed.
-        if (hint === 'third-party-storage' && this.display === 'frame')
-          this.blockIf({ targetUrl: this.platformOrigin, storageBlocked: true });
-        else
-          void this.complete(
-            { source: 'qys-bridge', type: hint === 'third-party-storage' ? 'login-required' : hint, nonce },
-            this.run,
-          );
-      }
-      return;
-    }
-    const data = this.gate.check(e);
-    if (typeof data === 'string') return;
-    void this.complete(data, this.run);
-  };
-
-  private expectedSource(): Window | null | undefined {
-    return this.display === 'popup' ? this.popupWin : this.shadowRoot!.querySelector('iframe')?.contentWindow;
-  }
-
-  private async complete(data: BridgeData, run: number) {
-    const host = this.effectiveHost;
-    const contractId = data.contractId ?? this.sessionContractId;
-    if (data.type === 'login-required' || data.type === 'expired') {
-      const n = data.type === 'expired' ? ++this.expiredReports : ++this.loginReports;
-      if (data.type === 'expired') this.emit('qys-expired', { contractId });
-      if (n > 1) {
-        this.blockIf({
-          targetUrl: this.platformOrigin,
-          expiredReports: this.expiredReports,
-          loginReports: this.loginReports,
-        });
-        return;
-      }
-      this._state = 'preparing';
-      this._note = data.type === 'expired' ? { key: 'expired' } : undefined;
-      return this.start(this.display, true);
-    }
-    if (data.type === 'error') {
-      this.stop();
-      const error = new Error(data.message ?? data.code ?? 'error');
-      this._state = 'error';
-      this._note = { key: 'error', params: { message: data.message ?? data.code ?? '' } };
-      this.emit('qys-error', { error, code: data.code ?? 'platform' });
-      return;
-    }
-    this.stop();
-    if (data.type === 'cancelled') return this.finish('cancelled', contractId);
-    this._state = data.type;
-    run = this.run; // stop() began a new run: a newer open() now supersedes this confirmation
-    void this.result;
-    const settle = this.settle; // this run's: a newer open() replaces this.settle
-    let confirmed: string | undefined;
-    if (host && contractId) {
-      try {
-        const ctl = (this.abort = new AbortController());
-        confirmed = (
-          await host.signing.contractStatus(contractId, {
-            signal: ctl.signal,
-            serviceId: this._target?.serviceId,
-          })
-        ).status;
-      } catch {
-        /* the host could not confirm: report what the return page said, unconfirmed */
-      }
-    }
-    if (run !== this.run) {
-      // Superseded (a newer open(), or the element was removed) while the host confirmed: the user
-      // did sign or decline, so this run's outcome is still told, leaving the newer run alone.
-      this.emit(data.type === 'signed' ? 'qys-signed' : 'qys-declined', { contractId, confirmed });
-      return settle?.({ type: data.type, contractId, ...(confirmed ? { confirmed } : {}) });
-    }
-    this.finish(data.type, contractId, confirmed);
-  }
-
-  private finish(type: SigningOutcome['type'], contractId: string | undefined, confirmed?: string) {
-    this._state = type;
-    this._src = undefined;
-    this._note =
-      confirmed && confirmed !== type ? { key: 'unconfirmed', params: { status: confirmed } } : undefined;
-    if (type === 'signed') this.emit('qys-signed', { contractId, confirmed });
-    else if (type === 'declined') this.emit('qys-declined', { contractId, confirmed });
-    else this.emit('qys-cancelled', { contractId });
-    void this.result;
-    this.settle?.({ type, contractId, ...(confirmed ? { confirmed } : {}) });
-  }
-
-  /** Runs the decision table with what is known now; shows and emits the cause, if any. */
-  private blockIf(s: Partial<Parameters<typeof diagnose>[0]> & { targetUrl: string }): boolean {
-    // A popup is a top-level window: neither mixed content nor this page's frame-src applies.
-    const pageUrl = this.display === 'frame' ? this.pageUrl : '';
-    const cause = diagnose({ pageUrl, probe: this.probe, ...s });
-    if (cause) this.block(cause, cause === 'csp' ? this.platformOrigin : origin(s.targetUrl));
-    return !!cause;
-  }
-
-  /** `name`: the origin the message names (platform for CSP / unreachable, this page for the whitelist). */
-  private block(cause: SigningBlockedCause, name: string) {
-    this.stop();
-    this._state = 'blocked';
-    this._cause = cause;
-    this._note = { key: `cause.${cause}`, hint: `hint.${cause}`, params: { origin: name }, origin: name };
-    this.emit('qys-blocked', { cause, message: this.t(`cause.${cause}`, { origin: name }), origin: name });
-  }
-
-  private fail(key: string, params?: Params) {
-    this._state = 'error';
-    this._note = { key, ...(params ? { params } : {}) };
-  }
+  private onMessage = (e: MessageEvent) =>
+    this.m.message(
+      e,
+      this.m.display === 'popup' ? this.popupWin : this.shadowRoot!.querySelector('iframe')?.contentWindow,
+    );
 
   /** A URL from the host that is not absolute http(s): an error, and it goes nowhere. */
   private refuseUrl(code: HostUrlCode, field: string) {
-    this.stop();
-    this.fail('badUrl');
+    this.m.stop();
+    this.m.fail('badUrl');
     this.emit('qys-error', { error: new QysUnsafeUrlError(code, field), code });
-  }
-
-  private hostFailed(e: unknown) {
-    const message = e instanceof Error ? e.message : String(e);
-    const code = (e as { code?: string }).code ?? 'unknown';
-    if (code === 'binding') this.fail('badBinding');
-    else this.fail('hostError', { message });
-    this.emit('qys-error', { error: e instanceof Error ? e : new Error(message), code });
-  }
-
-  /** Ends the current run's side effects: pending requests, timers, listeners, frame, popup. */
-  private stop(keepPopup = false) {
-    this.run++;
-    this.abort?.abort();
-    this.stopExpiry?.();
-    this.stopExpiry = undefined;
-    clearInterval(this.popupPoll);
-    if (!keepPopup) this.closePopup();
-    this._src = undefined;
-    this.sessionUrl = undefined;
-    this.loaded = false;
   }
 
   private closePopup() {
     if (this.popupWin && !this.popupWin.closed) this.popupWin.close();
     this.popupWin = null;
-  }
-
-  private isFinal() {
-    return ['signed', 'declined', 'cancelled'].includes(this._state);
   }
 
   private hasSubject() {
@@ -838,8 +615,8 @@ export class QysSigningFrame extends ElementBase {
     if (panelSheet && !root.adoptedStyleSheets.includes(panelSheet))
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelSheet];
     const p = this.parts;
-    const s = this._state;
-    const note = this._note;
+    const s = this.m.state;
+    const note = this.m.note;
     const problem = (s === 'blocked' || s === 'error') && !!note;
     const noteText = note ? this.t(note.key, note.params) : '';
     p.status.textContent = problem
@@ -857,15 +634,15 @@ export class QysSigningFrame extends ElementBase {
     p.hint.textContent = note?.hint ? this.t(note.hint, note.params) : '';
     p.retry.textContent = this.t('retry');
     p.win.textContent = this.t('openWindow');
-    p.win.hidden = !this._cause;
-    const tg = this._target;
+    p.win.hidden = !this.m.cause;
+    const tg = this.m.target as DecidedTarget | undefined;
     p.details.hidden = !tg;
     p.details.textContent = tg
       ? this.t(tg.matchedRule ? 'rule' : 'zone', { zone: this.t(tg.zone), rule: tg.matchedRule?.rule ?? '' })
       : '';
 
     // The frame: one per session URL (a fresh browsing context; sandbox and allow apply from its start).
-    const want = this.display === 'frame' ? this._src : undefined;
+    const want = this.m.display === 'frame' ? this.m.src : undefined;
     let f = root.querySelector('iframe');
     if (f && f.getAttribute('src') !== want) {
       f.remove();
@@ -885,7 +662,7 @@ export class QysSigningFrame extends ElementBase {
   }
 }
 
-for (const k of [...PUBLIC, '_state', '_cause', '_note', '_src', '_target', '_ctxHost'])
+for (const k of [...PUBLIC, '_ctxHost'])
   Object.defineProperty(QysSigningFrame.prototype, k, {
     get(this: { v: Record<string, unknown> }) {
       return this.v[k];
