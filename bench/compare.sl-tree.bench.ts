@@ -39,7 +39,10 @@ describe('compare: lazy sl-tree', () => {
     const page = await host.org.children(null, { limit: 100 });
     const items = page.items.map(item);
     tree.append(...items);
-    const ms = await paintedAfter(t0, () => items.length > 0 && items.every((i) => i.hasUpdated));
+    const ms = await paintedAfter(
+      t0,
+      () => (tree as LitLike).hasUpdated && items.length > 0 && items.every((i) => i.hasUpdated),
+    );
     await record({
       area: COMPARE_AREA,
       name: SL_TREE_ROW,
