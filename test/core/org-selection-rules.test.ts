@@ -1,12 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import {
-  ItemRules,
-  overLimit,
-  partitionMatches,
-  splitPasted,
-  underLimit,
-} from '../../src/core/org-selection/rules.js';
+import { ItemRules, overLimit, underLimit } from '../../src/core/org-selection/rules.js';
+import { partitionMatches, splitPasted } from '../../src/core/org-selection/paste.js';
 import type { OrgMatch, OrgNode } from '../../src/api/schemas.js';
 
 const person = (id: string): OrgNode => ({

@@ -14,7 +14,7 @@ import {
 import type { QysHost } from '../../api/host.js';
 import type { Params } from '../../internal/localize.js';
 import type { OrgMatch, OrgNode, OrgNodeType } from '../../api/schemas.js';
-import { partitionMatches, splitPasted } from '../../core/org-selection/rules.js';
+import { partitionMatches, splitPasted } from '../../core/org-selection/paste.js';
 
 /** What the panel needs from its picker. */
 export interface BulkPasteContext {

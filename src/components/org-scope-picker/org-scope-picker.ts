@@ -3,7 +3,7 @@ import { QysFormField } from '../../internal/form-field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
 import type { Params } from '../../internal/localize.js';
-import type { OrgCapabilities, OrgNode, OrgNodeType, OrgRef, OrgScope, OrgTab } from '../../api/schemas.js';
+import type { OrgCapabilities, OrgNode, OrgNodeType, OrgRef, OrgScope } from '../../api/schemas.js';
 import {
   OrgSelection,
   isOrgScope,
@@ -20,11 +20,18 @@ import {
   type Lock,
 } from '../../core/org-selection/rules.js';
 import { RefResolverController } from '../../controllers/ref-resolver.js';
-import { BulkPaste } from './bulk-paste.js';
+import type { BulkPaste } from './bulk-paste.js';
 import { HeadCount } from './head-count.js';
 import { pathText, renderRow, targetOf, type ListTab } from './list-parts.js';
 import { OrgLists } from './lists.js';
-import { renderRetry, renderStatus, renderTabBar } from './tab-bar.js';
+import {
+  offeredTabs,
+  renderRetry,
+  renderStatus,
+  renderTabBar,
+  renderToolbar,
+  type TabId,
+} from './tab-bar.js';
 import { renderSelection } from './selection-view.js';
 import { orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
@@ -35,10 +42,7 @@ export interface OrgItemRule extends OrgRef {
   reason?: string;
 }
 
-type TabId = OrgTab | 'bulk';
-
 const EMPTY: OrgScope = { include: [], exclude: [] };
-const PERSON_TABS: OrgTab[] = ['recent', 'same-department', 'subordinates'];
 const abortReason = () => new DOMException('superseded', 'AbortError');
 
 let instances = 0;
@@ -271,21 +275,39 @@ export class QysOrgScopePicker extends QysFormField {
     connected: this.isConnected,
   }));
 
-  private readonly bulk = new BulkPaste(this, {
-    uid: this.uid,
-    host: () => this.effectiveHost,
-    types: () => this.searchTypes,
-    disabled: () => this.isDisabled,
-    t: (key, params) => this.t(key, params),
-    errorText: (err) => this.errorText(err),
-    pathText,
-    learn: (nodes) => this.learn(nodes),
-    addAll: (nodes) => {
-      const addable = nodes.filter((n) => !this.rules.lockOf(n) && this.sel.canToggle(n.type));
-      return this.apply(this.sel.addAll(addable.map(targetOf))) ? addable.length : 0;
-    },
-    choose: (node) => this.apply(this.sel.addAll([targetOf(node)]), this.t('selected', { name: node.name })),
-  });
+  /** The 批量添加 panel: its module loads the first time the tab is shown (not on the first paint). */
+  private bulk: BulkPaste | undefined;
+  private bulkLoading: Promise<void> | undefined;
+
+  private loadBulk(): Promise<void> {
+    return (this.bulkLoading ??= import('./bulk-paste.js').then(({ BulkPaste }) => {
+      this.bulk = new BulkPaste(this, {
+        uid: this.uid,
+        host: () => this.effectiveHost,
+        types: () => this.searchTypes,
+        disabled: () => this.isDisabled,
+        t: (key, params) => this.t(key, params),
+        errorText: (err) => this.errorText(err),
+        pathText,
+        learn: (nodes) => this.learn(nodes),
+        addAll: (nodes) => {
+          const addable = nodes.filter((n) => !this.rules.lockOf(n) && this.sel.canToggle(n.type));
+          return this.apply(this.sel.addAll(addable.map(targetOf))) ? addable.length : 0;
+        },
+        choose: (node) =>
+          this.apply(this.sel.addAll([targetOf(node)]), this.t('selected', { name: node.name })),
+      });
+      this.requestUpdate();
+    }));
+  }
+
+  /** Also waits for the paste panel's module when the panel is being shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.bulkLoading) return done;
+    await this.bulkLoading;
+    return this.isUpdatePending ? super.getUpdateComplete() : done;
+  }
 
   private get treeEl(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('[part="tree"]') ?? null;
@@ -407,15 +429,7 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   private get tabs(): TabId[] {
-    const offered = this.caps?.tabs ?? ['tree', 'search'];
-    const out: TabId[] = [];
-    for (const t of offered) {
-      if (PERSON_TABS.includes(t) && this._mode !== 'persons') continue;
-      if (!out.includes(t)) out.push(t);
-    }
-    if (!out.includes('tree')) out.unshift('tree');
-    out.push('bulk');
-    return out;
+    return offeredTabs(this.caps?.tabs, this._mode);
   }
 
   private get searchTypes(): OrgNodeType[] | undefined {
@@ -562,31 +576,15 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   private renderToolbar(): TemplateResult {
-    return html`<div class="toolbar">
-      ${
-        this.tabs.includes('search')
-          ? html`<input
-              part="search"
-              type="search"
-              .value=${this.lists.query}
-              aria-label=${this.t('searchLabel')}
-              placeholder=${this.t('searchPlaceholder')}
-              aria-controls="${this.uid}-panel"
-              @input=${this.lists.onSearchInput}
-              @keydown=${this.lists.onSearchKey}
-            />`
-          : nothing
-      }
-      ${
-        this.caps?.canShowInactive
-          ? html`<label part="filter"
-              ><input type="checkbox" .checked=${this.showInactive} @change=${this.onShowInactive} />${this.t(
-                'showInactive',
-              )}</label
-            >`
-          : nothing
-      }
-    </div>`;
+    return renderToolbar({
+      uid: this.uid,
+      search: this.tabs.includes('search'),
+      lists: this.lists,
+      filter: !!this.caps?.canShowInactive,
+      showInactive: this.showInactive,
+      onShowInactive: (e) => this.onShowInactive(e),
+      t: (key, params) => this.t(key, params),
+    });
   }
 
   private renderList(tab: ListTab): TemplateResult {
@@ -657,6 +655,12 @@ export class QysOrgScopePicker extends QysFormField {
       <p part="current">${current}</p>`;
   }
 
+  private renderBulk(): TemplateResult {
+    if (this.bulk) return this.bulk.render();
+    void this.loadBulk();
+    return renderStatus(this.t('loading'), true);
+  }
+
   override render(): TemplateResult {
     const tab = this.currentTab;
     const listTab = this.listTab;
@@ -682,7 +686,7 @@ export class QysOrgScopePicker extends QysFormField {
       <p part="message" role="alert">${shownError}</p>
       ${this.renderTabs()} ${this.renderToolbar()}
       <div role="tabpanel" id="${this.uid}-panel" aria-labelledby="${this.uid}-tab-${tab}">
-        ${listTab ? this.renderList(listTab) : this.bulk.render()}
+        ${listTab ? this.renderList(listTab) : this.renderBulk()}
       </div>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;

@@ -1,9 +1,30 @@
 /**
- * The picker's source tabs (WAI-ARIA tabs: ←/→ move and select, Home/End; focus follows) and the
- * status / retry lines a list shows instead of rows. Templates only.
+ * The picker's source tabs (which are offered; WAI-ARIA tabs: ←/→ move and select, Home/End; focus
+ * follows), the toolbar (search box, inactive-persons switch) and the status / retry lines a list shows
+ * instead of rows. Templates only.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { OrgTab } from '../../api/schemas.js';
 import type { Params } from '../../internal/localize.js';
+import type { OrgLists } from './lists.js';
+
+export type TabId = OrgTab | 'bulk';
+const PERSON_TABS: readonly OrgTab[] = ['recent', 'same-department', 'subordinates'];
+
+/**
+ * The tabs shown: the host's (`capabilities().tabs`, default tree and search) in its order, the
+ * person-oriented ones only in persons mode, always the tree first, and 批量添加 last.
+ */
+export function offeredTabs(offered: readonly OrgTab[] | undefined, mode: 'scope' | 'persons'): TabId[] {
+  const out: TabId[] = [];
+  for (const t of offered ?? ['tree', 'search']) {
+    if (PERSON_TABS.includes(t) && mode !== 'persons') continue;
+    if (!out.includes(t)) out.push(t);
+  }
+  if (!out.includes('tree')) out.unshift('tree');
+  out.push('bulk');
+  return out;
+}
 
 export interface TabBarContext<T extends string> {
   readonly uid: string;
@@ -50,6 +71,47 @@ export function renderTabBar<T extends string>(c: TabBarContext<T>): TemplateRes
           ${c.t(`tab.${t}`)}
         </button>`,
     )}
+  </div>`;
+}
+
+export interface ToolbarContext {
+  readonly uid: string;
+  /** The search box is offered. */
+  readonly search: boolean;
+  readonly lists: Pick<OrgLists, 'query' | 'onSearchInput' | 'onSearchKey'>;
+  /** The 显示离职 / 无效人员 switch is offered. */
+  readonly filter: boolean;
+  readonly showInactive: boolean;
+  onShowInactive(e: Event): void;
+  t(key: string, params?: Params): string;
+}
+
+/** The search box and the 显示离职 / 无效人员 switch. */
+export function renderToolbar(c: ToolbarContext): TemplateResult {
+  return html`<div class="toolbar">
+    ${
+      c.search
+        ? html`<input
+            part="search"
+            type="search"
+            .value=${c.lists.query}
+            aria-label=${c.t('searchLabel')}
+            placeholder=${c.t('searchPlaceholder')}
+            aria-controls="${c.uid}-panel"
+            @input=${c.lists.onSearchInput}
+            @keydown=${c.lists.onSearchKey}
+          />`
+        : nothing
+    }
+    ${
+      c.filter
+        ? html`<label part="filter"
+            ><input type="checkbox" .checked=${c.showInactive} @change=${c.onShowInactive} />${c.t(
+              'showInactive',
+            )}</label
+          >`
+        : nothing
+    }
   </div>`;
 }
 

@@ -2,8 +2,9 @@
  * The picker's per-item rules and limits, DOM-free: which items are locked (`pickedItems`,
  * `disabledItems`, `requiredItems`, each with an optional reason), what a required item blocks, and
  * whether a selection's counts break `min` / `max` limits. The element turns the answers into text.
+ * (The paste panel's helpers are in ./paste.ts, loaded with the panel.)
  */
-import type { OrgMatch, OrgNode, OrgRef } from '../../api/schemas.js';
+import type { OrgRef } from '../../api/schemas.js';
 import { isOrgRef, keyOf, type SelectionCounts } from './org-selection.js';
 
 /** An entry of `pickedItems` / `disabledItems` / `requiredItems`: a ref and, optionally, why. */
@@ -113,29 +114,4 @@ export function overLimit(c: SelectionCounts, l: SelectionLimits): LimitProblem 
     return { key: 'overLimitPersons', max: l.maxPersons };
   if (l.maxUnits !== undefined && units > l.maxUnits) return { key: 'overLimitUnits', max: l.maxUnits };
   return undefined;
-}
-
-/** A pasted list split into entries: lines, commas (also full-width), semicolons, 、 and tabs. */
-export function splitPasted(text: string): string[] {
-  return text
-    .split(/[\n,，;；、\t]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** Bulk matches sorted: one match (added), several (the user chooses), none (reported). */
-export function partitionMatches(matches: readonly OrgMatch[]): {
-  unique: OrgNode[];
-  ambiguous: OrgMatch[];
-  unmatched: string[];
-} {
-  const unique: OrgNode[] = [];
-  const ambiguous: OrgMatch[] = [];
-  const unmatched: string[] = [];
-  for (const m of matches) {
-    if (m.matches.length === 1) unique.push(m.matches[0]!);
-    else if (m.matches.length > 1) ambiguous.push(m);
-    else unmatched.push(m.input);
-  }
-  return { unique, ambiguous, unmatched };
 }

@@ -25,6 +25,17 @@ async function mount(host: QysHost, value: OrgScope = { include: [], exclude: []
 }
 
 describe('<qys-org-scope-picker> lists', () => {
+  it('the paste panel loads its module when its tab is first shown (not on the first paint)', async () => {
+    const loaded = () =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('org-scope-picker/bulk-paste'));
+    const el = await mount(createMemoryHost());
+    expect(loaded()).to.equal(false);
+    $(el, '[role=tab]:last-of-type')!.click();
+    await el.updateComplete;
+    expect($(el, '[part=bulk] textarea')).to.not.equal(null);
+    expect(loaded()).to.equal(true);
+  });
+
   it('loads the page after the window before it is scrolled to (prefetch), not every page', async () => {
     const base = createMemoryHost({ orgSize: { persons: 3000, departments: 4, subcompanies: 1 } });
     const big = base.control.samples.largestDepartment;
