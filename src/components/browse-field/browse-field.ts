@@ -1,85 +1,17 @@
 import { html, nothing, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { isAbortError, QysUnsafeUrlError } from '../../api/errors.js';
-import type { Company, Resource, ResourceKind, SyncProgress } from '../../api/schemas.js';
-import { computeWindow, scrollIntoViewTop } from '../../core/window.js';
+import { property, state } from 'lit/decorators.js';
+import { QysUnsafeUrlError } from '../../api/errors.js';
+import type { Resource, ResourceKind, ResourceResolveResult } from '../../api/schemas.js';
 import { checkImageUrl, type HostUrlCode } from '../../core/url.js';
-import { QysFormField } from '../../internal/form-field.js';
-import { browseFieldMessages } from './browse-field.messages.js';
-import { sharedStyles } from '../../internal/shared.styles.js';
-import { browseFieldStyles } from './browse-field.styles.js';
-import { ResourcePager } from '../../core/resources/pager.js';
 import { isSealKind, parseIds, RESOURCE_KINDS as KINDS, sameIds } from '../../core/resources/ids.js';
-
-/** Row height of the template / flow list, px. */
-const ROW_HEIGHT = 56;
-/** Height of one row of the seal grid, px (72px image + name + facts). */
-const CELL_HEIGHT = 148;
-/** Narrowest seal cell, px: the grid has as many columns as fit. */
-const CELL_MIN_WIDTH = 136;
-const PAGE_SIZE = 100;
-/** Picks listed in the dialog (multiple); the rest are counted. */
-const DRAFT_SHOWN = 30;
-
-/**
- * Seal images arrive as `data:` URLs, which Chrome decodes synchronously while the grid renders
- * (~1 ms per SVG seal). Served as `blob:` URLs (one per distinct image), they load off the render.
- */
-const blobUrls = new Map<string, string>();
-const dataUrls = new Map<string, string>();
-/** Set when the page's CSP refused a blob: image (img-src without blob:): data: URLs from then on. */
-let blobRefused = false;
-/**
- * An SVG served as a blob: URL is a document of this page's origin when opened on its own ("open
- * image in new tab"), scripts included. One that could script or navigate stays a data: URL, which
- * browsers never open as a top-level document (in an <img> neither runs anything).
- */
-const ACTIVE_SVG =
-  /<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|href\s*=\s*(?!["']?#)/i;
-function imageSrc(src: string): string {
-  if (blobRefused || !src.startsWith('data:') || typeof URL.createObjectURL !== 'function') return src;
-  let url = blobUrls.get(src);
-  if (url) return url;
-  const comma = src.indexOf(',');
-  const meta = src.slice(5, comma);
-  const data = src.slice(comma + 1);
-  try {
-    const body = meta.endsWith(';base64')
-      ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
-      : decodeURIComponent(data);
-    const type = meta.replace(/;base64$/, '').split(';')[0] || 'text/plain';
-    if (type.toLowerCase() === 'image/svg+xml') {
-      const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
-      if (ACTIVE_SVG.test(text)) return src;
-    }
-    url = URL.createObjectURL(new Blob([body], { type }));
-  } catch {
-    return src;
-  }
-  if (blobUrls.size >= 500) {
-    const [oldest] = blobUrls;
-    URL.revokeObjectURL(oldest![1]);
-    blobUrls.delete(oldest![0]);
-    dataUrls.delete(oldest![1]);
-  }
-  blobUrls.set(src, url);
-  dataUrls.set(url, src);
-  return url;
-}
-/** A blob: image that failed to load (CSP) falls back to its data: URL. */
-function onImageError(e: Event): void {
-  const img = e.target as HTMLImageElement;
-  const original = dataUrls.get(img.getAttribute('src') ?? '');
-  if (!original) return;
-  blobRefused = true;
-  img.src = original;
-}
-
-type SyncState =
-  | { phase: 'idle' }
-  | { phase: 'running'; ratio: number; stage: string }
-  | { phase: 'done' }
-  | { phase: 'error'; message: string };
+import { HostTask } from '../../controllers/host-task.js';
+import { QysFormField } from '../../internal/form-field.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { browseFieldMessages } from './browse-field.messages.js';
+import { browseFieldStyles } from './browse-field.styles.js';
+import { BrowseDialog, isDisabledItem } from './browse-dialog.js';
+import { renderDialog, type DialogView } from './dialog.part.js';
+import { imageSrc, onImageError } from './seal-image.js';
 
 /**
  * The e-signature browse field that form designers add (seed 000 FAQ 2): pick 电子印章 / 物理印章 /
@@ -244,42 +176,32 @@ export class QysBrowseField extends QysFormField {
   private known = new Map<string, Resource>();
   /** IDs the host reported as no longer existing. */
   private missing = new Set<string>();
-  @state() private resolving = false;
-  @state() private resolveError: unknown = null;
   /** Set when a seal image URL from the host was refused (not http(s) nor data:image). */
   @state() private unsafeImage: HostUrlCode | null = null;
   private refusedImages = new Set<string>();
-  private resolveController: AbortController | undefined;
 
-  @state() private open = false;
-  @state() private draft: string[] = [];
-  @state() private keyword = '';
-  @state() private companyId = '';
-  @state() private companies: Company[] = [];
-  @state() private active = 0;
-  @state() private listScrollTop = 0;
-  @state() private viewport = { width: 0, height: 0 };
-  @state() private sync: SyncState = { phase: 'idle' };
-  @state() private lastSynced: string | null | undefined = undefined;
-  /** Said in the status line when the user tries to pick a 停用 item. */
-  @state() private refusedPick = '';
+  /** Looks up the names of stored IDs (host.resources.resolve). */
+  private readonly resolver = new HostTask<[ResourceKind, string[], string], ResourceResolveResult>(this, {
+    task: ([kind, ids, serviceId], { host, signal }) =>
+      host.resources.resolve(kind, ids, serviceId ? { signal, serviceId } : { signal }),
+    onValue: (r) => {
+      for (const item of r.items) this.known.set(item.id, item);
+      for (const id of r.missing) this.missing.add(id);
+    },
+  });
 
-  private readonly pager = new ResourcePager<{ keyword: string; companyId: string }>(
-    () => this.requestUpdate(),
-    PAGE_SIZE,
-  );
-  private dialogController: AbortController | undefined;
-  /** showModal() ran for the current session. */
-  private showing = false;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private resizeObserver: ResizeObserver | undefined;
-  private observed: Element | undefined;
+  /** The browse dialog's session (state, host calls, keyboard); its templates are dialog.part.ts. */
+  private readonly browse = new BrowseDialog(this, {
+    value: () => [...this._value],
+    known: this.known,
+    missing: this.missing,
+    commit: (ids) => this.userChange(ids),
+    closed: () => this.browseButton?.focus(),
+  });
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('[part~="browse"]') private browseButton!: HTMLButtonElement | null;
-  @query('[part~="search"]') private searchInput!: HTMLInputElement | null;
-  @query('.scroller') private scroller!: HTMLElement | null;
-  @query('.list') private listEl!: HTMLElement | null;
+  private get browseButton(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector<HTMLButtonElement>('[part~="browse"]') ?? null;
+  }
 
   // ------------------------------------------------------------------------------------------
   // Form association
@@ -330,15 +252,6 @@ export class QysBrowseField extends QysFormField {
   // Lifecycle
   // ------------------------------------------------------------------------------------------
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resolveController?.abort();
-    this.resolveController = undefined;
-    if (this.open) this.closeDialog();
-    this.resizeObserver?.disconnect();
-    this.observed = undefined;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnected: resolve again what the disconnect aborted.
@@ -351,49 +264,29 @@ export class QysBrowseField extends QysFormField {
 
   protected override updated(changedProps: PropertyValues<this>): void {
     const changed = changedProps as Map<string, unknown>;
-    const scope = ['kind', 'serviceId', 'host', 'contextHost'];
-    if (scope.some((k) => changed.has(k))) {
+    const scope = this.hostChanged(changedProps) || changed.has('kind') || changed.has('serviceId');
+    if (scope) {
       this.known.clear();
       this.missing.clear();
-      if (this.open) this.closeDialog();
+      if (this.browse.open) this.browse.close();
     }
-    if (scope.some((k) => changed.has(k)) || changed.has('value')) this.resolveChosen();
+    if (scope || changed.has('value')) this.resolveChosen();
     // Validity depends on these too (and its message on the language).
     if (this.hasUpdated && ['required', 'readonly', 'lang'].some((k) => changed.has(k))) this.commitValue();
-    if (this.open) this.afterDialogRender();
   }
 
   /** Looks up the names of stored IDs the element does not know yet. */
   private resolveChosen(retry = false): void {
-    const host = this.effectiveHost;
-    if (!host || !this.isConnected) return;
+    if (!this.effectiveHost || !this.isConnected) return;
     const ids = this._value.filter((id) => !this.known.has(id) && !this.missing.has(id));
     if (!ids.length && !retry) {
-      if (this.resolving) this.resolving = false;
-      if (this.resolveError) this.resolveError = null;
-      this.resolveController?.abort();
+      if (this.resolver.status !== 'idle') {
+        this.resolver.reset();
+        this.requestUpdate();
+      }
       return;
     }
-    this.resolveController?.abort();
-    const ctrl = (this.resolveController = new AbortController());
-    this.resolving = true;
-    this.resolveError = null;
-    const options = this.serviceId
-      ? { signal: ctrl.signal, serviceId: this.serviceId }
-      : { signal: ctrl.signal };
-    host.resources.resolve(this.kind, ids, options).then(
-      (r) => {
-        if (ctrl.signal.aborted) return;
-        for (const item of r.items) this.known.set(item.id, item);
-        for (const id of r.missing) this.missing.add(id);
-        this.resolving = false;
-      },
-      (e: unknown) => {
-        if (ctrl.signal.aborted || isAbortError(e)) return;
-        this.resolving = false;
-        this.resolveError = e;
-      },
-    );
+    void this.resolver.run(this.kind, ids, this.serviceId);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -450,9 +343,9 @@ export class QysBrowseField extends QysFormField {
         }
         ${!host ? html`<p class="notice muted">${this.t('noHost')}</p>` : nothing} ${this.renderUnsafeImage()}
         ${
-          this.resolveError
+          this.resolver.status === 'error'
             ? html`<p class="notice error" role="alert">
-                ${this.t('resolveFailed', { error: this.errorText(this.resolveError) })}
+                ${this.t('resolveFailed', { error: this.errorText(this.resolver.error) })}
                 <button type="button" @click=${() => this.resolveChosen(true)}>${this.t('retry')}</button>
               </p>`
             : nothing
@@ -466,10 +359,10 @@ export class QysBrowseField extends QysFormField {
       <dialog
         part="dialog"
         aria-labelledby="title"
-        @close=${this.onCloseEvent}
-        @keydown=${this.onDialogKeydown}
+        @close=${this.browse.onCloseEvent}
+        @keydown=${this.browse.onDialogKeydown}
       >
-        ${this.open ? this.renderDialog() : nothing}
+        ${this.browse.open ? renderDialog(this.dialogView()) : nothing}
       </dialog>
     `;
   }
@@ -477,7 +370,7 @@ export class QysBrowseField extends QysFormField {
   private renderTag(id: string, editable: boolean): TemplateResult {
     const item = this.known.get(id);
     const missing = this.missing.has(id);
-    const off = QysBrowseField.isDisabled(item);
+    const off = isDisabledItem(item);
     const pending = !item && !missing;
     const name = item?.name ?? id;
     const flag = missing ? this.t('missing') : off ? this.t('disabledBadge') : '';
@@ -485,12 +378,12 @@ export class QysBrowseField extends QysFormField {
       part=${missing ? 'tag tag-missing' : off ? 'tag tag-disabled' : 'tag'}
       class="tag ${missing || off ? 'missing' : ''}"
       title=${missing ? this.t('missingTitle', { id }) : off ? this.t('disabledTagTitle', { id }) : nothing}
-      aria-busy=${pending && this.resolving ? 'true' : nothing}
+      aria-busy=${pending && this.resolver.loading ? 'true' : nothing}
     >
       ${item?.image && isSealKind(this.kind) ? this.sealImage(item, 'tag') : nothing}
       <span class="tag-name">${name}</span>
       ${flag ? html`<span class="badge">${flag}</span>` : nothing}
-      ${pending && this.resolving ? html`<span class="muted">${this.t('resolving')}</span>` : nothing}
+      ${pending && this.resolver.loading ? html`<span class="muted">${this.t('resolving')}</span>` : nothing}
       ${
         editable
           ? html`<button
@@ -526,486 +419,49 @@ export class QysBrowseField extends QysFormField {
   // Dialog
   // ------------------------------------------------------------------------------------------
 
+  /**
+   * Resolves once the element has rendered, including the pass the dialog runs after its cells are first
+   * painted (seal images, company filter).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    const pass = this.browse.pendingPass;
+    if (pass) {
+      await pass;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   /** Opens the browse dialog (what the browse button does). */
   async openDialog(): Promise<void> {
-    const host = this.effectiveHost;
-    if (!host || this.open || this.isDisabled || this.readonly) return;
-    this.open = true;
-    this.draft = [...this._value];
-    this.keyword = '';
-    this.companyId = isSealKind(this.kind) ? this.company : '';
-    this.companies = [];
-    this.active = 0;
-    this.listScrollTop = 0;
-    this.sync = { phase: 'idle' };
-    this.lastSynced = undefined;
-    this.refusedPick = '';
-    this.dialogController = new AbortController();
-    this.startQuery();
-    if (isSealKind(this.kind)) this.loadCompanies();
-    await this.updateComplete;
-    if (!this.open) return;
-    if (!this.dialog.open) this.dialog.showModal();
-    this.showing = true;
-    this.searchInput?.focus();
+    if (!this.effectiveHost || this.browse.open || this.isDisabled || this.readonly) return;
+    this.browse.start();
+    await this.updateComplete; // the update that renders the dialog also shows it (BrowseDialog.hostUpdated)
   }
 
-  private closeDialog(): void {
-    if (this.dialog?.open) this.dialog.close();
-    this.onDialogClosed(); // the close event comes later; the field is closed now
-  }
-
-  /** The dialog closed by itself (Escape). A late close event of an earlier session is ignored. */
-  private onCloseEvent = (): void => {
-    if (this.showing && !this.dialog.open) this.onDialogClosed();
-  };
-
-  private onDialogClosed = (): void => {
-    if (!this.open) return;
-    this.open = false;
-    this.showing = false;
-    clearTimeout(this.searchTimer);
-    this.pager.abort();
-    this.dialogController?.abort();
-    this.dialogController = undefined;
-    this.resizeObserver?.disconnect();
-    this.observed = undefined;
-    this.browseButton?.focus();
-  };
-
-  private confirm(): void {
-    const ids = [...this.draft];
-    this.closeDialog();
-    this.userChange(ids);
-  }
-
-  private listOptions(): { signal?: AbortSignal; serviceId?: string } {
-    const o: { signal?: AbortSignal; serviceId?: string } = {};
-    if (this.dialogController) o.signal = this.dialogController.signal;
-    if (this.serviceId) o.serviceId = this.serviceId;
-    return o;
-  }
-
-  /** The keyword of the query whose results are on show. */
-  private get shownKeyword(): string {
-    return this.pager.key?.keyword ?? '';
-  }
-  private get shownFiltered(): boolean {
-    return !!(this.pager.key?.keyword || this.pager.key?.companyId);
-  }
-
-  /** Runs the query for the current keyword and company. `keep`: show the old results until it answers. */
-  private startQuery(keep = false): void {
-    clearTimeout(this.searchTimer);
-    const host = this.effectiveHost;
-    const kind = this.kind;
-    const keyword = this.keyword.trim();
-    const companyId = this.companyId;
-    const serviceId = this.serviceId;
-    this.active = 0;
-    this.listScrollTop = 0;
-    this.refusedPick = '';
-    if (this.scroller) this.scroller.scrollTop = 0;
-    this.pager.reset(
-      host
-        ? (offset, limit, signal) =>
-            host.resources.list(kind, {
-              offset,
-              limit,
-              signal,
-              ...(keyword ? { keyword } : {}),
-              ...(serviceId ? { serviceId } : {}),
-              ...(companyId ? { companyId } : {}),
-            })
-        : undefined,
-      { keyword, companyId },
-      keep,
-    );
-    this.requestUpdate();
-  }
-
-  private loadCompanies(): void {
-    const host = this.effectiveHost;
-    const signal = this.dialogController?.signal;
-    host?.resources.companies(this.listOptions()).then(
-      (list) => {
-        if (!signal?.aborted) this.companies = list;
-      },
-      () => {
-        /* no company filter: the list still works */
-      },
-    );
-  }
-
-  private loadLastSynced(): void {
-    const host = this.effectiveHost;
-    if (!host || this.lastSynced !== undefined) return;
-    this.lastSynced = null;
-    const signal = this.dialogController?.signal;
-    host.resources.lastSynced(this.listOptions()).then(
-      (t) => {
-        if (!signal?.aborted) this.lastSynced = t;
-      },
-      () => {},
-    );
-  }
-
-  private onSearchInput = (e: Event): void => {
-    this.keyword = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.startQuery(true), Math.max(0, this.searchDelay));
-  };
-
-  private onSearchKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      this.startQuery(true);
-    } else if (e.key === 'ArrowDown' && (this.pager.total ?? 0) > 0) {
-      e.preventDefault();
-      this.listEl?.focus();
-    }
-  };
-
-  private onCompanyChange = (e: Event): void => {
-    this.companyId = (e.target as HTMLSelectElement).value;
-    this.startQuery(true);
-  };
-
-  private onDialogKeydown = (e: KeyboardEvent): void => {
-    // Escape is the dialog's own cancel; stop it reaching page handlers that might act on it too.
-    if (e.key === 'Escape') e.stopPropagation();
-  };
-
-  // ------------------------------------------------------------------------------------------
-  // Windowed list
-  // ------------------------------------------------------------------------------------------
-
-  private get seal(): boolean {
-    return isSealKind(this.kind);
-  }
-  private get cols(): number {
-    if (!this.seal) return 1;
-    return Math.max(1, Math.floor((this.viewport.width - 16) / CELL_MIN_WIDTH));
-  }
-  private get rowHeight(): number {
-    return this.seal ? CELL_HEIGHT : ROW_HEIGHT;
-  }
-
-  private afterDialogRender(): void {
-    const scroller = this.scroller;
-    if (scroller && scroller !== this.observed) {
-      this.resizeObserver ??= new ResizeObserver(() => this.measure());
-      this.resizeObserver.disconnect();
-      this.resizeObserver.observe(scroller);
-      this.observed = scroller;
-      this.measure();
-    }
-    const total = this.pager.total;
-    if (total === null) return;
-    if (total === 0 && !this.shownFiltered) this.loadLastSynced();
-    const w = this.windowRange();
-    this.pager.ensure(w.start * this.cols, Math.min(total, w.end * this.cols));
-  }
-
-  private measure(): void {
-    const s = this.scroller;
-    if (!s) return;
-    const next = { width: s.clientWidth, height: s.clientHeight };
-    if (next.width !== this.viewport.width || next.height !== this.viewport.height) this.viewport = next;
-  }
-
-  private windowRange() {
-    const rows = Math.ceil((this.pager.total ?? 0) / this.cols);
-    return computeWindow({
-      count: rows,
-      rowHeight: this.rowHeight,
-      scrollTop: this.listScrollTop,
-      viewportHeight: this.viewport.height || 360,
-      overscan: this.seal ? 1 : 4,
-    });
-  }
-
-  private onScroll = (e: Event): void => {
-    this.listScrollTop = (e.target as HTMLElement).scrollTop;
-  };
-
-  private setActive(index: number): void {
-    const total = this.pager.total ?? 0;
-    if (!total) return;
-    const i = Math.max(0, Math.min(total - 1, index));
-    this.active = i;
-    const s = this.scroller;
-    if (s) {
-      const row = Math.floor(i / this.cols);
-      const top = scrollIntoViewTop(row, this.rowHeight, s.scrollTop, s.clientHeight || 360);
-      if (top !== null) {
-        s.scrollTop = top;
-        this.listScrollTop = s.scrollTop;
-      }
-    }
-  }
-
-  /** 停用 in Qiyuesuo: shown, marked, never picked (a stored one is kept and flagged). */
-  private static isDisabled(item: Resource | undefined): boolean {
-    return item?.status === 'disabled';
-  }
-
-  /** True when the item at `index` may be picked now (a 停用 item only when it is to be removed). */
-  private pickable(index: number): boolean {
-    const item = this.pager.items[index];
-    if (!item) return false;
-    if (!QysBrowseField.isDisabled(item) || this.draft.includes(item.id)) return true;
-    this.refusedPick = this.t('disabledRefused', { name: item.name });
-    return false;
-  }
-
-  private toggle(index: number): void {
-    const item = this.pager.items[index];
-    if (!item || !this.pickable(index)) return;
-    this.refusedPick = '';
-    this.known.set(item.id, item);
-    if (!this.multiple) this.draft = [item.id];
-    else
-      this.draft = this.draft.includes(item.id)
-        ? this.draft.filter((x) => x !== item.id)
-        : [...this.draft, item.id];
-  }
-
-  private onListKeydown = (e: KeyboardEvent): void => {
-    const total = this.pager.total ?? 0;
-    if (!total) return;
-    const cols = this.cols;
-    const pageRows = Math.max(1, Math.floor((this.viewport.height || 360) / this.rowHeight));
-    const a = this.active;
-    let next: number | undefined;
-    switch (e.key) {
-      case 'ArrowDown':
-        next = a + cols < total ? a + cols : a;
-        break;
-      case 'ArrowUp':
-        next = a - cols >= 0 ? a - cols : a;
-        break;
-      case 'ArrowRight':
-        if (cols > 1) next = a + 1;
-        break;
-      case 'ArrowLeft':
-        if (cols > 1) next = a - 1;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = total - 1;
-        break;
-      case 'PageDown':
-        next = Math.min(total - 1, a + pageRows * cols);
-        break;
-      case 'PageUp':
-        next = Math.max(0, a - pageRows * cols);
-        break;
-      case ' ':
-        e.preventDefault();
-        this.toggle(a);
-        return;
-      case 'Enter':
-        e.preventDefault();
-        // Single: Enter picks the active item and confirms. Multiple: Enter confirms the selection
-        // (picking the active item first when nothing is selected yet).
-        if (!this.multiple || this.draft.length === 0) {
-          if (!this.pager.items[a]) return;
-          if (!this.multiple || !this.draft.includes(this.pager.items[a].id)) {
-            if (!this.pickable(a)) return;
-            this.toggle(a);
-          }
-        }
-        this.confirm();
-        return;
-      default:
-        return;
-    }
-    if (next === undefined) return;
-    e.preventDefault();
-    this.setActive(next);
-  };
-
-  private indexFromEvent(e: Event): number | null {
-    const el = (e.target as Element).closest<HTMLElement>('[data-index]');
-    return el ? Number(el.dataset.index) : null;
-  }
-
-  private onListClick = (e: MouseEvent): void => {
-    const i = this.indexFromEvent(e);
-    if (i === null) return;
-    this.active = i;
-    this.toggle(i);
-  };
-
-  private onListDblClick = (e: MouseEvent): void => {
-    const i = this.indexFromEvent(e);
-    if (i === null || this.multiple || !this.pager.items[i] || !this.pickable(i)) return;
-    this.draft = [this.pager.items[i].id];
-    this.confirm();
-  };
-
-  // ------------------------------------------------------------------------------------------
-  // Sync (empty state)
-  // ------------------------------------------------------------------------------------------
-
-  private async runSync(): Promise<void> {
-    const host = this.effectiveHost;
-    const signal = this.dialogController?.signal;
-    if (!host || !signal || this.sync.phase === 'running') return;
-    this.sync = { phase: 'running', ratio: 0, stage: '' };
-    try {
-      let serviceId = this.serviceId;
-      if (!serviceId) {
-        const services = await host.services.list({ signal });
-        serviceId = (services.find((s) => s.isDefault) ?? services[0])?.id ?? '';
-      }
-      if (!serviceId) {
-        this.sync = { phase: 'error', message: this.t('noService') };
-        return;
-      }
-      const report = await host.services.sync(serviceId, {
-        signal,
-        onProgress: (p: SyncProgress) => {
-          if (!signal.aborted) this.sync = { phase: 'running', ratio: p.ratio, stage: p.stage };
-        },
-      });
-      if (signal.aborted) return;
-      this.sync = { phase: 'done' };
-      this.lastSynced = report.finishedAt;
-      this.emit('qys-sync-complete', { serviceId, report });
-      this.startQuery();
-      if (this.seal) this.loadCompanies();
-      await this.updateComplete;
-      // The sync button is gone once data arrived: keep focus inside the dialog.
-      const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-      if (!focused || focused === this.dialog) this.searchInput?.focus();
-    } catch (e) {
-      if (signal.aborted || isAbortError(e)) return;
-      this.sync = { phase: 'error', message: this.t('syncFailed', { error: this.errorText(e) }) };
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Dialog rendering
-  // ------------------------------------------------------------------------------------------
-
-  private statusText(): string {
-    if (this.refusedPick) return this.refusedPick;
-    const s = this.sync;
-    if (s.phase === 'running') {
-      const key = `stage.${s.stage}`;
-      const stage = this.t(key);
-      return this.t('syncing', { stage: stage === key ? s.stage || '…' : stage });
-    }
-    if (s.phase === 'error') return s.message;
-    const total = this.pager.total;
-    if (total === null) {
-      if (this.pager.error)
-        return this.t('listFailed', { kind: this.kindLabel, error: this.errorText(this.pager.error) });
-      return this.t('listLoading', { kind: this.kindLabel });
-    }
-    const keyword = this.shownKeyword;
-    if (total === 0 && keyword) return this.t('noMatch', { keyword, kind: this.kindLabel });
-    if (total === 0) return this.t('emptyTitle', { kind: this.kindLabel });
-    const count = keyword ? this.t('countKeyword', { total, keyword }) : this.t('countAll', { total });
-    return s.phase === 'done' ? `${this.t('syncDone')} · ${count}` : count;
-  }
-
-  private renderDialog(): TemplateResult {
-    const title = this.t('dialogTitle', { kind: this.fieldLabel });
-    return html`<div class="dialog">
-      <h2 id="title">${title}</h2>
-      <div class="toolbar">
-        <input
-          part="search"
-          type="text"
-          role="searchbox"
-          autocomplete="off"
-          enterkeyhint="search"
-          aria-label=${this.t('searchLabel', { kind: this.kindLabel })}
-          placeholder=${this.t('searchPlaceholder')}
-          .value=${this.keyword}
-          @input=${this.onSearchInput}
-          @keydown=${this.onSearchKeydown}
-        />
-        ${
-          this.seal && this.companies.length
-            ? html`<select
-                part="company"
-                aria-label=${this.t('companyLabel')}
-                .value=${this.companyId}
-                @change=${this.onCompanyChange}
-              >
-                <option value="" ?selected=${!this.companyId}>${this.t('companyAll')}</option>
-                ${this.companies.map(
-                  (c) => html`<option value=${c.id} ?selected=${c.id === this.companyId}>${c.name}</option>`,
-                )}
-              </select>`
-            : nothing
-        }
-      </div>
-      <div part="status" class="status" role="status">${this.statusText()}</div>
-      ${this.renderBody()} ${this.multiple && this.draft.length ? this.renderDraft() : nothing}
-      <div class="footer">
-        <span class="count">${this.t('selectedCount', { count: this.draft.length })}</span>
-        <button part="cancel" type="button" @click=${() => this.closeDialog()}>${this.t('cancel')}</button>
-        <button part="confirm" class="primary" type="button" @click=${() => this.confirm()}>
-          ${this.t('confirm')}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  /** Multiple: the picks so far (also those outside the current search), each removable. */
-  private renderDraft(): TemplateResult {
-    const shown = this.draft.slice(0, DRAFT_SHOWN);
-    const more = this.draft.length - shown.length;
-    return html`<ul part="picked" class="tags picked" aria-label=${this.t('pickedLabel')}>
-      ${shown.map((id) => {
-        const name = this.known.get(id)?.name ?? id;
-        const missing = this.missing.has(id);
-        const flag = missing
-          ? this.t('missing')
-          : QysBrowseField.isDisabled(this.known.get(id))
-            ? this.t('disabledBadge')
-            : '';
-        return html`<li class="tag ${flag ? 'missing' : ''}">
-          <span class="tag-name">${name}</span>
-          ${flag ? html`<span class="badge">${flag}</span>` : nothing}
-          <button
-            class="icon"
-            type="button"
-            aria-label=${this.t('removeLabel', { name })}
-            @click=${() => (this.draft = this.draft.filter((x) => x !== id))}
-          >
-            ×
-          </button>
-        </li>`;
-      })}
-      ${more > 0 ? html`<li class="muted">${this.t('pickedMore', { count: more })}</li>` : nothing}
-    </ul>`;
-  }
-
-  private renderBody(): TemplateResult | typeof nothing {
-    const p = this.pager;
-    if (p.total === null) {
-      if (p.error) return this.renderListError();
-      return nothing;
-    }
-    if (p.total === 0) {
-      if (this.shownFiltered) return nothing;
-      return this.renderEmpty();
-    }
-    return html`${p.error ? this.renderListError() : nothing}${this.renderUnsafeImage()}${this.renderList()}`;
+  private dialogView(): DialogView {
+    return {
+      d: this.browse,
+      t: (key, params) => this.t(key, params),
+      errorText: (e) => this.errorText(e),
+      kindLabel: this.kindLabel,
+      fieldLabel: this.fieldLabel,
+      multiple: this.multiple,
+      allowSync: this.allowSync,
+      lang: this.effectiveLang,
+      known: this.known,
+      missing: this.missing,
+      image: (item) => this.sealImage(item, 'cell'),
+      unsafeImage: () => this.renderUnsafeImage(),
+    };
   }
 
   /**
    * A seal image as it may reach `<img src>`: an absolute http(s) URL or a `data:image/…` URL
    * (checkImageUrl). Anything else (javascript:, blob:, data:text/html, relative) is not rendered; it
-   * is reported once per URL with a qys-error and a notice.
+   * is reported once per URL with a qys-error and a notice. A cell's image gets its `src` once the
+   * dialog's cells have been painted (BrowseDialog.imagesOn).
    */
   private sealImage(item: Resource, where: 'tag' | 'cell'): TemplateResult | typeof nothing {
     const checked = checkImageUrl(item.image);
@@ -1013,10 +469,10 @@ export class QysBrowseField extends QysFormField {
       this.refuseImage(item.image ?? '', checked.code);
       return nothing;
     }
-    const src = imageSrc(checked.url);
-    return where === 'tag'
-      ? html`<img part="tag-image" src=${src} alt="" @error=${onImageError} />`
-      : html`<img src=${src} alt="" decoding="async" @error=${onImageError} />`;
+    if (where === 'tag')
+      return html`<img part="tag-image" src=${imageSrc(checked.url)} alt="" @error=${onImageError} />`;
+    const src = this.browse.imagesOn ? imageSrc(checked.url) : nothing;
+    return html`<img src=${src} alt="" decoding="async" @error=${onImageError} />`;
   }
 
   private refuseImage(url: string, code: HostUrlCode): void {
@@ -1033,187 +489,5 @@ export class QysBrowseField extends QysFormField {
     return this.unsafeImage
       ? html`<p class="notice error" role="alert">${this.t(`image.${this.unsafeImage}`)}</p>`
       : nothing;
-  }
-
-  private renderListError(): TemplateResult {
-    return html`<div class="notice error" role="alert">
-      ${this.t('listFailed', { kind: this.kindLabel, error: this.errorText(this.pager.error) })}
-      <button type="button" @click=${() => this.pager.retry()}>${this.t('retry')}</button>
-    </div>`;
-  }
-
-  private renderEmpty(): TemplateResult {
-    const s = this.sync;
-    const running = s.phase === 'running';
-    const percent = running ? Math.round(s.ratio * 100) : 0;
-    return html`<div part="empty" class="empty">
-      <p><strong>${this.t('emptyTitle', { kind: this.kindLabel })}</strong></p>
-      <p>${this.t('emptyExplain')}</p>
-      <p class="muted">
-        ${
-          this.lastSynced
-            ? this.t('lastSynced', { time: new Date(this.lastSynced).toLocaleString(this.effectiveLang) })
-            : this.t('neverSynced')
-        }
-      </p>
-      ${
-        this.allowSync
-          ? html`<div>
-                <button
-                  part="sync"
-                  class="primary"
-                  type="button"
-                  aria-disabled=${running ? 'true' : 'false'}
-                  @click=${() => void this.runSync()}
-                >
-                  ${this.t('sync')}
-                </button>
-              </div>
-              ${
-                running
-                  ? html`<div
-                      class="progress"
-                      role="progressbar"
-                      aria-label=${this.t('syncProgress')}
-                      aria-valuemin="0"
-                      aria-valuemax="100"
-                      aria-valuenow=${percent}
-                    >
-                      <div style="inline-size:${percent}%"></div>
-                    </div>`
-                  : nothing
-              }`
-          : html`<p>${this.t('emptyAskAdmin')}</p>`
-      }
-    </div>`;
-  }
-
-  private renderList(): TemplateResult {
-    const total = this.pager.total ?? 0;
-    const cols = this.cols;
-    const w = this.windowRange();
-    const rowsOf = [] as number[];
-    for (let r = w.start; r < w.end; r++) rowsOf.push(r);
-    // The active item stays in the DOM (aria-activedescendant must point at something).
-    const activeRow = Math.floor(Math.min(this.active, total - 1) / cols);
-    if (activeRow < w.start || activeRow >= w.end) rowsOf.push(activeRow);
-    const common = {
-      id: 'list',
-      tabindex: '0',
-      'aria-labelledby': 'title',
-      'aria-multiselectable': this.multiple ? 'true' : 'false',
-      'aria-activedescendant': `o-${Math.min(this.active, total - 1)}`,
-    };
-    const body = this.seal
-      ? html`<div
-          class="list"
-          role="grid"
-          id=${common.id}
-          tabindex=${common.tabindex}
-          aria-labelledby=${common['aria-labelledby']}
-          aria-multiselectable=${common['aria-multiselectable']}
-          aria-activedescendant=${common['aria-activedescendant']}
-          aria-busy=${this.pager.stale ? 'true' : nothing}
-          aria-rowcount=${Math.ceil(total / cols)}
-          aria-colcount=${cols}
-          style="block-size:${w.totalHeight}px"
-          @keydown=${this.onListKeydown}
-          @click=${this.onListClick}
-          @dblclick=${this.onListDblClick}
-        >
-          ${rowsOf.map((r) => this.renderGridRow(r, cols, total))}
-        </div>`
-      : html`<div
-          class="list"
-          role="listbox"
-          id=${common.id}
-          tabindex=${common.tabindex}
-          aria-labelledby=${common['aria-labelledby']}
-          aria-multiselectable=${common['aria-multiselectable']}
-          aria-activedescendant=${common['aria-activedescendant']}
-          aria-busy=${this.pager.stale ? 'true' : nothing}
-          style="block-size:${w.totalHeight}px"
-          @keydown=${this.onListKeydown}
-          @click=${this.onListClick}
-          @dblclick=${this.onListDblClick}
-        >
-          ${rowsOf.map((i) => this.renderRow(i, total))}
-        </div>`;
-    return html`<div part="list" class="scroller" @scroll=${this.onScroll}>${body}</div>`;
-  }
-
-  private renderRow(i: number, total: number): TemplateResult {
-    const item = this.pager.items[i];
-    const selected = !!item && this.draft.includes(item.id);
-    const off = QysBrowseField.isDisabled(item);
-    const facts = item
-      ? [item.category, this.t(`status.${item.status}`), item.company].filter(Boolean).join(' · ')
-      : '';
-    return html`<div
-      part=${off ? 'option option-disabled' : 'option'}
-      class="row ${i === this.active ? 'active' : ''} ${off ? 'off' : ''}"
-      role="option"
-      id="o-${i}"
-      data-index=${i}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-disabled=${off ? 'true' : nothing}
-      title=${off ? this.t('disabledTitle') : nothing}
-      aria-setsize=${total}
-      aria-posinset=${i + 1}
-      aria-busy=${item ? nothing : 'true'}
-      style="block-size:${ROW_HEIGHT}px;transform:translateY(${i * ROW_HEIGHT}px)"
-    >
-      ${
-        item
-          ? html`<span class="line"
-                ><span class="name">${item.name}</span>${
-                  off ? html`<span class="badge">${this.t('disabledBadge')}</span>` : nothing
-                }</span
-              ><span class="facts">${facts}</span>`
-          : html`<span class="name">${this.t('loading')}</span>`
-      }
-    </div>`;
-  }
-
-  private renderGridRow(r: number, cols: number, total: number): TemplateResult {
-    const cells = [] as TemplateResult[];
-    for (let c = 0; c < cols; c++) {
-      const i = r * cols + c;
-      if (i >= total) break;
-      const item = this.pager.items[i];
-      const selected = !!item && this.draft.includes(item.id);
-      const off = QysBrowseField.isDisabled(item);
-      cells.push(
-        html`<div
-          part=${off ? 'option option-disabled' : 'option'}
-          class="cell ${i === this.active ? 'active' : ''} ${off ? 'off' : ''}"
-          role="gridcell"
-          id="o-${i}"
-          data-index=${i}
-          aria-colindex=${c + 1}
-          aria-selected=${selected ? 'true' : 'false'}
-          aria-disabled=${off ? 'true' : nothing}
-          title=${off ? this.t('disabledTitle') : nothing}
-          aria-busy=${item ? nothing : 'true'}
-        >
-          ${
-            item
-              ? html`${item.image ? this.sealImage(item, 'cell') : nothing}
-                  <span class="name">${item.name}</span>
-                  ${off ? html`<span class="badge">${this.t('disabledBadge')}</span>` : nothing}
-                  <span class="facts">${[item.sealType, item.company].filter(Boolean).join(' · ')}</span>`
-              : html`<span class="name">${this.t('loading')}</span>`
-          }
-        </div>`,
-      );
-    }
-    return html`<div
-      class="grid-row"
-      role="row"
-      aria-rowindex=${r + 1}
-      style="block-size:${CELL_HEIGHT}px;transform:translateY(${r * CELL_HEIGHT}px);grid-template-columns:repeat(${cols},minmax(0,1fr))"
-    >
-      ${cells}
-    </div>`;
   }
 }
