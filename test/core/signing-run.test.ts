@@ -1,7 +1,15 @@
 // The signing run as a state machine (src/core/signing/run.ts), driven with plain inputs and fake hooks: no
 // element, no frame, no timers (a timeout is an input).
 import { expect } from '@open-wc/testing';
-import { SigningRun, type SigningRunEvents, type SigningDisplay } from '../../src/core/signing/run.js';
+import {
+  SigningRun,
+  type SigningRunEvents,
+  type SigningDisplay,
+  type SigningMessage,
+} from '../../src/core/signing/run.js';
+import { handleMessage } from '../../src/core/signing/run-messages.js';
+
+const send = (m: SigningRun, e: SigningMessage, expected: unknown) => handleMessage(m, e, expected);
 
 const PLATFORM = 'https://qys.example.com';
 const OA = 'https://oa.example.com';
@@ -105,14 +113,14 @@ describe('core/signing/run: SigningRun', () => {
     });
     openFrame(m, 'c9');
     const result = m.result;
-    m.message(bridge('signed'), FRAME);
+    send(m, bridge('signed'), FRAME);
     const outcome = await result;
     expect(asked).to.deep.equal(['c9']);
     expect(outcome).to.deep.equal({ type: 'signed', contractId: 'c9', confirmed: 'signed' });
     expect(m.state).to.equal('signed');
     expect(events.at(-1)).to.deep.equal(['qys-signed', { contractId: 'c9', confirmed: 'signed' }]);
     // a replay of the same message is refused and counted
-    m.message(bridge('signed'), FRAME);
+    send(m, bridge('signed'), FRAME);
     expect(m.gate.stats.replay).to.equal(1);
     expect(m.gate.stats.accepted).to.equal(1);
   });
@@ -120,7 +128,7 @@ describe('core/signing/run: SigningRun', () => {
   it('a confirmation that disagrees shows "unconfirmed" with the host state', async () => {
     const { m } = setup({ confirm: async () => 'signing' });
     openFrame(m);
-    m.message(bridge('signed'), FRAME);
+    send(m, bridge('signed'), FRAME);
     await m.result;
     expect(m.note).to.deep.equal({ key: 'unconfirmed', params: { status: 'signing' } });
   });
@@ -130,7 +138,7 @@ describe('core/signing/run: SigningRun', () => {
     const { m, events } = setup({ confirm: () => new Promise((r) => (release = r)) });
     openFrame(m);
     const first = m.result;
-    m.message(bridge('declined'), FRAME);
+    send(m, bridge('declined'), FRAME);
     expect(m.state).to.equal('declined');
     openFrame(m); // a newer open()
     release('declined');
@@ -142,10 +150,10 @@ describe('core/signing/run: SigningRun', () => {
   it('forged messages are ignored and counted: origin, source, shape, nonce', () => {
     const { m } = setup();
     openFrame(m);
-    m.message({ ...bridge('signed'), origin: 'https://evil.example.com' }, FRAME);
-    m.message({ ...bridge('signed'), source: OTHER }, FRAME);
-    m.message({ ...bridge('signed'), data: { source: 'qys-bridge', type: 'won' } }, FRAME);
-    m.message(bridge('signed', { nonce: 'other' }), FRAME);
+    send(m, { ...bridge('signed'), origin: 'https://evil.example.com' }, FRAME);
+    send(m, { ...bridge('signed'), source: OTHER }, FRAME);
+    send(m, { ...bridge('signed'), data: { source: 'qys-bridge', type: 'won' } }, FRAME);
+    send(m, bridge('signed', { nonce: 'other' }), FRAME);
     expect(m.gate.stats).to.deep.include({ origin: 1, source: 1, shape: 1, nonce: 1, accepted: 0 });
     expect(m.state).to.equal('loading');
   });
@@ -153,7 +161,7 @@ describe('core/signing/run: SigningRun', () => {
   it('expired reported once → renewed (qys-expired, note); twice → blocked "expired"', async () => {
     const { m, events, renewals } = setup();
     openFrame(m);
-    m.message(bridge('expired'), FRAME);
+    send(m, bridge('expired'), FRAME);
     await Promise.resolve();
     expect(renewals).to.deep.equal(['frame']);
     expect(m.state).to.equal('preparing');
@@ -165,7 +173,8 @@ describe('core/signing/run: SigningRun', () => {
     m.accept(URL_, OA, 'nonce-2', 'c1');
     m.state = 'loading';
     m.expectSource(FRAME);
-    m.message(
+    send(
+      m,
       { ...bridge('expired'), data: { source: 'qys-bridge', type: 'expired', nonce: 'nonce-2' } },
       FRAME,
     );
@@ -195,9 +204,9 @@ describe('core/signing/run: SigningRun', () => {
     });
     const a = setup();
     openFrame(a.m);
-    a.m.message(marker('cookie-blocked'), OTHER); // not from the expected window: ignored
+    send(a.m, marker('cookie-blocked'), OTHER); // not from the expected window: ignored
     expect(a.m.state).to.equal('loading');
-    a.m.message(marker('cookie-blocked'), FRAME);
+    send(a.m, marker('cookie-blocked'), FRAME);
     expect(a.m.cause).to.equal('third-party-storage');
 
     const b = setup();
@@ -207,7 +216,7 @@ describe('core/signing/run: SigningRun', () => {
     b.m.accept(URL_, OA, 'nonce-1', 'c1');
     b.m.expectSource(FRAME);
     b.m.state = 'popup';
-    b.m.message(marker('cookie-blocked'), FRAME);
+    send(b.m, marker('cookie-blocked'), FRAME);
     await Promise.resolve();
     expect(b.renewals).to.deep.equal(['popup']);
     expect(b.m.state).to.equal('preparing');
@@ -261,7 +270,7 @@ describe('core/signing/run: SigningRun', () => {
   it('a platform error report → error with its message; a host failure → badBinding or hostError', () => {
     const a = setup();
     openFrame(a.m);
-    a.m.message(bridge('error', { code: 'E1', message: 'boom' }), FRAME);
+    send(a.m, bridge('error', { code: 'E1', message: 'boom' }), FRAME);
     expect(a.m.state).to.equal('error');
     expect(a.m.note).to.deep.equal({ key: 'error', params: { message: 'boom' } });
     expect(a.events.at(-1)![0]).to.equal('qys-error');

@@ -1,6 +1,6 @@
 // The result and problem panels of <qys-signing-frame>, loaded on demand the first time a run ends, fails
 // or is blocked (never for the first render: the frame and its loading state): their zh-CN strings
-// (joined to the 'signing-frame' catalogue by the element) and their CSS.
+// (joined to the 'signing-frame' catalogue by the element), their CSS and their part of a render.
 
 /** zh-CN strings of the panels (the en and zh-TW modules of the catalogue have them too). */
 export const panelStrings = {
@@ -84,3 +84,37 @@ export const panelCss = css`
     cursor: pointer;
   }
 `;
+
+/** The skeleton's elements the panels fill. */
+export interface PanelParts {
+  status: HTMLElement;
+  next: HTMLElement;
+  problem: HTMLElement;
+  title: HTMLElement;
+  hint: HTMLElement;
+  win: HTMLElement;
+}
+
+/**
+ * The panels' part of a render: signed / declined / cancelled get a result panel (the status line as its
+ * title) with what to do next; blocked / error get the problem panel (`problem`: the note as its title, the
+ * hint, and "open in a new window" when `blocked`; the buttons' labels are the element's).
+ */
+export function renderPanels(
+  p: PanelParts,
+  state: string,
+  problem: boolean,
+  note: { key: string; params?: Record<string, string | number>; hint?: string } | undefined,
+  noteText: string,
+  blocked: boolean,
+  t: (key: string, params?: Record<string, string | number>) => string,
+): void {
+  const outcome = /^(signed|declined|cancelled)$/.test(state);
+  p.status.parentElement!.dataset.outcome = outcome ? state : '';
+  p.next.textContent = outcome ? t(`next.${state}`) : '';
+  p.problem.hidden = !problem;
+  p.title.textContent = problem ? noteText : '';
+  p.hint.hidden = !note?.hint;
+  p.hint.textContent = note?.hint ? t(note.hint, note.params) : '';
+  p.win.hidden = !blocked;
+}

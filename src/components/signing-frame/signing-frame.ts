@@ -19,7 +19,14 @@ import { probeReachable } from '../../core/signing/diagnose.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
 import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
 import { QysUnsafeUrlError } from '../../api/errors.js';
-import { decideTarget, loadFraming, prefetchTarget, type DecidedTarget } from './target.js';
+import {
+  decideTarget,
+  loadFraming,
+  loadMessages,
+  loadedMessages,
+  prefetchTarget,
+  type DecidedTarget,
+} from './target.js';
 import { signingFrameMessages } from './signing-frame.messages.js';
 import { tokensCss } from '../../internal/tokens.styles.js';
 import { styles } from './signing-frame.styles.js';
@@ -66,6 +73,7 @@ let sheet: CSSStyleSheet | undefined;
 const PANEL = /^(signed|declined|cancelled|blocked|error)$/;
 let panelSheet: CSSStyleSheet | undefined;
 let panelLoad: Promise<void> | undefined;
+let panel: typeof import('./signing-frame.panel.js') | undefined;
 /**
  * The result and problem panels (their zh-CN strings and CSS) load on demand the first time a run ends,
  * fails or is blocked: `undefined` once they are there (or could not load: then the keys' en / zh-TW
@@ -77,6 +85,7 @@ export const loadPanel = () =>
     ? undefined
     : (panelLoad ??= import('./signing-frame.panel.js').then(
         (m) => {
+          panel = m;
           Object.assign(signingFrameMessages['zh-CN'], m.panelStrings);
           (panelSheet = new CSSStyleSheet()).replaceSync(m.panelCss);
         },
@@ -414,6 +423,7 @@ export class QysSigningFrame extends ElementBase {
     if (!host) return m.fail('noHost');
     if (!this.hasSubject()) return m.fail('noContract');
     const run = m.begin();
+    void loadMessages().catch(() => undefined); // there before the session's page can post
     const ctl = (this.abort = new AbortController());
     const signal = ctl.signal;
     try {
@@ -532,11 +542,16 @@ export class QysSigningFrame extends ElementBase {
   private onViolation = (e: SecurityPolicyViolationEvent) =>
     this.m.violation(e.blockedURI, e.effectiveDirective);
 
-  private onMessage = (e: MessageEvent) =>
-    this.m.message(
-      e,
-      this.m.display === 'popup' ? this.popupWin : this.shadowRoot!.querySelector('iframe')?.contentWindow,
-    );
+  /** Messages go to the run's message handling (an on-demand chunk, loaded ahead; in order if not there yet). */
+  private onMessage = (e: MessageEvent) => {
+    const win =
+      this.m.display === 'popup' ? this.popupWin : this.shadowRoot!.querySelector('iframe')?.contentWindow;
+    const go = (r: { handleMessage: typeof import('../../core/signing/run-messages.js').handleMessage }) =>
+      r.handleMessage(this.m, e, win);
+    const r = loadedMessages();
+    if (r) go(r);
+    else loadMessages().then(go, () => undefined);
+  };
 
   /** A URL from the host that is not absolute http(s): an error, and it goes nowhere. */
   private refuseUrl(code: HostUrlCode, field: string) {
@@ -593,7 +608,7 @@ export class QysSigningFrame extends ElementBase {
     const root = this.shadowRoot!;
     if (!this.parts) {
       root.innerHTML =
-        '<div part="result"><p part="status" role="status"></p><p part="result-hint"></p></div>' +
+        '<div part="result" data-outcome=""><p part="status" role="status"></p><p part="result-hint"></p></div>' +
         '<div part="problem" role="alert" hidden><p part="problem-title"></p>' +
         '<p part="problem-hint"></p><div part="actions"><button part="button"></button><button part="button"></button>' +
         '</div></div><p part="details" hidden></p>';
@@ -617,24 +632,17 @@ export class QysSigningFrame extends ElementBase {
     const p = this.parts;
     const s = this.m.state;
     const note = this.m.note;
-    const problem = (s === 'blocked' || s === 'error') && !!note;
+    // Without the panels' module (it could not load) a problem's text shows in the status line, unstyled.
+    const problem = !!panel && (s === 'blocked' || s === 'error') && !!note;
     const noteText = note ? this.t(note.key, note.params) : '';
     p.status.textContent = problem
       ? ''
       : [/^(preparing|loading|popup|signed|declined|cancelled)$/.test(s) ? this.t(s) : '', noteText]
           .filter(Boolean)
           .join(' ');
-    // signed / declined / cancelled: a result panel (the status line as its title) with what to do next.
-    const outcome = /^(signed|declined|cancelled)$/.test(s);
-    p.status.parentElement!.dataset.outcome = outcome ? s : '';
-    p.next.textContent = outcome ? this.t(`next.${s as 'signed'}`) : '';
-    p.problem.hidden = !problem;
-    p.title.textContent = problem ? noteText : '';
-    p.hint.hidden = !note?.hint;
-    p.hint.textContent = note?.hint ? this.t(note.hint, note.params) : '';
+    panel?.renderPanels(p, s, problem, note, noteText, !!this.m.cause, (k, x) => this.t(k, x));
     p.retry.textContent = this.t('retry');
     p.win.textContent = this.t('openWindow');
-    p.win.hidden = !this.m.cause;
     const tg = this.m.target as DecidedTarget | undefined;
     p.details.hidden = !tg;
     p.details.textContent = tg

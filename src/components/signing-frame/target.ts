@@ -22,33 +22,40 @@ export interface DecidedTarget {
   serviceId: string;
 }
 
-let resolver: Promise<typeof import('../../core/network-strategy/resolve.js')> | undefined;
+/** `load` once; a failed load is forgotten, so the next call tries again. */
+const once = <T>(load: () => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () =>
+    (p ??= load().catch((e: unknown) => {
+      p = undefined;
+      throw e;
+    }));
+};
+
 /**
- * The zone resolver module, loaded once. Also called ahead of time (`prefetch`) as soon as an element has a
- * host, so the first `open()` on a page does not wait for this chunk (issue #16: it was most of the cold cost).
- * A failed load is forgotten, so the next call tries again.
+ * The zone resolver module. Also loaded ahead of time (`prefetchTarget`) as soon as an element has a host,
+ * so the first `open()` on a page does not wait for this chunk (issue #16: it was most of the cold cost).
  */
-export const loadResolver = () =>
-  (resolver ??= import('../../core/network-strategy/resolve.js').catch((e: unknown) => {
-    resolver = undefined;
-    throw e;
-  }));
+export const loadResolver = once(() => import('../../core/network-strategy/resolve.js'));
+/** The embed-whitelist verdict code (for hosts with `client.inspectFraming`). */
+export const loadFraming = once(() => import('../../core/integration/framing.js'));
 
-let framing: Promise<typeof import('../../core/integration/framing.js')> | undefined;
-/** The embed-whitelist verdict code (for hosts with `client.inspectFraming`), loaded once, like `loadResolver`. */
-export const loadFraming = () =>
-  (framing ??= import('../../core/integration/framing.js').catch((e: unknown) => {
-    framing = undefined;
-    throw e;
-  }));
+type RunMessages = typeof import('../../core/signing/run-messages.js');
+let messages: RunMessages | undefined;
+/** The run's message handling (return page, platform markers), needed once a session is shown. */
+export const loadMessages = once(() =>
+  import('../../core/signing/run-messages.js').then((m) => (messages = m)),
+);
+/** The message handling once loaded (undefined before). */
+export const loadedMessages = (): RunMessages | undefined => messages;
 
 /**
- * Starts loading, ahead of the first `open()`, the chunks it may wait for: the zone resolver, and the framing
- * verdict when the host inspects framing. Called when an element has a host; a no-op once both are loading.
+ * Starts loading, ahead of the first `open()`, the chunks it may wait for: the zone resolver, the framing
+ * verdict when the host inspects framing, and the run's message handling. Called when an element has a host.
  */
 export function prefetchTarget(host: QysHost): void {
-  loadResolver().catch(() => undefined);
-  if (host.client?.inspectFraming) loadFraming().catch(() => undefined);
+  for (const load of [loadResolver, loadMessages, ...(host.client?.inspectFraming ? [loadFraming] : [])])
+    load().catch(() => undefined);
 }
 
 /** The binding cannot be resolved (no default service, or an invalid strategy): code `binding`. */

@@ -5,10 +5,11 @@
  * frame's load, the reachability probe, a CSP violation, a return-page message, a platform marker, the link's
  * expiry, the popup closing) and does the side effects the hooks ask for (events, stopping timers and requests,
  * renewing the session, confirming the contract state with the host). Timers are the element's: a timeout is
- * an input here (`urlExpired`, `popupClosed`).
+ * an input here (`urlExpired`, `popupClosed`). Messages (return page, platform markers) go through
+ * `handleMessage` (run-messages.ts), an on-demand chunk the element loads ahead of the first session.
  */
 import type { SigningBlockedCause, SigningOutcome } from '../../api/events.js';
-import { BridgeGate, isPlatformMarker, markerCause, type BridgeData } from './bridge.js';
+import { BridgeGate } from './bridge.js';
 import { diagnose, type BlankFrameSignals } from './diagnose.js';
 
 export type SigningFrameState =
@@ -100,53 +101,18 @@ export class SigningRun {
   gateOrigin = '';
   sessionContractId: string | undefined;
   private outcome: Promise<SigningOutcome> | undefined;
-  private settle: ((o: SigningOutcome) => void) | undefined;
-  private v: {
-    state: SigningFrameState;
-    cause?: SigningBlockedCause;
-    note?: SigningNote;
-    src?: string;
-    target?: SigningTargetInfo;
-  } = { state: 'idle' };
-
-  constructor(private readonly hooks: SigningRunHooks) {}
-
-  private set<K extends keyof SigningRun['v']>(k: K, x: SigningRun['v'][K]) {
-    if (this.v[k] === x) return;
-    this.v[k] = x;
-    this.hooks.changed();
-  }
-  get state(): SigningFrameState {
-    return this.v.state;
-  }
-  set state(x: SigningFrameState) {
-    this.set('state', x);
-  }
-  get cause(): SigningBlockedCause | undefined {
-    return this.v.cause;
-  }
-  set cause(x: SigningBlockedCause | undefined) {
-    this.set('cause', x);
-  }
-  get note(): SigningNote | undefined {
-    return this.v.note;
-  }
-  set note(x: SigningNote | undefined) {
-    this.set('note', x);
-  }
+  /** Settles this run's `result` (a newer run replaces it). */
+  settle: ((o: SigningOutcome) => void) | undefined;
+  /** What is shown: each set to a new value calls `hooks.changed()` (accessors defined below the class). */
+  private readonly v: Record<string, unknown> = { state: 'idle' };
+  declare state: SigningFrameState;
+  declare cause: SigningBlockedCause | undefined;
+  declare note: SigningNote | undefined;
   /** The URL the frame shows (undefined: no frame). */
-  get src(): string | undefined {
-    return this.v.src;
-  }
-  set src(x: string | undefined) {
-    this.set('src', x);
-  }
-  get target(): SigningTargetInfo | undefined {
-    return this.v.target;
-  }
-  set target(x: SigningTargetInfo | undefined) {
-    this.set('target', x);
-  }
+  declare src: string | undefined;
+  declare target: SigningTargetInfo | undefined;
+
+  constructor(readonly hooks: SigningRunHooks) {}
 
   /** Settles once per run with its outcome (see the element's `result`). */
   get result(): Promise<SigningOutcome> {
@@ -154,7 +120,7 @@ export class SigningRun {
   }
 
   isFinal(): boolean {
-    return FINAL.includes(this.v.state);
+    return FINAL.includes(this.state);
   }
 
   /** Ends the current run's side effects and begins a new generation; the frame goes. */
@@ -291,74 +257,6 @@ export class SigningRun {
     }
   }
 
-  /** Input: a `message` event; `expected` is the window this run's page lives in (frame or popup). */
-  message(e: SigningMessage, expected: unknown): void {
-    if (isPlatformMarker(e.data)) {
-      // A platform's own page marker (not a bridge message, so not counted by the gate: the signing
-      // page's marker can arrive after qys-ready, in WebKit): a hint, from our window and the platform only.
-      const hint = markerCause(e.data);
-      const live = this.state === 'loading' || this.state === 'ready' || this.state === 'popup';
-      if (hint && live && e.origin === this.platformOrigin && e.source && e.source === expected) {
-        const nonce = this.gateNonce;
-        this.gateNonce = ''; // the session is spent
-        // No cookies in a cross-site frame: a new session would end the same way; the popup, a
-        // first-party window, keeps them (offered by the blocked view). A popup with none: SSO failed.
-        if (hint === 'third-party-storage' && this.display === 'frame')
-          this.blockIf({ targetUrl: this.platformOrigin, storageBlocked: true });
-        else
-          void this.report(
-            { source: 'qys-bridge', type: hint === 'third-party-storage' ? 'login-required' : hint, nonce },
-            this.run,
-          );
-      }
-      return;
-    }
-    const data = this.gate.check(e as Pick<MessageEvent, 'origin' | 'source' | 'data'>);
-    if (typeof data !== 'string') void this.report(data, this.run);
-  }
-
-  /** A return-page report the gate accepted. */
-  async report(data: BridgeData, run: number): Promise<void> {
-    const contractId = data.contractId ?? this.sessionContractId;
-    if (data.type === 'login-required' || data.type === 'expired') {
-      const n = data.type === 'expired' ? ++this.expiredReports : ++this.loginReports;
-      if (data.type === 'expired') this.hooks.emit('qys-expired', { contractId });
-      if (n > 1) {
-        this.blockIf({
-          targetUrl: this.platformOrigin,
-          expiredReports: this.expiredReports,
-          loginReports: this.loginReports,
-        });
-        return;
-      }
-      this.state = 'preparing';
-      this.note = data.type === 'expired' ? { key: 'expired' } : undefined;
-      return this.hooks.renew(this.display);
-    }
-    if (data.type === 'error') {
-      this.stop();
-      const error = new Error(data.message ?? data.code ?? 'error');
-      this.state = 'error';
-      this.note = { key: 'error', params: { message: data.message ?? data.code ?? '' } };
-      this.hooks.emit('qys-error', { error, code: data.code ?? 'platform' });
-      return;
-    }
-    this.stop();
-    if (data.type === 'cancelled') return this.finish('cancelled', contractId);
-    this.state = data.type;
-    run = this.run; // stop() began a new run: a newer open() now supersedes this confirmation
-    void this.result;
-    const settle = this.settle; // this run's: a newer open() replaces this.settle
-    const confirmed = contractId ? await this.hooks.confirm(contractId, this.target?.serviceId) : undefined;
-    if (run !== this.run) {
-      // Superseded (a newer open(), or the element was removed) while the host confirmed: the user
-      // did sign or decline, so this run's outcome is still told, leaving the newer run alone.
-      this.hooks.emit(data.type === 'signed' ? 'qys-signed' : 'qys-declined', { contractId, confirmed });
-      return settle?.({ type: data.type, contractId, ...(confirmed ? { confirmed } : {}) });
-    }
-    this.finish(data.type, contractId, confirmed);
-  }
-
   /** A final state: tells it and settles `result`. */
   finish(type: SigningOutcome['type'], contractId: string | undefined, confirmed?: string): void {
     this.state = type;
@@ -385,3 +283,15 @@ export class SigningRun {
     if (!this.isFinal() && this.state !== 'idle') this.state = 'idle';
   }
 }
+
+for (const k of ['state', 'cause', 'note', 'src', 'target'])
+  Object.defineProperty(SigningRun.prototype, k, {
+    get(this: { v: Record<string, unknown> }) {
+      return this.v[k];
+    },
+    set(this: { v: Record<string, unknown>; hooks: SigningRunHooks }, x: unknown) {
+      if (this.v[k] === x) return;
+      this.v[k] = x;
+      this.hooks.changed();
+    },
+  });
