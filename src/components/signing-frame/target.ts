@@ -3,10 +3,11 @@
  * service (`service-id`, else the default service), the client IP as the OA server sees it, and the
  * page's hostname, through `resolveSigningTarget` (src/core/network-strategy).
  *
- * The resolver is loaded on demand and only when the binding's strategy is on (`segment` / `domain`):
- * with 内外网自动登录 off (the default, and every public-cloud service) the answer is the external
- * address and no rule code is needed. This keeps the signing-frame entry within its 10 kB budget; the
- * import starts as soon as the binding is known, in parallel with the client-context call.
+ * The resolver is an on-demand chunk (the signing-frame entry has a 10 kB budget), used only when the
+ * binding's strategy is on (`segment` / `domain`): with 内外网自动登录 off (the default, and every public-cloud
+ * service) the answer is the external address. The chunk is requested as soon as an element has a host
+ * (`prefetchTarget`), before the binding is known: waiting for it in the first `open()` was most of that
+ * open's time (issue #16), and a page with a signing frame and a strategy on needs it anyway.
  */
 import type { QysHost } from '../../api/host.js';
 import type { Binding, SigningZone } from '../../api/schemas.js';
