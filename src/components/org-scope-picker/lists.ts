@@ -5,13 +5,28 @@
  * the previous one's requests), prefetching around the window, and the WAI-ARIA tree keys beyond the
  * list controller's ↑/↓/Home/End/PageUp/PageDown: ←/→, Space/Enter, `*`, Delete, type-ahead.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import type { QysHost } from '../../api/host.js';
 import type { OrgNode, OrgNodeType } from '../../api/schemas.js';
 import { keyOf } from '../../core/org-selection/org-selection.js';
 import type { OrgTree } from '../../core/org-tree/org-tree.js';
 import { VirtualListController, type VirtualListState } from '../../controllers/virtual-list.js';
-import { createListTree, type ListTab } from './list-parts.js';
+import { createListTree, pathText, renderRow, type ListTab, type RowContext } from './list-parts.js';
+import { renderRetry, renderStatus } from './tab-bar.js';
+
+/** What a list shows beyond its data. */
+export interface ListViewContext extends Omit<RowContext, 'onRowClick'> {
+  readonly hasHost: boolean;
+  /** Accessible name of the tree. */
+  readonly label: string;
+  errorText(err: unknown): string;
+}
 
 /**
  * Typing pauses this long before a search goes out, so results paint within ~120 ms of the last key:
@@ -237,5 +252,65 @@ export class OrgLists implements ReactiveController {
       .removeRecent({ type: node.type, id: node.id })
       .then(() => this.drop('recent'))
       .catch((err: unknown) => this.ctx.error(err));
+  }
+
+  /** The list of a tab: its rows in the window, or what stands instead (no host, loading, empty, failed). */
+  render(tab: ListTab, c: ListViewContext): TemplateResult {
+    if (!c.hasHost) return renderStatus(c.t('noHost'));
+    if (tab === 'search' && !this.searchedQuery)
+      return renderStatus(c.t(this.query ? 'searching' : 'searchHint'));
+    const tree = this.treeFor(tab);
+    if (!tree) return html``;
+    const root = tree.rootList;
+    const rootFailed = root?.total === undefined ? root?.failed.get(0) : undefined;
+    if (rootFailed !== undefined)
+      return renderRetry(
+        c.t('loadFailed', { message: c.errorText(rootFailed) }),
+        c.t('retry'),
+        () => void tree.retry(),
+      );
+    if (!root || root.total === undefined)
+      return renderStatus(c.t(tab === 'search' ? 'searching' : 'loading'), true);
+    if (root.total === 0)
+      return renderStatus(
+        c.t(tab === 'search' ? 'searchEmpty' : tab === 'tree' ? 'emptyOrg' : 'empty', {
+          query: this.searchedQuery,
+        }),
+      );
+    const v = this.viewOf(tab);
+    const list = this.list;
+    v.active = list.active;
+    const range = list.range;
+    // Rows shown (and prefetched around them) whose page is not loaded yet start loading now.
+    this.ensureRows(range.start, range.end);
+    const activeNode = tree.nodeAt(tree.rows[v.active]!);
+    const current = activeNode ? [activeNode.name, pathText(activeNode)].filter(Boolean).join(' · ') : '';
+    const ctx: RowContext = { ...c, onRowClick: (e, t, i) => this.onRowClick(e, t, i) };
+    return html`<div
+        part="tree"
+        role="tree"
+        tabindex="0"
+        aria-multiselectable="true"
+        aria-label=${tab === 'search' ? c.t('resultsLabel') : c.label}
+        aria-activedescendant="${c.uid}-${tab}-r${v.active}"
+        aria-disabled=${c.disabled ? 'true' : nothing}
+        aria-describedby="${c.uid}-summary"
+        @keydown=${this.onKey}
+        @scroll=${list.onScroll}
+        style="--qys-org-picker-row-height:${c.rowHeight}px"
+      >
+        <div class="spacer" role="none" style="block-size:${range.totalHeight}px">
+          ${list.indices.map((i) => renderRow(ctx, tab, tree, i, i === v.active))}
+        </div>
+      </div>
+      ${tree.hasErrors ? renderRetry(c.t('someFailed'), c.t('retry'), () => void tree.retry()) : nothing}
+      ${
+        tab === 'recent' && activeNode
+          ? html`<button part="recent-remove" type="button" @click=${() => this.removeRecent(activeNode)}>
+              ${c.t('recent.remove')}
+            </button>`
+          : nothing
+      }
+      <p part="current">${current}</p>`;
   }
 }

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { QysFormField } from '../../internal/form-field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
-import type { Params } from '../../internal/localize.js';
 import type { OrgCapabilities, OrgNode, OrgNodeType, OrgRef, OrgScope } from '../../api/schemas.js';
 import {
   OrgSelection,
@@ -21,18 +20,11 @@ import {
 } from '../../core/org-selection/rules.js';
 import { RefResolverController } from '../../controllers/ref-resolver.js';
 import type { BulkPaste } from './bulk-paste.js';
-import { HeadCount } from './head-count.js';
-import { pathText, renderRow, targetOf, type ListTab } from './list-parts.js';
+import type { HeadCount } from './head-count.js';
+import { pathText, targetOf, type ListTab } from './list-parts.js';
 import { OrgLists } from './lists.js';
-import {
-  offeredTabs,
-  renderRetry,
-  renderStatus,
-  renderTabBar,
-  renderToolbar,
-  type TabId,
-} from './tab-bar.js';
-import { renderSelection } from './selection-view.js';
+import { offeredTabs, renderStatus, renderTabBar, renderToolbar, type TabId } from './tab-bar.js';
+import { renderSummary, type SelectionViewContext } from './selection-view.js';
 import { orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
 
@@ -269,44 +261,55 @@ export class QysOrgScopePicker extends QysFormField {
     onFound: (nodes) => this.learnPaths(nodes),
   });
 
-  private readonly headCount = new HeadCount(this, () => ({
-    host: this.effectiveHost,
-    scope: this.sel.value,
-    connected: this.isConnected,
-  }));
-
-  /** The 批量添加 panel: its module loads the first time the tab is shown (not on the first paint). */
+  // Parts the first rows do not need load on demand: the live head count (asked for 150 ms after a
+  // change anyway), the chips and flags (when there is a selection, or right after the first render)
+  // and the 批量添加 panel (when its tab is first shown). updateComplete waits for those on their way.
+  private headCount: HeadCount | undefined;
+  private chips: typeof import('./chips.js') | undefined;
   private bulk: BulkPaste | undefined;
-  private bulkLoading: Promise<void> | undefined;
+  private readonly loading = new Map<string, Promise<void>>();
 
-  private loadBulk(): Promise<void> {
-    return (this.bulkLoading ??= import('./bulk-paste.js').then(({ BulkPaste }) => {
-      this.bulk = new BulkPaste(this, {
-        uid: this.uid,
-        host: () => this.effectiveHost,
-        types: () => this.searchTypes,
-        disabled: () => this.isDisabled,
-        t: (key, params) => this.t(key, params),
-        errorText: (err) => this.errorText(err),
-        pathText,
-        learn: (nodes) => this.learn(nodes),
-        addAll: (nodes) => {
-          const addable = nodes.filter((n) => !this.rules.lockOf(n) && this.sel.canToggle(n.type));
-          return this.apply(this.sel.addAll(addable.map(targetOf))) ? addable.length : 0;
-        },
-        choose: (node) =>
-          this.apply(this.sel.addAll([targetOf(node)]), this.t('selected', { name: node.name })),
-      });
-      this.requestUpdate();
-    }));
+  private onDemand(name: string, load: () => Promise<void>): void {
+    if (this.loading.has(name)) return;
+    const p = load();
+    this.loading.set(name, p);
+    void p.finally(() => this.requestUpdate());
   }
 
-  /** Also waits for the paste panel's module when the panel is being shown. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (!this.bulkLoading) return done;
-    await this.bulkLoading;
-    return this.isUpdatePending ? super.getUpdateComplete() : done;
+    let done = await super.getUpdateComplete();
+    for (const p of this.loading.values()) {
+      await p;
+      if (this.isUpdatePending) done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  private loadChips(): void {
+    this.onDemand('chips', () => import('./chips.js').then((m) => void (this.chips = m)));
+  }
+
+  private loadBulk(): void {
+    this.onDemand('bulk', () =>
+      import('./bulk-paste.js').then(({ BulkPaste }) => {
+        this.bulk = new BulkPaste(this, {
+          uid: this.uid,
+          host: () => this.effectiveHost,
+          types: () => this.searchTypes,
+          disabled: () => this.isDisabled,
+          t: (key, params) => this.t(key, params),
+          errorText: (err) => this.errorText(err),
+          pathText,
+          learn: (nodes) => this.learn(nodes),
+          addAll: (nodes) => {
+            const addable = nodes.filter((n) => !this.rules.lockOf(n) && this.sel.canToggle(n.type));
+            return this.apply(this.sel.addAll(addable.map(targetOf))) ? addable.length : 0;
+          },
+          choose: (node) =>
+            this.apply(this.sel.addAll([targetOf(node)]), this.t('selected', { name: node.name })),
+        });
+      }),
+    );
   }
 
   private get treeEl(): HTMLElement | null {
@@ -364,6 +367,10 @@ export class QysOrgScopePicker extends QysFormField {
       changed.has('required')
     )
       this.commitIfConnected();
+  }
+
+  protected override firstUpdated(): void {
+    setTimeout(() => this.loadChips());
   }
 
   private commitIfConnected(): void {
@@ -452,7 +459,18 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   private scheduleCount(): void {
-    if (this.isConnected || this.hasConnected) this.headCount.schedule();
+    if (!this.isConnected && !this.hasConnected) return;
+    if (this.headCount) return this.headCount.schedule();
+    this.onDemand('count', () =>
+      import('./head-count.js').then(({ HeadCount }) => {
+        this.headCount = new HeadCount(this, () => ({
+          host: this.effectiveHost,
+          scope: this.sel.value,
+          connected: this.isConnected,
+        }));
+        this.headCount.schedule();
+      }),
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -588,71 +606,17 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   private renderList(tab: ListTab): TemplateResult {
-    if (!this.effectiveHost) return renderStatus(this.t('noHost'));
-    const lists = this.lists;
-    if (tab === 'search' && !lists.searchedQuery)
-      return renderStatus(this.t(lists.query ? 'searching' : 'searchHint'));
-    const tree = lists.treeFor(tab);
-    if (!tree) return html``;
-    const root = tree.rootList;
-    const rootFailed = root?.total === undefined ? root?.failed.get(0) : undefined;
-    if (rootFailed !== undefined)
-      return renderRetry(
-        this.t('loadFailed', { message: this.errorText(rootFailed) }),
-        this.t('retry'),
-        () => void tree.retry(),
-      );
-    if (!root || root.total === undefined)
-      return renderStatus(this.t(tab === 'search' ? 'searching' : 'loading'), true);
-    if (root.total === 0)
-      return renderStatus(
-        this.t(tab === 'search' ? 'searchEmpty' : tab === 'tree' ? 'emptyOrg' : 'empty', {
-          query: lists.searchedQuery,
-        }),
-      );
-    const v = lists.viewOf(tab);
-    const list = lists.list;
-    v.active = list.active;
-    const range = list.range;
-    // Rows shown (and prefetched around them) whose page is not loaded yet start loading now.
-    lists.ensureRows(range.start, range.end);
-    const activeNode = tree.nodeAt(tree.rows[v.active]!);
-    const current = activeNode ? [activeNode.name, pathText(activeNode)].filter(Boolean).join(' · ') : '';
-    const ctx = {
+    return this.lists.render(tab, {
       uid: this.uid,
+      hasHost: !!this.effectiveHost,
+      label: this.label || this.defaultLabel,
       sel: this.sel,
       disabled: this.isDisabled,
       rowHeight: this.rowHeight,
-      t: (key: string, params?: Params) => this.t(key, params),
-      lockOf: (n: OrgNode) => this.lockOf(n),
-      onRowClick: (e: MouseEvent, t: ListTab, i: number) => lists.onRowClick(e, t, i),
-    };
-    return html`<div
-        part="tree"
-        role="tree"
-        tabindex="0"
-        aria-multiselectable="true"
-        aria-label=${tab === 'search' ? this.t('resultsLabel') : this.label || this.defaultLabel}
-        aria-activedescendant="${this.uid}-${tab}-r${v.active}"
-        aria-disabled=${this.isDisabled ? 'true' : nothing}
-        aria-describedby="${this.uid}-summary"
-        @keydown=${lists.onKey}
-        @scroll=${list.onScroll}
-        style="--qys-org-picker-row-height:${this.rowHeight}px"
-      >
-        <div class="spacer" role="none" style="block-size:${range.totalHeight}px">
-          ${list.indices.map((i) => renderRow(ctx, tab, tree, i, i === v.active))}
-        </div>
-      </div>
-      ${tree.hasErrors ? renderRetry(this.t('someFailed'), this.t('retry'), () => void tree.retry()) : nothing}
-      ${
-        tab === 'recent' && activeNode
-          ? html`<button part="recent-remove" type="button" @click=${() => lists.removeRecent(activeNode)}>
-              ${this.t('recent.remove')}
-            </button>`
-          : nothing
-      }
-      <p part="current">${current}</p>`;
+      t: (key, params) => this.t(key, params),
+      errorText: (err) => this.errorText(err),
+      lockOf: (n) => this.lockOf(n),
+    });
   }
 
   private renderBulk(): TemplateResult {
@@ -665,11 +629,12 @@ export class QysOrgScopePicker extends QysFormField {
     const tab = this.currentTab;
     const listTab = this.listTab;
     const shownError = this.message || (this.showErrors ? this.validationMessage : '');
-    const selection = renderSelection({
+    if (!this.chips && !this.sel.isEmpty) this.loadChips();
+    const selection: SelectionViewContext = {
       uid: this.uid,
       sel: this.sel,
-      count: this.headCount.count,
-      countState: this.headCount.state,
+      count: this.headCount?.count,
+      countState: this.headCount?.state ?? 'idle',
       rules: this.rules,
       disabled: this.isDisabled,
       chipLimit: this.chipLimit,
@@ -680,9 +645,9 @@ export class QysOrgScopePicker extends QysFormField {
       targetOf,
       remove: (ref) => this.removeRule(ref),
       toggleChips: () => (this.chipsExpanded = !this.chipsExpanded),
-    });
+    };
     return html`<div part="base">
-      ${selection}
+      ${renderSummary(selection)} ${this.chips?.renderChipsAndFlags(selection) ?? nothing}
       <p part="message" role="alert">${shownError}</p>
       ${this.renderTabs()} ${this.renderToolbar()}
       <div role="tabpanel" id="${this.uid}-panel" aria-labelledby="${this.uid}-tab-${tab}">
