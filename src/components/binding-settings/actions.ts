@@ -4,7 +4,7 @@
 import { isAbortError } from '../../api/errors.js';
 import type { Binding } from '../../api/schemas.js';
 import type { QysBindingSettings as El } from './binding-settings.js';
-import { draftFromBinding, toInput } from './form-model.js';
+import { draftFromBinding, toInput } from '../../core/binding/form-model.js';
 
 /** 删除: asks, deletes, says so in the list, leaves the form when it showed that service. */
 export async function deleteBinding(el: El, b: Binding): Promise<void> {

@@ -21,7 +21,7 @@ import {
   type Draft,
   type FieldErrors,
   type FieldName,
-} from './form-model.js';
+} from '../../core/binding/form-model.js';
 import { generateEncryptionKey } from '../../core/binding/encryption-key.js';
 import { renderList } from './views/list.js';
 import {

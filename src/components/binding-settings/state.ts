@@ -7,7 +7,7 @@ import type {
   SyncProgress,
   SyncReport,
 } from '../../api/schemas.js';
-import type { ConflictRow, Draft, FieldName } from './form-model.js';
+import type { ConflictRow, Draft, FieldName } from '../../core/binding/form-model.js';
 
 /** A question in the modal dialog; `resolve` gets the chosen answer. */
 export interface DialogRequest {

@@ -12,7 +12,7 @@ import {
   newDraft,
   sameValue,
   type FieldName,
-} from '../form-model.js';
+} from '../../../core/binding/form-model.js';
 import { QysNotFoundError } from '../../../api/errors.js';
 
 type El = QysBindingSettings;

@@ -4,7 +4,7 @@ import { QysConflictError, QysValidationError, isAbortError } from '../../../api
 import type { SyncReport } from '../../../api/schemas.js';
 import { generateEncryptionKey } from '../../../core/binding/encryption-key.js';
 import type { QysBindingSettings as El } from '../binding-settings.js';
-import { FIELDS, errorsFromIssues, toInput } from '../form-model.js';
+import { FIELDS, errorsFromIssues, toInput } from '../../../core/binding/form-model.js';
 import { loadScope } from '../actions.js';
 
 /** 重新生成 the 加密密钥 (asks first: Qiyuesuo must be given the new one). */

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { OrgScope } from '../../../api/schemas.js';
 import type { QysChangeEvent } from '../../../api/events.js';
 import type { QysBindingSettings } from '../binding-settings.js';
-import { FIELDS, fieldApplies, type Draft, type FieldName } from '../form-model.js';
+import { FIELDS, fieldApplies, type Draft, type FieldName } from '../../../core/binding/form-model.js';
 import { embeddedPlaceholder, renderOrgSection, renderSyncSection, renderTestSection } from './panels.js';
 import { embeddedState } from '../lazy.js';
 import { hasMessage } from '../../../internal/localize.js';
