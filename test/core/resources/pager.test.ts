@@ -12,8 +12,13 @@ const item = (i: number, tag = 'a'): Resource => ({
 
 /** A fetcher over `total` items whose answers the test releases one by one. */
 function held(total: number, tag = 'a') {
-  const calls: { offset: number; limit: number; signal: AbortSignal; release: () => void; fail: (e: unknown) => void }[] =
-    [];
+  const calls: {
+    offset: number;
+    limit: number;
+    signal: AbortSignal;
+    release: () => void;
+    fail: (e: unknown) => void;
+  }[] = [];
   const fetcher: PageFetcher = (offset, limit, signal) =>
     new Promise<Page<Resource>>((resolve, reject) => {
       const page = () => {
