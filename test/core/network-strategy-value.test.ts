@@ -5,6 +5,7 @@ import {
   editRule,
   emptyAutoLogin,
   parseSegmentsWithPresets,
+  previewSigningTarget,
   removeRule,
   ruleListKey,
   sameAutoLogin,
@@ -104,5 +105,24 @@ describe('core/network-strategy/value', () => {
     expect(extra.map((i) => i.index)).to.deep.equal([0]);
     expect(chosen.issues.map((i) => i.index)).to.deep.equal([...chosen.issues.map((i) => i.index)].sort());
     expect(parseSegmentsWithPresets(rules, undefined, ['p1']).issues).to.deep.equal(none.issues);
+  });
+
+  it('previewSigningTarget: the zone and URL an address gets; invalid rules left out; unknown URLs flagged', () => {
+    const v = seg(['10.0.0.0/8', 'not a rule']);
+    const urls = { external: 'https://qys.example.com', internal: 'http://10.0.0.21:9180' };
+    const inside = previewSigningTarget(v, urls, { clientIp: '10.1.2.3' }, undefined);
+    expect(inside.urlUnknown).to.equal(false);
+    expect(inside.result).to.deep.include({ ok: true, zone: 'internal', url: 'http://10.0.0.21:9180' });
+    const outside = previewSigningTarget(v, urls, { clientIp: '8.8.8.8' }, undefined);
+    expect(outside.result).to.deep.include({ zone: 'external', url: 'https://qys.example.com' });
+    // no addresses given: the zone is still decided, the URL is unknown
+    const unknown = previewSigningTarget(v, undefined, { clientIp: '10.1.2.3' }, undefined);
+    expect(unknown.urlUnknown).to.equal(true);
+    expect(unknown.result).to.deep.include({ zone: 'internal' });
+    // a chosen preset decides too
+    const p = previewSigningTarget(seg([], { segmentPresetIds: ['p1'] }), urls, { clientIp: '172.16.5.5' }, [
+      { id: 'p1', name: '分部', rules: ['172.16.0.0/12'] },
+    ]);
+    expect(p.result).to.deep.include({ zone: 'internal' });
   });
 });

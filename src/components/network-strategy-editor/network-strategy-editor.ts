@@ -13,17 +13,14 @@ import {
   editRule,
   emptyAutoLogin,
   parseSegmentsWithPresets,
+  previewSigningTarget,
   removeRule,
   ruleListKey,
   sameAutoLogin,
   togglePreset,
 } from '../../core/network-strategy/value.js';
 import { parseDomainRules, type ParsedDomainRules } from '../../core/network-strategy/domain.js';
-import {
-  resolveSigningTarget,
-  type SigningTargetBinding,
-  type SigningTargetResult,
-} from '../../core/network-strategy/resolve.js';
+import { type SigningTargetBinding, type SigningTargetResult } from '../../core/network-strategy/resolve.js';
 import type { RuleIssue } from '../../core/network-strategy/issues.js';
 export { splitRuleText } from '../../core/network-strategy/value.js';
 import { networkStrategyMessages } from './network-strategy-editor.messages.js';
@@ -42,10 +39,6 @@ type PresetsState =
   | { status: 'loading' }
   | { status: 'ready'; presets: SegmentPreset[] }
   | { status: 'failed'; error: unknown };
-
-// Stand-ins when the page gives no signing addresses: the preview still shows the zone.
-const URL_UNKNOWN_EXTERNAL = '\u0000external';
-const URL_UNKNOWN_INTERNAL = '\u0000internal';
 
 /**
  * Edits 内外网自动登录 (`autoLogin`): off, by network segment (client IP), or by domain (the OA page's
@@ -615,21 +608,12 @@ export class QysNetworkStrategyEditor extends QysFormField {
     const defaultHost = typeof location !== 'undefined' ? location.host : '';
     const ip = this.tryIp ?? this.clientIp ?? '';
     const host = this.tryHost ?? defaultHost;
-    const urls = this.urls;
-    const binding: SigningTargetBinding = {
-      signingUrlExternal: urls?.external?.trim() || URL_UNKNOWN_EXTERNAL,
-      signingUrlInternal: urls ? (urls.internal ?? '') : URL_UNKNOWN_INTERNAL,
-      autoLogin: v,
-    };
-    const result = resolveSigningTarget(
-      binding,
-      {
-        clientIp: ip,
-        hostname: host,
-        // A host without a port is on the page's scheme's default port.
-        protocol: typeof location !== 'undefined' ? location.protocol : null,
-      },
-      { presets: this.availablePresets ?? null, ignoreInvalidRules: true },
+    const preview = previewSigningTarget(
+      v,
+      this.urls,
+      // A host without a port is on the page's scheme's default port.
+      { clientIp: ip, hostname: host, protocol: typeof location !== 'undefined' ? location.protocol : null },
+      this.availablePresets,
     );
     const ignored = new Set(
       this.issuesOf(v.mode)
@@ -664,17 +648,18 @@ export class QysNetworkStrategyEditor extends QysFormField {
               <p class="hint" id="try-host-hint">${this.t('try.host.hint')}</p>`
           : nothing
       }
-      <div part="try-result" role="status" aria-live="polite">${this.renderResult(result, ignored)}</div>
+      <div part="try-result" role="status" aria-live="polite">
+        ${this.renderResult(preview.result, preview.urlUnknown, ignored)}
+      </div>
     </div>`;
   }
 
-  private renderResult(r: SigningTargetResult, ignored: number) {
+  private renderResult(r: SigningTargetResult, urlUnknown: boolean, ignored: number) {
     if (!r.ok)
       return html`<p class="invalid-text">
         ${this.t('try.invalid', { message: r.issues.map((i) => this.t(i.code)).join(' ') })}
       </p>`;
-    const url =
-      r.url === URL_UNKNOWN_EXTERNAL || r.url === URL_UNKNOWN_INTERNAL ? this.t('try.urlUnknown') : r.url;
+    const url = urlUnknown ? this.t('try.urlUnknown') : r.url;
     const m = r.matchedRule;
     return html`<p>
         <span class="zone-${r.zone}">${this.t(`try.zone.${r.zone}`)}</span> <span class="url">${url}</span>

@@ -1,9 +1,11 @@
 /**
  * The 内外网自动登录 value (`AutoLogin`) as the strategy editor edits it: checking a value from the page, comparing,
- * splitting pasted rule text, and the list edits (add, edit in place, toggle a preset). DOM-free.
+ * splitting pasted rule text, the list edits (add, edit in place, toggle a preset) and the "try an address"
+ * preview. DOM-free.
  */
 import type { AutoLogin, AutoLoginMode, SegmentPreset } from '../../api/schemas.js';
 import { coveredByPresets, parseSegmentRules, type ParsedSegmentRules } from './rules.js';
+import { resolveSigningTarget, type SigningTargetInput, type SigningTargetResult } from './resolve.js';
 
 export const AUTO_LOGIN_MODES: readonly AutoLoginMode[] = ['off', 'segment', 'domain'];
 
@@ -106,4 +108,33 @@ export function parseSegmentsWithPresets(
     parsed.issues.sort((a, b) => a.index - b.index);
   }
   return parsed;
+}
+
+// Stand-ins when the page gives no signing addresses: the preview still shows the zone.
+const URL_UNKNOWN_EXTERNAL = '\u0000external';
+const URL_UNKNOWN_INTERNAL = '\u0000internal';
+
+/**
+ * The "try an address" preview: the signing zone and URL that `at` (a client IP, the page's host and scheme)
+ * gets under `v`, rules that are not valid left out. `urls`: the signing addresses (undefined: not given, so
+ * the zone is still decided and `urlUnknown` is true).
+ */
+export function previewSigningTarget(
+  v: AutoLogin,
+  urls: { external?: string; internal?: string } | undefined,
+  at: SigningTargetInput,
+  presets: readonly SegmentPreset[] | undefined,
+): { result: SigningTargetResult; urlUnknown: boolean } {
+  const result = resolveSigningTarget(
+    {
+      signingUrlExternal: urls?.external?.trim() || URL_UNKNOWN_EXTERNAL,
+      signingUrlInternal: urls ? (urls.internal ?? '') : URL_UNKNOWN_INTERNAL,
+      autoLogin: v,
+    },
+    at,
+    { presets: presets ? [...presets] : null, ignoreInvalidRules: true },
+  );
+  const urlUnknown =
+    result.ok && (result.url === URL_UNKNOWN_EXTERNAL || result.url === URL_UNKNOWN_INTERNAL);
+  return { result, urlUnknown };
 }
