@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { QysFormField } from '../../internal/form-field.js';
+import { HostTask } from '../../controllers/host-task.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
 import type { AutoLogin, AutoLoginMode, SegmentPreset } from '../../api/schemas.js';
@@ -144,15 +145,24 @@ export class QysNetworkStrategyEditor extends QysFormField {
   /** Segment presets to offer instead of asking the host (`undefined`: ask the host). */
   @property({ attribute: false }) presets: SegmentPreset[] | undefined;
 
-  @state() private hostPresets: PresetsState = { status: 'none' };
-  @state() private clientIp: string | null = null;
+  /** The host's segment presets, and the client IP for the preview (HostTask: abort on host change / disconnect). */
+  private readonly presetsTask = new HostTask<[], SegmentPreset[]>(this, {
+    task: async (_, { host, signal }) => {
+      const presets = await host.client.segmentPresets({ signal });
+      return Array.isArray(presets) ? presets : [];
+    },
+    onValue: () => this.commitValue(),
+    onError: () => this.commitValue(),
+  });
+  private readonly contextTask = new HostTask<[], string | null>(this, {
+    task: async (_, { host, signal }) => (await host.client.context({ signal })).clientIp ?? null,
+  });
   @state() private tryIp: string | undefined;
   @state() private tryHost: string | undefined;
   @state() private addText = '';
   @state() private announcement = '';
 
   private loadedFrom: QysHost | undefined | null = null;
-  private loadAbort: AbortController | undefined;
   private segmentMemo:
     | {
         list: readonly string[];
@@ -174,9 +184,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadAbort?.abort();
-    this.loadAbort = undefined;
-    this.loadedFrom = null;
+    this.loadedFrom = null; // the tasks abort by themselves
   }
 
   protected formValue(): string {
@@ -271,7 +279,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
 
   private get availablePresets(): SegmentPreset[] | undefined {
     if (this.presets) return this.presets;
-    return this.hostPresets.status === 'ready' ? this.hostPresets.presets : undefined;
+    return this.presetsTask.status === 'done' ? this.presetsTask.value : undefined;
   }
 
   private unknownPresetIds(): string[] {
@@ -297,7 +305,12 @@ export class QysNetworkStrategyEditor extends QysFormField {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const host = this.effectiveHost;
-    if (this.isConnected && host !== this.loadedFrom) void this.loadFromHost(host);
+    if (this.isConnected && host !== this.loadedFrom) {
+      this.loadedFrom = host;
+      if (!host) this.presetsTask.reset(); // no host, no presets (not the last host's)
+      void this.presetsTask.run();
+      void this.contextTask.run(); // unknown client IP on failure: the preview says so
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -310,40 +323,12 @@ export class QysNetworkStrategyEditor extends QysFormField {
     this.commitValue();
   }
 
-  private async loadFromHost(host: QysHost | undefined, only?: 'presets'): Promise<void> {
-    this.loadedFrom = host;
-    this.loadAbort?.abort();
-    const abort = new AbortController();
-    this.loadAbort = abort;
-    if (!host) {
-      this.hostPresets = { status: 'none' };
-      return;
-    }
-    const { signal } = abort;
-    this.hostPresets = { status: 'loading' };
-    if (!only) {
-      host.client
-        .context({ signal })
-        .then((ctx) => {
-          if (!signal.aborted) this.clientIp = ctx.clientIp ?? null;
-        })
-        .catch(() => {
-          /* unknown client IP: the preview says so */
-        });
-    }
-    try {
-      const presets = await host.client.segmentPresets({ signal });
-      if (signal.aborted) return;
-      this.hostPresets = { status: 'ready', presets: Array.isArray(presets) ? presets : [] };
-    } catch (error) {
-      if (signal.aborted) return;
-      this.hostPresets = { status: 'failed', error };
-    }
-    this.commitValue();
-  }
-
-  private retryPresets(): void {
-    void this.loadFromHost(this.effectiveHost, 'presets');
+  /** What the presets section shows: the host's presets loading, there, failed, or none (no host). */
+  private get hostPresets(): PresetsState {
+    const t = this.presetsTask;
+    if (t.status === 'done') return { status: 'ready', presets: t.value ?? [] };
+    if (t.status === 'error') return { status: 'failed', error: t.error };
+    return { status: t.status === 'loading' ? 'loading' : 'none' };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -569,7 +554,9 @@ export class QysNetworkStrategyEditor extends QysFormField {
         <p class="invalid-text" role="alert">
           ${this.t('presets.failed', { message: this.errorText(st.error) })}
         </p>
-        <div><button type="button" @click=${() => this.retryPresets()}>${this.t('retry')}</button></div>
+        <div>
+          <button type="button" @click=${() => void this.presetsTask.run()}>${this.t('retry')}</button>
+        </div>
       </div>`;
     const selected = new Set(this._value.segmentPresetIds ?? []);
     const unknown = this.unknownPresetIds();
@@ -606,7 +593,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
   private renderTry() {
     const v = this._value;
     const defaultHost = typeof location !== 'undefined' ? location.host : '';
-    const ip = this.tryIp ?? this.clientIp ?? '';
+    const ip = this.tryIp ?? this.contextTask.value ?? '';
     const host = this.tryHost ?? defaultHost;
     const preview = previewSigningTarget(
       v,

@@ -333,6 +333,15 @@ describe('<qys-network-strategy-editor>', () => {
     ]);
   });
 
+  it('without a host any more, the last host’s presets are not offered', async () => {
+    const el = await make(segment([]));
+    await settle(el);
+    expect($$(el, '[part="presets"] input[type="checkbox"]')).to.have.length(3);
+    el.host = undefined;
+    await settle(el);
+    expect($(el, '[part="presets"]')).to.equal(null);
+  });
+
   it('says "loading" while the host is slow', async () => {
     const host = createMemoryHost({ latency: 300 });
     const el = await make(segment([]), { host });
