@@ -4,17 +4,37 @@
  * A ReactiveController owning the panel's state and its request (a new submit or disconnecting aborts
  * the one in flight); the element renders `render()` in the 批量添加 tab and decides what may be added.
  */
-import {
-  html,
-  nothing,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { QysHost } from '../../api/host.js';
 import type { Params } from '../../internal/localize.js';
 import type { OrgMatch, OrgNode, OrgNodeType } from '../../api/schemas.js';
 import { partitionMatches, splitPasted } from '../../core/org-selection/paste.js';
+import type { PartLit } from './selection-view.js';
+
+// lit comes from the picker (init), not by import: this chunk then shares no module with the page's
+// entry, and bundlers that split (esbuild) keep the entry in one file (smaller after gzip).
+let html: PartLit['html'];
+let nothing: PartLit['nothing'];
+
+/** Takes lit from the picker; returns the panel's styles (adopted when this part loads). */
+export function init(lit: PartLit): CSSResult {
+  ({ html, nothing } = lit);
+  const { css } = lit;
+  return css`
+    [part='bulk'] {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    [part='bulk'] textarea {
+      font: inherit;
+      min-block-size: 6em;
+      padding: 6px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+  `;
+}
 
 /** What the panel needs from its picker. */
 export interface BulkPasteContext {

@@ -2,10 +2,65 @@
  * The picker's chips (one per rule, "+N" for the rest) and flags (resigned / missing persons in the
  * selection): loaded on demand (./selection-view.ts has the counts line of the first paint).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import type { CSSResult, TemplateResult } from 'lit';
 import type { OrgNode, OrgNodeType, OrgRef } from '../../api/schemas.js';
-import { keyOf, type OrgSelection } from '../../core/org-selection/org-selection.js';
-import type { SelectionViewContext } from './selection-view.js';
+import type { OrgSelection } from '../../core/org-selection/org-selection.js';
+import type { PartLit, SelectionViewContext } from './selection-view.js';
+
+// lit and keyOf come from the picker (init), not by import: this chunk then shares no module with the
+// page's entry, and bundlers that split (esbuild) keep the entry in one file (smaller after gzip).
+let html: PartLit['html'];
+let nothing: PartLit['nothing'];
+const keyOf = (ref: OrgRef): string => `${ref.type}:${ref.id}`;
+
+/** Takes lit from the picker; returns the chips' styles (adopted when this part loads). */
+export function init(lit: PartLit): CSSResult {
+  ({ html, nothing } = lit);
+  const { css } = lit;
+  return css`
+    [part='chips'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    [part='chip'] {
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+      max-inline-size: 100%;
+      padding-block: 1px;
+      padding-inline: 8px 2px;
+      border-radius: 12px;
+      background: var(--qys-org-picker-chip-background, var(--_selected));
+      font-size: 0.875em;
+    }
+    [part='chip'] .chip-text {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    [part='chip'].missing {
+      background: var(--_danger-bg);
+      color: var(--_danger);
+    }
+    [part='chip'].inactive {
+      background: var(--_warning-bg);
+      color: var(--_warning);
+    }
+    [part='chip-remove'] {
+      border: 0;
+      background: transparent;
+      border-radius: 50%;
+      inline-size: 20px;
+      block-size: 20px;
+      padding: 0;
+      color: inherit;
+    }
+  `;
+}
 
 const inactive = (n: OrgNode | undefined) => n?.status === 'resigned' || n?.status === 'invalid';
 

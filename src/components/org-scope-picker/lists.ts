@@ -2,8 +2,8 @@
  * The picker's list tabs (组织结构, 搜索, 最近, 同部门, 我的下属) as one ReactiveController: each tab's
  * `OrgTree` (made on first show, dropped when the host, mode or filter changes), its own active row and
  * scroll position in the shared `VirtualListController`, the search query (debounced; a new query aborts
- * the previous one's requests), prefetching around the window, and the WAI-ARIA tree keys beyond the
- * list controller's ↑/↓/Home/End/PageUp/PageDown: ←/→, Space/Enter, `*`, Delete, type-ahead.
+ * the previous one's requests), prefetching around the window, and the WAI-ARIA tree keys: ↑/↓, Home/End,
+ * PageUp/PageDown here, ←/→, Space/Enter, `*`, Delete and type-ahead in ./tree-keys.ts (on demand).
  */
 import {
   html,
@@ -35,13 +35,28 @@ export interface ListViewContext extends Omit<RowContext, 'onRowClick'> {
  * (under 60 ms a key) costs one call.
  */
 export const SEARCH_DEBOUNCE_MS = 60;
-const TYPEAHEAD_RESET_MS = 600;
 /**
  * Rows loaded beyond each side of the rendered window, so a wheel step never shows a placeholder: at a
  * fast wheel (3 rows a frame) 40 rows are ~13 frames (~220 ms) of lead for the next page, and a list
  * that fits its first page (a search's first results) costs no second call.
  */
 const PREFETCH_ROWS = 40;
+
+/** A key as the tree reads it (from a KeyboardEvent, also one kept until the key handlers loaded). */
+export type TreeKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+/** Keys the tree may act on besides type-ahead letters (kept while ./tree-keys.ts loads). */
+const TREE_KEYS = [
+  'ArrowDown',
+  'ArrowUp',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageDown',
+  'PageUp',
+  'Enter',
+  'Delete',
+];
 
 export interface OrgListsContext {
   host(): QysHost | undefined;
@@ -56,6 +71,8 @@ export interface OrgListsContext {
   learn(nodes: OrgNode[]): void;
   toggle(node: OrgNode): void;
   error(err: unknown): void;
+  /** Loads a part on demand (the element's updateComplete waits for it). */
+  onDemand(name: string, load: () => Promise<void>): void;
 }
 
 export class OrgLists implements ReactiveController {
@@ -69,8 +86,9 @@ export class OrgLists implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly ctx: OrgListsContext;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private typeBuffer = '';
-  private typeTimer: ReturnType<typeof setTimeout> | undefined;
+  private keys: typeof import('./tree-keys.js') | undefined;
+  /** Keys pressed before ./tree-keys.ts loaded, in order. */
+  private queued: TreeKey[] | undefined;
 
   constructor(host: ReactiveControllerHost, ctx: OrgListsContext) {
     this.host = host;
@@ -175,57 +193,64 @@ export class OrgLists implements ReactiveController {
   // Keyboard and pointer
   // ---------------------------------------------------------------------------------------------
 
+  /**
+   * Keys on the tree. ↑/↓, Home/End, PageUp/PageDown move at once; the other tree keys (←/→, Space/Enter,
+   * `*`, Delete, type-ahead) are in ./tree-keys.ts, loaded right after the first render or at the first
+   * key: until it is here, keys are kept (their default prevented) and replayed in order when it lands.
+   */
   readonly onKey = (e: KeyboardEvent): void => {
-    const tab = this.ctx.shown();
-    const tree = tab && this.trees.get(tab);
-    if (!tab || !tree || !tree.rows.length) return;
-    this.viewOf(tab);
-    if (this.list.handleKey(e)) return;
-    const list = this.list;
-    const i = list.active;
-    const row = tree.rows[i]!;
-    const node = tree.nodeAt(row);
-    const expandable = !!node && node.type !== 'person' && node.hasChildren;
-    switch (e.key) {
-      case 'ArrowRight':
-        if (expandable && !tree.isExpanded(keyOf(node))) void tree.expand(i);
-        else if (expandable && i + 1 < tree.rows.length && tree.rows[i + 1]!.level > row.level)
-          list.setActive(i + 1);
-        break;
-      case 'ArrowLeft':
-        if (expandable && tree.isExpanded(keyOf(node))) tree.collapse(i);
-        else if (tree.parentIndex(i) >= 0) list.setActive(tree.parentIndex(i));
-        break;
-      case ' ':
-      case 'Enter':
-        if (node) this.ctx.toggle(node);
-        break;
-      case '*':
-        void tree.expandSiblings(i).then(() => this.host.requestUpdate());
-        // Keep the same row active: expanding siblings above it shifts indices.
-        list.setActive(Math.max(0, tree.rows.indexOf(row)));
-        break;
-      case 'Delete':
-        if (tab !== 'recent' || !node) return;
-        this.removeRecent(node);
-        break;
-      default:
-        if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey || !e.key.trim()) return;
-        this.typeahead(tree, e.key);
+    const k: TreeKey = { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey };
+    if (this.keys && !this.queued) {
+      if (this.key(k)) e.preventDefault();
+      return;
     }
+    const mod = k.ctrlKey || k.metaKey || k.altKey;
+    if (!this.shownRows() || !(TREE_KEYS.includes(k.key) || (!mod && k.key.length === 1))) return;
     e.preventDefault();
-    this.host.requestUpdate();
+    (this.queued ??= []).push(k);
+    this.loadKeys();
   };
 
-  private typeahead(tree: OrgTree, ch: string): void {
-    clearTimeout(this.typeTimer);
-    this.typeTimer = setTimeout(() => (this.typeBuffer = ''), TYPEAHEAD_RESET_MS);
-    // Repeating one letter cycles through matches; a longer buffer searches from the current row.
-    const repeat = this.typeBuffer.length > 0 && [...this.typeBuffer].every((c) => c === ch);
-    this.typeBuffer = repeat ? ch : this.typeBuffer + ch;
-    const a = this.list.active;
-    const j = tree.typeahead(this.typeBuffer, this.typeBuffer.length === 1 ? a : a - 1);
-    if (j >= 0) this.list.setActive(j);
+  /** Loads the tree keys (./tree-keys.ts), then replays the keys pressed meanwhile. */
+  loadKeys(): void {
+    this.ctx.onDemand('keys', () =>
+      import('./tree-keys.js').then((m) => {
+        this.keys = m;
+        const q = this.queued ?? [];
+        this.queued = undefined;
+        for (const k of q) this.key(k);
+      }),
+    );
+  }
+
+  /** The shown list's tab and tree when it has rows. */
+  private shownRows(): [ListTab, OrgTree] | undefined {
+    const tab = this.ctx.shown();
+    const tree = tab && this.trees.get(tab);
+    return tab && tree?.rows.length ? [tab, tree] : undefined;
+  }
+
+  /** Acts on a key; returns whether it was one of the tree's. */
+  private key(k: TreeKey): boolean {
+    const shown = this.shownRows();
+    if (!shown) return false;
+    this.viewOf(shown[0]);
+    const next = k.altKey || k.ctrlKey || k.metaKey ? undefined : this.list.targetOf(k.key);
+    if (next !== undefined) {
+      this.list.setActive(next);
+      return true;
+    }
+    return !!this.keys?.treeKey(this, shown[0], shown[1], k);
+  }
+
+  /** Selects or deselects a node (Space / Enter). */
+  toggle(node: OrgNode): void {
+    this.ctx.toggle(node);
+  }
+
+  /** Renders again. */
+  changed(): void {
+    this.host.requestUpdate();
   }
 
   /** A click on row `i`: the twisty expands / collapses, elsewhere toggles the selection. */

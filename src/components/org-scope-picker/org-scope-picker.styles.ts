@@ -29,51 +29,10 @@ export const orgScopePickerStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  [part='chips'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px;
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  [part='chip'] {
-    display: inline-flex;
-    align-items: center;
-    gap: 2px;
-    max-inline-size: 100%;
-    padding-block: 1px;
-    padding-inline: 8px 2px;
-    border-radius: 12px;
-    background: var(--qys-org-picker-chip-background, var(--_selected));
-    font-size: 0.875em;
-  }
-  [part='chip'] .chip-text {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  [part='chip'].missing {
-    background: var(--_danger-bg);
-    color: var(--_danger);
-  }
-  [part='chip'].inactive {
-    background: var(--_warning-bg);
-    color: var(--_warning);
-  }
   button {
     font: inherit;
     color: inherit;
     cursor: pointer;
-  }
-  [part='chip-remove'] {
-    border: 0;
-    background: transparent;
-    border-radius: 50%;
-    inline-size: 20px;
-    block-size: 20px;
-    padding: 0;
-    color: inherit;
   }
   [part='flag'],
   [part='message'] {
@@ -248,17 +207,5 @@ export const orgScopePickerStyles = css`
     overflow-wrap: anywhere;
     min-block-size: 1.2em;
     margin: 0;
-  }
-  [part='bulk'] {
-    display: flex;
-    flex-direction: column;
-    gap: 8px;
-  }
-  [part='bulk'] textarea {
-    font: inherit;
-    min-block-size: 6em;
-    padding: 6px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
 `;

@@ -1,4 +1,13 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  adoptStyles,
+  css,
+  html,
+  nothing,
+  supportsAdoptingStyleSheets,
+  type CSSResult,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { QysFormField } from '../../internal/form-field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
@@ -250,6 +259,7 @@ export class QysOrgScopePicker extends QysFormField {
     learn: (nodes) => this.learn(nodes),
     toggle: (node) => this.toggleNode(node),
     error: (err) => (this.message = this.errorText(err)),
+    onDemand: (name, load) => this.onDemand(name, load),
   });
 
   /** Every node seen (tree pages, search results, resolved refs): names, places, statuses for chips. */
@@ -262,7 +272,8 @@ export class QysOrgScopePicker extends QysFormField {
   });
 
   // Parts the first rows do not need load on demand: the live head count (asked for 150 ms after a
-  // change anyway), the chips and flags (when there is a selection, or right after the first render)
+  // change anyway), the chips and flags (when there is a selection, or right after the first render),
+  // the tree keys (right after the first render; keys pressed before are replayed, see OrgLists.onKey)
   // and the 批量添加 panel (when its tab is first shown). updateComplete waits for those on their way.
   private headCount: HeadCount | undefined;
   private chips: typeof import('./chips.js') | undefined;
@@ -285,13 +296,29 @@ export class QysOrgScopePicker extends QysFormField {
     return done;
   }
 
+  /** A part's styles, after the element's own (a part loaded on demand brings them). */
+  private adopt(styles: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = styles.styleSheet;
+    if (!supportsAdoptingStyleSheets || !sheet)
+      adoptStyles(root, [styles]); // adds a <style> element
+    else if (!root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   private loadChips(): void {
-    this.onDemand('chips', () => import('./chips.js').then((m) => void (this.chips = m)));
+    this.onDemand('chips', () =>
+      import('./chips.js').then((m) => {
+        this.adopt(m.init({ html, nothing, css }));
+        this.chips = m;
+      }),
+    );
   }
 
   private loadBulk(): void {
     this.onDemand('bulk', () =>
-      import('./bulk-paste.js').then(({ BulkPaste }) => {
+      import('./bulk-paste.js').then(({ BulkPaste, init }) => {
+        this.adopt(init({ html, nothing, css }));
         this.bulk = new BulkPaste(this, {
           uid: this.uid,
           host: () => this.effectiveHost,
@@ -370,7 +397,10 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   protected override firstUpdated(): void {
-    setTimeout(() => this.loadChips());
+    setTimeout(() => {
+      this.loadChips();
+      this.lists.loadKeys();
+    });
   }
 
   private commitIfConnected(): void {

@@ -5,10 +5,17 @@
  * the two actions (remove a rule, show all chips).
  */
 import type { Params } from '../../internal/localize.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type css, type TemplateResult } from 'lit';
 import type { OrgCount, OrgNode, OrgRef } from '../../api/schemas.js';
 import type { OrgSelection, ToggleTarget } from '../../core/org-selection/org-selection.js';
 import type { ItemRules } from '../../core/org-selection/rules.js';
+
+/** What the on-demand parts (chips, 批量添加) take from lit: handed over by the picker, not imported. */
+export interface PartLit {
+  html: typeof html;
+  nothing: typeof nothing;
+  css: typeof css;
+}
 
 export interface SelectionViewContext {
   readonly uid: string;

@@ -100,6 +100,38 @@ describe('<qys-org-scope-picker> lists', () => {
     expect(el.value.include).to.have.length(1);
   });
 
+  it('tree keys pressed before their module (tree-keys.ts) is there are kept and replayed in order', async () => {
+    const el = await mount(createMemoryHost());
+    await wait(() => row(el, 'subcompany:103'), 'top level');
+    // As on a fresh element: the tree keys not loaded yet (a fresh import() resolves in a later task,
+    // so every key below is dispatched before the module is there).
+    const inner = el as unknown as { lists: { keys: unknown }; loading: Map<string, unknown> };
+    inner.lists.keys = undefined;
+    inner.loading.delete('keys');
+    const key = (k: string) => {
+      const e = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true });
+      tree(el).dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect([key('ArrowDown'), key('ArrowDown'), key(' '), key('ArrowRight')]).to.deep.equal([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(inner.lists.keys).to.equal(undefined);
+    expect(el.value.include).to.deep.equal([]); // kept, not lost and not yet applied
+    await el.updateComplete;
+    expect(inner.lists.keys).to.not.equal(undefined);
+    expect(el.value.include).to.deep.equal([{ type: 'subcompany', id: '103' }]);
+    await wait(() => row(el, 'subcompany:103')!.getAttribute('aria-expanded') === 'true', 'expanded');
+    expect(tree(el).getAttribute('aria-activedescendant')).to.equal(row(el, 'subcompany:103')!.id);
+    // Other keys (Tab) are left alone while the module loads.
+    inner.lists.keys = undefined;
+    inner.loading.delete('keys');
+    expect(key('Tab')).to.equal(false);
+  });
+
   it('a new query aborts the one in flight; results of the last query are shown', async () => {
     const base = createMemoryHost({ latency: 500 });
     const signals: [string, AbortSignal][] = [];
