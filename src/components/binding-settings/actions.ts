@@ -73,6 +73,7 @@ export async function loadScope(el: El, serviceId: string): Promise<void> {
   el.scope = { loading: true, saving: false };
   try {
     const record = await host.org.getScope(serviceId, { signal });
+    if (signal.aborted) return; // superseded (another service opened): never applied
     el.scope = { loading: false, saving: false, record, value: structuredClone(record.scope) };
   } catch (e) {
     if (isAbortError(e) || signal.aborted) return;

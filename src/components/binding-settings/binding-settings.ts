@@ -260,7 +260,9 @@ export class QysBindingSettings extends QysElement {
     this.listLoading = true;
     this.listError = '';
     try {
-      this.bindings = await host.services.list({ signal });
+      const list = await host.services.list({ signal });
+      // A host that answers after the abort (it need not reject): a newer call or another host supersedes it.
+      if (!signal.aborted) this.bindings = list;
     } catch (e) {
       if (isAbortError(e) || signal.aborted) return;
       this.listError = this.t('list.loadFailed', { reason: this.errorText(e) });
@@ -275,7 +277,7 @@ export class QysBindingSettings extends QysElement {
     const signal = this.signal('client');
     try {
       const ctx = await host.client.context({ signal });
-      this.oaBaseUrl = ctx.oaBaseUrl ?? '';
+      if (!signal.aborted) this.oaBaseUrl = ctx.oaBaseUrl ?? '';
     } catch {
       // Only used for the protocol warning; the page's own protocol still counts.
     }
@@ -329,6 +331,7 @@ export class QysBindingSettings extends QysElement {
     this.formError = '';
     try {
       const b = await host.services.get(id, { signal });
+      if (signal.aborted) return;
       // Opened by the page (service-id), not from inside: take the focus only if the user was
       // already working in the element, else the page (or a docs page of stories) jumps to it.
       this.enterForm(b, draftFromBinding(b), this.matches(':focus-within'));
@@ -517,6 +520,7 @@ export class QysBindingSettings extends QysElement {
     const sent = structuredClone(this.draft);
     try {
       const saved = await host.services.save(input, { signal });
+      if (signal.aborted) return;
       this.onSaved(saved, sent);
     } catch (e) {
       if (isAbortError(e) || signal.aborted) return;

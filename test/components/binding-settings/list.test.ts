@@ -23,6 +23,57 @@ describe('<qys-binding-settings> list', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a new host replaces a slower older host: its list call is aborted and its late answer never shown', async () => {
+    const { createTestHost } = await import('./test-host.js');
+    const { fixture, html } = await import('@open-wc/testing');
+    const fast = createTestHost();
+    let answer: (b: unknown[]) => void = () => {};
+    let slowSignal: AbortSignal | undefined;
+    const slow = {
+      ...fast,
+      services: {
+        ...fast.services,
+        list: (o?: { signal?: AbortSignal }) => {
+          slowSignal = o?.signal;
+          return new Promise((r) => (answer = r));
+        },
+      },
+    } as unknown as typeof fast;
+    const el = await fixture<
+      import('../../../src/components/binding-settings/binding-settings.js').QysBindingSettings
+    >(html`<qys-binding-settings .host=${slow}></qys-binding-settings>`);
+    await settle(el);
+    expect(el.listLoading).to.equal(true);
+    el.host = fast;
+    await waitFor(() => $$(el, 'tbody tr').length === 2);
+    expect(slowSignal?.aborted).to.equal(true);
+    answer([{ ...privateBinding(), id: 'late', name: '迟到的服务' }]);
+    await settle(el);
+    expect(text(el)).to.not.contain('迟到的服务');
+    expect($$(el, 'tbody tr')).to.have.length(2);
+  });
+
+  it('a late sync scope of the service left behind is not applied to the one opened next', async () => {
+    const { createTestHost } = await import('./test-host.js');
+    const host = createTestHost();
+    const getScope = host.org.getScope.bind(host.org);
+    let answer: (r: unknown) => void = () => {};
+    let first = true;
+    host.org.getScope = ((id: string, o?: { signal?: AbortSignal }) => {
+      if (!first) return getScope(id, o);
+      first = false; // the first service's scope: answered late, after the abort (a host need not reject)
+      return new Promise((r) => (answer = r as (r: unknown) => void));
+    }) as typeof host.org.getScope;
+    const { el } = await mount({ host, serviceId: privateBinding().id });
+    await waitFor(() => el.scope.loading);
+    el.serviceId = publicBinding().id;
+    await waitFor(() => el.scope.record !== undefined);
+    answer({ serviceId: privateBinding().id, version: 99, scope: { include: [], exclude: [] } });
+    await settle(el);
+    expect(el.scope.record!.version).to.not.equal(99);
+    expect(el.draft.id).to.equal(publicBinding().id);
+  });
+
   it('shows an empty state that says what to do', async () => {
     const { el } = await mount({ bindings: [] });
     expect(text(el)).to.contain('还没有服务配置');

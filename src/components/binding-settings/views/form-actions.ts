@@ -50,6 +50,7 @@ export async function saveScope(el: El, overwrite = false): Promise<void> {
   try {
     if (overwrite) version = (await host.org.getScope(id, { signal })).version;
     const record = await host.org.saveScope(id, s.value, version, { signal });
+    if (signal.aborted) return; // superseded: never applied
     el.scope = {
       loading: false,
       saving: false,
@@ -86,6 +87,7 @@ export async function runSync(el: El): Promise<void> {
         if (!signal.aborted) el.sync = { running: true, progress: p };
       },
     });
+    if (signal.aborted) return; // cancelled or superseded: the answer is not applied
     el.sync = { running: false, report };
     el.announce(syncDoneText(el, report));
     el.emit('qys-sync-complete', { serviceId: id, report });
@@ -124,6 +126,7 @@ export async function runTest(el: El): Promise<void> {
     const report = await host.services.testConnection(toInput(el.draft, el.typedSecret || undefined), {
       signal,
     });
+    if (signal.aborted) return;
     el.test = { running: false, report };
     el.announce(el.t(report.ok ? 'test.ok' : 'test.failed'));
   } catch (e) {
