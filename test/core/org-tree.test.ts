@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { OrgTree, ROOT, nodeKey, type PageLoader } from '../../src/core/org-tree/org-tree.js';
+import { expandSiblings, parentIndex, typeahead } from '../../src/core/org-tree/tree-nav.js';
 import type { OrgNode, OrgRef } from '../../src/api/schemas.js';
 
 /** root: 2 subcompanies; s1 has 1 department d1 with 250 persons; s2 has none. */
@@ -85,11 +86,11 @@ describe('OrgTree (page cache + flat rows)', () => {
     await t.start();
     await t.expand(0);
     await t.expand(1);
-    expect(t.typeahead('zh', 0)).to.equal(2 + 137);
-    expect(t.typeahead('e1005', 0)).to.equal(2 + 5);
-    expect(t.typeahead('sub', 1)).to.equal(t.rows.length - 1);
-    expect(t.typeahead('sub', t.rows.length - 1)).to.equal(0);
-    expect(t.typeahead('nobody', 0)).to.equal(-1);
+    expect(typeahead(t, 'zh', 0)).to.equal(2 + 137);
+    expect(typeahead(t, 'e1005', 0)).to.equal(2 + 5);
+    expect(typeahead(t, 'sub', 1)).to.equal(t.rows.length - 1);
+    expect(typeahead(t, 'sub', t.rows.length - 1)).to.equal(0);
+    expect(typeahead(t, 'nobody', 0)).to.equal(-1);
   });
 
   it('a failed page stays a retryable placeholder; retry loads it', async () => {
@@ -109,11 +110,11 @@ describe('OrgTree (page cache + flat rows)', () => {
     const o = org();
     const t = new OrgTree({ children: o.loader });
     await t.start();
-    await t.expandSiblings(0);
+    await expandSiblings(t, 0);
     expect(t.isExpanded('subcompany:s1')).to.equal(true);
     expect(t.isExpanded('subcompany:s2')).to.equal(false); // no children
-    expect(t.parentIndex(1)).to.equal(0);
-    expect(t.parentIndex(0)).to.equal(-1);
+    expect(parentIndex(t, 1)).to.equal(0);
+    expect(parentIndex(t, 0)).to.equal(-1);
   });
 
   it('dispose aborts requests in flight', async () => {

@@ -4,12 +4,14 @@ import { catalogs, LANGS } from '../../src/internal/localize.js';
 import { loadLanguage } from '../../src/internal/i18n.js';
 import { commonMessages } from '../../src/internal/common.messages.js';
 import { loadPanel } from '../../src/components/signing-frame/signing-frame.js';
+import { loadPanelStrings } from '../../src/components/org-scope-picker/org-scope-picker.messages.js';
 
 // Every catalogue registers itself when its module loads; all.js loads every element.
 describe('message catalogues', () => {
   // en and zh-TW load on demand: load them for every catalogue, as an element showing them does.
-  // The signing frame's panel strings join its zh-CN catalogue when the panels first load.
-  before(() => Promise.all([loadLanguage('zh-TW'), loadLanguage('en'), loadPanel()]));
+  // The signing frame's panel strings join its zh-CN catalogue when the panels first load (the picker's
+  // chips / 批量添加 strings likewise).
+  before(() => Promise.all([loadLanguage('zh-TW'), loadLanguage('en'), loadPanel(), loadPanelStrings()]));
 
   it('includes the common catalogue', () => {
     expect(catalogs).to.include(commonMessages);

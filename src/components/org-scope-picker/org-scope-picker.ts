@@ -27,14 +27,14 @@ import {
   type LimitProblem,
   type Lock,
 } from '../../core/org-selection/rules.js';
-import { RefResolverController } from '../../controllers/ref-resolver.js';
+import type { RefResolverController } from '../../controllers/ref-resolver.js';
 import type { BulkPaste } from './bulk-paste.js';
 import type { HeadCount } from './head-count.js';
 import { pathText, targetOf, type ListTab } from './list-parts.js';
 import { OrgLists } from './lists.js';
 import { offeredTabs, renderStatus, renderTabBar, renderToolbar, type TabId } from './tab-bar.js';
 import { renderSummary, type SelectionViewContext } from './selection-view.js';
-import { orgScopePickerMessages } from './org-scope-picker.messages.js';
+import { loadPanelStrings, orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
 
 /** An entry of `pickedItems` / `disabledItems` / `requiredItems`: a ref and why. */
@@ -262,19 +262,47 @@ export class QysOrgScopePicker extends QysFormField {
     onDemand: (name, load) => this.onDemand(name, load),
   });
 
-  /** Every node seen (tree pages, search results, resolved refs): names, places, statuses for chips. */
-  private readonly nodes = new RefResolverController<OrgRef, OrgNode>(this, {
-    refKey: keyOf,
-    itemKey: keyOf,
-    load: (refs, signal) =>
-      this.effectiveHost?.org.resolve(refs, { signal }).then((r) => ({ found: r.nodes, missing: r.missing })),
-    onFound: (nodes) => this.learnPaths(nodes),
-  });
+  /**
+   * Every node seen (tree pages, search results, resolved refs): names, places, statuses for chips. Its
+   * module loads with the chips (right after the first render) or at the first ref to resolve; what it
+   * learns or is asked for before is kept in `early` and handed over.
+   */
+  private nodes: RefResolverController<OrgRef, OrgNode> | undefined;
+  private early: { seen: (readonly OrgNode[])[]; asked: OrgRef[] } = { seen: [], asked: [] };
+
+  private loadNodes(): void {
+    this.onDemand('nodes', () =>
+      import('../../controllers/ref-resolver.js').then(({ RefResolverController }) => {
+        const nodes = new RefResolverController<OrgRef, OrgNode>(this, {
+          refKey: keyOf,
+          itemKey: keyOf,
+          load: (refs, signal) =>
+            this.effectiveHost?.org
+              .resolve(refs, { signal })
+              .then((r) => ({ found: r.nodes, missing: r.missing })),
+          onFound: (found) => this.learnPaths(found),
+        });
+        for (const seen of this.early.seen) nodes.learn(seen);
+        if (this.isConnected) nodes.request(this.early.asked);
+        this.early = { seen: [], asked: [] };
+        this.nodes = nodes;
+      }),
+    );
+  }
+
+  /** Resolves refs by ID (names, places, which no longer exist). */
+  private resolve(refs: OrgRef[]): void {
+    if (this.nodes) return this.nodes.request(refs);
+    this.early.asked.push(...refs);
+    if (refs.length) this.loadNodes();
+  }
 
   // Parts the first rows do not need load on demand: the live head count (asked for 150 ms after a
-  // change anyway), the chips and flags (when there is a selection, or right after the first render),
-  // the tree keys (right after the first render; keys pressed before are replayed, see OrgLists.onKey)
-  // and the 批量添加 panel (when its tab is first shown). updateComplete waits for those on their way.
+  // change anyway), the chips and flags with their styles and zh-CN strings (when there is a selection,
+  // or right after the first render), the ref resolver (`nodes`, above), the tree keys (right after the
+  // first render; keys pressed before are replayed, see OrgLists.onKey) and the 批量添加 panel (when its
+  // tab is first shown). The parts take lit from here (init) rather than importing it: they then share
+  // no module with this entry, and a bundler that splits (esbuild) keeps the entry in one file. updateComplete waits for those on their way.
   private headCount: HeadCount | undefined;
   private chips: typeof import('./chips.js') | undefined;
   private bulk: BulkPaste | undefined;
@@ -308,7 +336,7 @@ export class QysOrgScopePicker extends QysFormField {
 
   private loadChips(): void {
     this.onDemand('chips', () =>
-      import('./chips.js').then((m) => {
+      Promise.all([import('./chips.js'), loadPanelStrings()]).then(([m]) => {
         this.adopt(m.init({ html, nothing, css }));
         this.chips = m;
       }),
@@ -317,7 +345,7 @@ export class QysOrgScopePicker extends QysFormField {
 
   private loadBulk(): void {
     this.onDemand('bulk', () =>
-      import('./bulk-paste.js').then(({ BulkPaste, init }) => {
+      Promise.all([import('./bulk-paste.js'), loadPanelStrings()]).then(([{ BulkPaste, init }]) => {
         this.adopt(init({ html, nothing, css }));
         this.bulk = new BulkPaste(this, {
           uid: this.uid,
@@ -383,7 +411,7 @@ export class QysOrgScopePicker extends QysFormField {
     }
     // Required items' places let a toggle know what it may not uncheck; names label the rows' reasons.
     if (changed.has('pickedItems') || changed.has('disabledItems') || changed.has('requiredItems'))
-      this.nodes.request(this.rules.refs());
+      this.resolve(this.rules.refs());
     if (
       changed.has('max') ||
       changed.has('min') ||
@@ -398,6 +426,7 @@ export class QysOrgScopePicker extends QysFormField {
 
   protected override firstUpdated(): void {
     setTimeout(() => {
+      this.loadNodes();
       this.loadChips();
       this.lists.loadKeys();
     });
@@ -474,7 +503,8 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   private learn(nodes: readonly OrgNode[]): void {
-    this.nodes.learn(nodes);
+    if (this.nodes) this.nodes.learn(nodes);
+    else this.early.seen.push(nodes);
     this.learnPaths(nodes);
   }
 
@@ -484,7 +514,7 @@ export class QysOrgScopePicker extends QysFormField {
 
   /** A new value (set, reset, restored, a new host): resolve what it names and count it. */
   private selectionReplaced(): void {
-    if (this.isConnected) this.nodes.request([...this.sel.includes, ...this.sel.excludes]);
+    if (this.isConnected) this.resolve([...this.sel.includes, ...this.sel.excludes]);
     this.scheduleCount();
   }
 
@@ -569,8 +599,8 @@ export class QysOrgScopePicker extends QysFormField {
       this.message = req;
       return;
     }
-    const name = this.nodes.get(keyOf(ref))?.name ?? ref.id;
-    if (this.apply(this.sel.remove(ref), this.t('deselected', { name }))) this.nodes.forget(keyOf(ref));
+    const name = this.nodes?.get(keyOf(ref))?.name ?? ref.id;
+    if (this.apply(this.sel.remove(ref), this.t('deselected', { name }))) this.nodes?.forget(keyOf(ref));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -670,8 +700,8 @@ export class QysOrgScopePicker extends QysFormField {
       chipLimit: this.chipLimit,
       chipsExpanded: this.chipsExpanded,
       t: (key, params) => this.t(key, params),
-      node: (k) => this.nodes.get(k),
-      isMissing: (k) => this.nodes.isMissing(k),
+      node: (k) => this.nodes?.get(k),
+      isMissing: (k) => !!this.nodes?.isMissing(k),
       targetOf,
       remove: (ref) => this.removeRule(ref),
       toggleChips: () => (this.chipsExpanded = !this.chipsExpanded),

@@ -6,11 +6,12 @@
  */
 import type { OrgNode } from '../../api/schemas.js';
 import type { OrgTree } from '../../core/org-tree/org-tree.js';
+import { expandSiblings, parentIndex, typeahead } from '../../core/org-tree/tree-nav.js';
 import type { ListTab } from './list-parts.js';
 import type { OrgLists, TreeKey } from './lists.js';
 
 const TYPEAHEAD_RESET_MS = 600;
-// The key of an expanded unit (keyOf / nodeKey), written here so this chunk shares no module but lit's types.
+// The key of an expanded unit (keyOf / nodeKey), written here so this chunk shares no module with the element's.
 const keyOf = (n: OrgNode) => `${n.type}:${n.id}`;
 
 /** What the type-ahead keeps between keys, per list set. */
@@ -31,14 +32,14 @@ export function treeKey(lists: OrgLists, tab: ListTab, tree: OrgTree, e: TreeKey
       break;
     case 'ArrowLeft':
       if (expandable && tree.isExpanded(keyOf(node))) tree.collapse(i);
-      else if (tree.parentIndex(i) >= 0) list.setActive(tree.parentIndex(i));
+      else if (parentIndex(tree, i) >= 0) list.setActive(parentIndex(tree, i));
       break;
     case ' ':
     case 'Enter':
       if (node) lists.toggle(node);
       break;
     case '*':
-      void tree.expandSiblings(i).then(() => lists.changed());
+      void expandSiblings(tree, i).then(() => lists.changed());
       // Keep the same row active: expanding siblings above it shifts indices.
       list.setActive(Math.max(0, tree.rows.indexOf(row)));
       break;
@@ -55,7 +56,7 @@ export function treeKey(lists: OrgLists, tab: ListTab, tree: OrgTree, e: TreeKey
       // Repeating one letter cycles through matches; a longer buffer searches from the current row.
       const repeat = t.buffer.length > 0 && [...t.buffer].every((c) => c === e.key);
       t.buffer = repeat ? e.key : t.buffer + e.key;
-      const j = tree.typeahead(t.buffer, t.buffer.length === 1 ? i : i - 1);
+      const j = typeahead(tree, t.buffer, t.buffer.length === 1 ? i : i - 1);
       if (j >= 0) list.setActive(j);
     }
   }

@@ -169,28 +169,6 @@ export class OrgTree {
     this.changed();
   }
 
-  /** `*`: expands every expandable sibling of row `i`. */
-  expandSiblings(i: number): Promise<void> {
-    const row = this.rows[i];
-    if (!row) return Promise.resolve();
-    const waits: Promise<void>[] = [];
-    // Walk siblings bottom-up so earlier indices stay valid while splicing.
-    const siblings: number[] = [];
-    for (let j = 0; j < this.rows.length; j++) {
-      const r = this.rows[j]!;
-      if (r.parent === row.parent && r.level === row.level) siblings.push(j);
-    }
-    for (const j of siblings.reverse()) waits.push(this.expand(j));
-    return Promise.all(waits).then(() => undefined);
-  }
-
-  /** Index of the parent row of row `i`, or -1 at top level. */
-  parentIndex(i: number): number {
-    const level = this.rows[i]?.level ?? 1;
-    for (let j = i - 1; j >= 0; j--) if (this.rows[j]!.level < level) return j;
-    return -1;
-  }
-
   private splice(at: number, remove: number, insert: TreeRow[]): void {
     // Array#splice with spread is limited by argument count; build a new array for big inserts.
     if (insert.length < 10_000) this.rows.splice(at, remove, ...insert);
@@ -289,28 +267,6 @@ export class OrgTree {
       if (!n || nodeKey(n) !== key) continue;
       this.splice(i + 1, this.subtreeLength(i), open ? this.segment(key, this.rows[i]!.level + 1) : []);
     }
-  }
-
-  /**
-   * Type-ahead: the next loaded row after `from` (wrapping) whose name, 工号 or login starts with
-   * `prefix` (case-insensitive). -1 when none.
-   */
-  typeahead(prefix: string, from: number): number {
-    const p = prefix.toLocaleLowerCase();
-    if (!p) return -1;
-    const n = this.rows.length;
-    for (let k = 1; k <= n; k++) {
-      const i = (from + k) % n;
-      const node = this.nodeAt(this.rows[i]!);
-      if (!node) continue;
-      if (
-        node.name.toLocaleLowerCase().startsWith(p) ||
-        node.employeeNo?.toLocaleLowerCase().startsWith(p) ||
-        node.loginId?.toLocaleLowerCase().startsWith(p)
-      )
-        return i;
-    }
-    return -1;
   }
 
   private changed(): void {
