@@ -427,12 +427,14 @@ export class QysSigningFrame extends ElementBase {
     const ctl = (this.abort = new AbortController());
     const signal = ctl.signal;
     try {
-      const target = (m.target = await decideTarget(
+      const target = await decideTarget(
         host,
         this.serviceId,
         { host: location.host, protocol: location.protocol },
         signal,
-      ));
+      );
+      if (run !== m.run) return; // superseded (the host need not reject once aborted): never applied
+      m.target = target;
       if (target.url && m.blockIf({ targetUrl: target.url })) return;
       // The verdict code loads with the inspection (on demand: a host without inspectFraming never needs it).
       const inspect =
