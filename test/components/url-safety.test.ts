@@ -109,6 +109,12 @@ describe('URL safety: <qys-signing-frame>', () => {
       const errors = collectErrors(el);
       await el.open();
       await until(() => el.state === 'error', `state ${el.state}`);
+      // The problem panel (hidden in the frame's skeleton) is filled once its on-demand chunk is there: wait for its
+      // text (a fixed 50 ms was too short on a loaded machine).
+      await until(
+        () => el.shadowRoot!.querySelector('[part=problem-title]')?.textContent,
+        'the problem panel',
+      );
       await aTimeout(50);
       expect(el.shadowRoot!.querySelector('iframe')).to.equal(null);
       expect(hostileSinks(el)).to.deep.equal([]);
