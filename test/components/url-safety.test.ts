@@ -257,9 +257,11 @@ describe('URL safety: <qys-browse-field> SVG seal images', () => {
       html`<qys-browse-field kind="electronic-seal" .host=${host}></qys-browse-field>`,
     );
     el.shadowRoot!.querySelector<HTMLElement>('[part~="browse"]')!.click();
+    // Cell images get their src after the frame that paints the cells: wait for the cells, then for their sources.
+    const imgs = () => [...el.shadowRoot!.querySelectorAll('[role="gridcell"] img')];
     await until(
-      () => el.shadowRoot!.querySelectorAll('[role="gridcell"] img').length >= images.length,
-      'grid',
+      () => imgs().length >= images.length && imgs().every((i) => i.getAttribute('src')),
+      'grid with its images',
     );
     const srcs = [...el.shadowRoot!.querySelectorAll('[role="gridcell"] img')].map((i) =>
       i.getAttribute('src')!,
