@@ -55,7 +55,7 @@ export interface VirtualListOptions {
 }
 
 /** Keys `handleKey` acts on. */
-const NAV_KEYS = new Set([
+export const NAV_KEYS: ReadonlySet<string> = new Set([
   'ArrowDown',
   'ArrowUp',
   'ArrowLeft',

@@ -16,7 +16,7 @@ import type { QysHost } from '../../api/host.js';
 import type { OrgNode, OrgNodeType } from '../../api/schemas.js';
 import { keyOf } from '../../core/org-selection/org-selection.js';
 import type { OrgTree } from '../../core/org-tree/org-tree.js';
-import { VirtualListController, type VirtualListState } from '../../controllers/virtual-list.js';
+import { NAV_KEYS, VirtualListController, type VirtualListState } from '../../controllers/virtual-list.js';
 import { createListTree, pathText, renderRow, type ListTab, type RowContext } from './list-parts.js';
 import { renderRetry, renderStatus } from './tab-bar.js';
 
@@ -45,18 +45,7 @@ const PREFETCH_ROWS = 40;
 /** A key as the tree reads it (from a KeyboardEvent, also one kept until the key handlers loaded). */
 export type TreeKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>;
 /** Keys the tree may act on besides type-ahead letters (kept while ./tree-keys.ts loads). */
-const TREE_KEYS = [
-  'ArrowDown',
-  'ArrowUp',
-  'ArrowLeft',
-  'ArrowRight',
-  'Home',
-  'End',
-  'PageDown',
-  'PageUp',
-  'Enter',
-  'Delete',
-];
+const TREE_KEYS = [...NAV_KEYS, 'Enter', 'Delete'];
 
 export interface OrgListsContext {
   host(): QysHost | undefined;
@@ -200,7 +189,8 @@ export class OrgLists implements ReactiveController {
    */
   readonly onKey = (e: KeyboardEvent): void => {
     const k: TreeKey = { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey };
-    if (this.keys && !this.queued) {
+    // ↑/↓, Home/End, PageUp/PageDown need no module: they move at once (unless kept keys wait to be replayed first).
+    if (!this.queued && (this.keys || NAV_KEYS.has(k.key))) {
       if (this.key(k)) e.preventDefault();
       return;
     }

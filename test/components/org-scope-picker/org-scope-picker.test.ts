@@ -614,6 +614,12 @@ describe('<qys-org-scope-picker>', () => {
       expect(row(el, 'subcompany:101')!.getAttribute('aria-checked')).to.equal('false');
       tree(el).focus();
       await press(' ');
+      // Space acts once the tree keys' module is there (it loads right after the first render; a key pressed before
+      // is kept and replayed), and the message's text comes with the selection parts.
+      await wait(
+        () => $(el, '[part=message]')?.textContent?.includes('只能选择人员'),
+        'the persons-only message',
+      );
       expect(el.value.include).to.deep.equal([]);
       expect($(el, '[part=message]')!.textContent).to.contain('只能选择人员');
       // a person picked under it shows the unit as partly selected
