@@ -46,6 +46,8 @@ const PREFETCH_ROWS = 40;
 export type TreeKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>;
 /** Keys the tree may act on besides type-ahead letters (kept while ./tree-keys.ts loads). */
 const TREE_KEYS = [...NAV_KEYS, 'Enter', 'Delete'];
+/** Keys that only move the active row (the virtual list's; ←/→ expand and collapse, in ./tree-keys.ts). */
+const MOVE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
 
 export interface OrgListsContext {
   host(): QysHost | undefined;
@@ -190,7 +192,7 @@ export class OrgLists implements ReactiveController {
   readonly onKey = (e: KeyboardEvent): void => {
     const k: TreeKey = { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey };
     // ↑/↓, Home/End, PageUp/PageDown need no module: they move at once (unless kept keys wait to be replayed first).
-    if (!this.queued && (this.keys || NAV_KEYS.has(k.key))) {
+    if (!this.queued && (this.keys || MOVE_KEYS.has(k.key))) {
       if (this.key(k)) e.preventDefault();
       return;
     }

@@ -1,13 +1,4 @@
-import {
-  adoptStyles,
-  css,
-  html,
-  nothing,
-  supportsAdoptingStyleSheets,
-  type CSSResult,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { QysFormField } from '../../internal/form-field.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type { QysHost } from '../../api/host.js';
@@ -27,6 +18,7 @@ import {
   type LimitProblem,
   type Lock,
 } from '../../core/org-selection/rules.js';
+import { OnDemandParts } from '../../controllers/on-demand.js';
 import type { RefResolverController } from '../../controllers/ref-resolver.js';
 import type { BulkPaste } from './bulk-paste.js';
 import type { HeadCount } from './head-count.js';
@@ -306,38 +298,20 @@ export class QysOrgScopePicker extends QysFormField {
   private headCount: HeadCount | undefined;
   private chips: typeof import('./chips.js') | undefined;
   private bulk: BulkPaste | undefined;
-  private readonly loading = new Map<string, Promise<void>>();
+  private readonly parts = new OnDemandParts(this);
 
   private onDemand(name: string, load: () => Promise<void>): void {
-    if (this.loading.has(name)) return;
-    const p = load();
-    this.loading.set(name, p);
-    void p.finally(() => this.requestUpdate());
+    this.parts.load(name, load);
   }
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    for (const p of this.loading.values()) {
-      await p;
-      if (this.isUpdatePending) done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
-  /** A part's styles, after the element's own (a part loaded on demand brings them). */
-  private adopt(styles: CSSResult): void {
-    const root = this.renderRoot as ShadowRoot;
-    const sheet = styles.styleSheet;
-    if (!supportsAdoptingStyleSheets || !sheet)
-      adoptStyles(root, [styles]); // adds a <style> element
-    else if (!root.adoptedStyleSheets.includes(sheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.parts.settled(() => super.getUpdateComplete());
   }
 
   private loadChips(): void {
     this.onDemand('chips', () =>
       Promise.all([import('./chips.js'), loadPanelStrings()]).then(([m]) => {
-        this.adopt(m.init({ html, nothing, css }));
+        this.parts.adopt(m.init({ html, nothing, css }));
         this.chips = m;
       }),
     );
@@ -346,7 +320,7 @@ export class QysOrgScopePicker extends QysFormField {
   private loadBulk(): void {
     this.onDemand('bulk', () =>
       Promise.all([import('./bulk-paste.js'), loadPanelStrings()]).then(([{ BulkPaste, init }]) => {
-        this.adopt(init({ html, nothing, css }));
+        this.parts.adopt(init({ html, nothing, css }));
         this.bulk = new BulkPaste(this, {
           uid: this.uid,
           host: () => this.effectiveHost,

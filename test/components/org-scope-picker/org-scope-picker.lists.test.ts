@@ -105,9 +105,9 @@ describe('<qys-org-scope-picker> lists', () => {
     await wait(() => row(el, 'subcompany:103'), 'top level');
     // As on a fresh element: the tree keys not loaded yet (a fresh import() resolves in a later task,
     // so every key below is dispatched before the module is there).
-    const inner = el as unknown as { lists: { keys: unknown }; loading: Map<string, unknown> };
+    const inner = el as unknown as { lists: { keys: unknown }; parts: { loading: Map<string, unknown> } };
     inner.lists.keys = undefined;
-    inner.loading.delete('keys');
+    inner.parts.loading.delete('keys');
     const key = (k: string) => {
       const e = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true });
       tree(el).dispatchEvent(e);
@@ -126,9 +126,15 @@ describe('<qys-org-scope-picker> lists', () => {
     expect(el.value.include).to.deep.equal([{ type: 'subcompany', id: '103' }]);
     await wait(() => row(el, 'subcompany:103')!.getAttribute('aria-expanded') === 'true', 'expanded');
     expect(tree(el).getAttribute('aria-activedescendant')).to.equal(row(el, 'subcompany:103')!.id);
+    // ←/→ need the module (they expand and collapse): pressed first, before it is there, they are kept too.
+    inner.lists.keys = undefined;
+    inner.parts.loading.delete('keys');
+    expect(key('ArrowLeft')).to.equal(true);
+    await el.updateComplete;
+    await wait(() => row(el, 'subcompany:103')!.getAttribute('aria-expanded') === 'false', 'collapsed');
     // Other keys (Tab) are left alone while the module loads.
     inner.lists.keys = undefined;
-    inner.loading.delete('keys');
+    inner.parts.loading.delete('keys');
     expect(key('Tab')).to.equal(false);
   });
 
