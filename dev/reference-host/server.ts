@@ -37,6 +37,7 @@ import {
 } from '../../src/api/schemas.js';
 import { validateSigningStrategy } from '../../src/core/network-strategy/resolve.js';
 import { evaluateFraming } from '../../src/core/integration/framing.js';
+import { encryptionKeyFromHex } from '../../src/core/binding/encryption-key.js';
 import { SIMULATOR_DEFAULT_APP, SIMULATOR_DEFAULT_PORT, type SimulatorApp } from '../simulator/defaults.js';
 import { SEED_PRIVATE_ID, seedDoc, toBinding, type StoreDoc, type StoredService } from './model.js';
 import { createOrgModel, type OrgModel } from '../../src/api/memory-host/org.js';
@@ -708,12 +709,11 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       if (!job) throw notFound(`Sync job ${c.params.jobId}`);
       return { body: job };
     },
-    // 加密密钥 in the Qiyuesuo field's format: 16 characters (AES-128), laid out as seed 001's
-    // `60fb3ed9-3e18-4f`, from 7 random bytes.
-    createEncryptionKey: () => {
-      const hex = randomBytes(7).toString('hex');
-      return { status: 201, body: { key: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12)}` } };
-    },
+    // 加密密钥 in the Qiyuesuo field's format (src/core/binding/encryption-key.ts), from 7 random bytes.
+    createEncryptionKey: () => ({
+      status: 201,
+      body: { key: encryptionKeyFromHex(randomBytes(7).toString('hex')) },
+    }),
     getScope: (c) => {
       const id = c.params.id!;
       findService(id);

@@ -12,53 +12,37 @@ export function renderList(v: DialogView): TemplateResult {
   const total = d.pager.total ?? 0;
   const active = l.active;
   const busy = d.pager.stale ? 'true' : nothing;
-  let body: TemplateResult | typeof nothing = nothing;
-  if (d.seal) {
-    const cols = d.cols;
-    // Rows in the window, then the active item's row (aria-activedescendant must point at something).
-    const rows: number[] = [];
-    if (d.measured) {
-      const { start, end } = l.range;
-      for (let r = Math.floor(start / cols); r * cols < end; r++) rows.push(r);
-      const activeRow = Math.floor(active / cols);
-      if (active >= 0 && !rows.includes(activeRow)) rows.push(activeRow);
-    }
-    body = html`<div
-      class="list"
-      role="grid"
-      id="list"
-      tabindex="0"
-      aria-labelledby="title"
-      aria-multiselectable=${v.multiple ? 'true' : 'false'}
-      aria-activedescendant=${`o-${active}`}
-      aria-busy=${busy}
-      aria-rowcount=${Math.ceil(total / cols)}
-      aria-colcount=${cols}
-      style="block-size:${l.range.totalHeight}px"
-      @keydown=${d.onListKeydown}
-      @click=${d.onListClick}
-      @dblclick=${d.onListDblClick}
-    >
-      ${rows.map((r) => renderGridRow(v, r, cols, total))}
-    </div>`;
-  } else {
-    body = html`<div
-      class="list"
-      role="listbox"
-      id="list"
-      tabindex="0"
-      aria-labelledby="title"
-      aria-multiselectable=${v.multiple ? 'true' : 'false'}
-      aria-activedescendant=${`o-${active}`}
-      aria-busy=${busy}
-      style="block-size:${l.range.totalHeight}px"
-      @keydown=${d.onListKeydown}
-      @click=${d.onListClick}
-      @dblclick=${d.onListDblClick}
-    >
-      ${l.indices.map((i) => renderRow(v, i, total))}
-    </div>`;
+  const cols = d.seal ? d.cols : 1;
+  // The seal grid: rows in the window, then the active item's row (aria-activedescendant must point at something).
+  const gridRows: number[] = [];
+  if (d.seal && d.measured) {
+    const { start, end } = l.range;
+    for (let r = Math.floor(start / cols); r * cols < end; r++) gridRows.push(r);
+    const activeRow = Math.floor(active / cols);
+    if (active >= 0 && !gridRows.includes(activeRow)) gridRows.push(activeRow);
   }
+  const body = html`<div
+    class="list"
+    role=${d.seal ? 'grid' : 'listbox'}
+    id="list"
+    tabindex="0"
+    aria-labelledby="title"
+    aria-multiselectable=${v.multiple ? 'true' : 'false'}
+    aria-activedescendant=${`o-${active}`}
+    aria-busy=${busy}
+    aria-rowcount=${d.seal ? Math.ceil(total / cols) : nothing}
+    aria-colcount=${d.seal ? cols : nothing}
+    style="block-size:${l.range.totalHeight}px"
+    @keydown=${d.onListKeydown}
+    @click=${d.onListClick}
+    @dblclick=${d.onListDblClick}
+  >
+    ${
+      d.seal
+        ? gridRows.map((r) => renderGridRow(v, r, cols, total))
+        : l.indices.map((i) => renderRow(v, i, total))
+    }
+  </div>`;
   return html`<div part="list" class="scroller" @scroll=${l.onScroll}>${body}</div>`;
 }
 
