@@ -293,6 +293,18 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
     if (contractId && !contracts.has(contractId))
       contracts.set(contractId, { contractId, status: 'signing', updatedAt: now() });
   };
+  /**
+   * A session is asked for: its nonce is used once (409 when seen before), and the return page's path segment names
+   * the asking page's origin when that is another dev origin (the frame's parent), else nothing.
+   */
+  const claimSession = (c: { req: IncomingMessage; self: string }, nonce: string): string => {
+    if (usedNonces.has(nonce)) throw new HttpFailure(409, 'nonce.reused', 'This nonce was used before');
+    usedNonces.add(nonce);
+    const origin = String(c.req.headers.origin ?? '');
+    return origin && origin !== c.self && isDevOrigin(origin)
+      ? `/o/${Buffer.from(origin).toString('base64url')}`
+      : '';
+  };
   const attempts = new Map<string, number>();
   const openPlatform = options.openPlatform ?? E10_DEV_OPEN_PLATFORM;
   const callbacks = createCallbackReceiver({
@@ -885,13 +897,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
       if (service.serviceType === 'public' && service.ssoEnabled && options.publicCloudUrl) {
         // Public cloud: a single-use ticket for this user, validated by Qiyuesuo at CAS_VALIDATE_PATH;
         // the return page with the nonce stays the one-time part the element checks.
-        if (usedNonces.has(r.nonce)) throw new HttpFailure(409, 'nonce.reused', 'This nonce was used before');
-        usedNonces.add(r.nonce);
-        const origin = String(c.req.headers.origin ?? '');
-        const parent =
-          origin && origin !== c.self && isDevOrigin(origin)
-            ? `/o/${Buffer.from(origin).toString('base64url')}`
-            : '';
+        const parent = claimSession(c, r.nonce);
         const back = new URL(`${c.self}/qys-return${parent}`);
         back.searchParams.set('nonce', r.nonce);
         const me = org.person(org.currentUserId);
@@ -920,13 +926,7 @@ export async function startReferenceHost(options: ReferenceHostOptions = {}): Pr
         throw invalid([{ path: 'serviceId', code: 'signing.privateOnly' }]);
       const base = r.zone === 'internal' ? service.signingUrlInternal.trim() : service.signingUrlExternal;
       if (!base) throw invalid([{ path: 'zone', code: 'signingUrlInternal.required' }]);
-      if (usedNonces.has(r.nonce)) throw new HttpFailure(409, 'nonce.reused', 'This nonce was used before');
-      usedNonces.add(r.nonce);
-      const origin = String(c.req.headers.origin ?? '');
-      const parent =
-        origin && origin !== c.self && isDevOrigin(origin)
-          ? `/o/${Buffer.from(origin).toString('base64url')}`
-          : '';
+      const parent = claimSession(c, r.nonce);
       const exp = Date.now() + SESSION_TTL_MS;
       const cred = credentials(service, service.appSecret);
       // The one-time part of the flow is this OA's return page with the nonce (callbackPage): the
