@@ -191,11 +191,14 @@ async function browserTests(engine) {
       .filter(([, f]) => f.failed > 0 || f.fileError)
       .map(([name]) => name);
     if (b && failedFiles.length > 0 && failedFiles.length <= 3) {
+      // The same arguments without the run's own file selection (`--files x` or `--files=x`).
+      const rest = wtrArgs.filter(
+        (a, i) => a !== '--files' && !a.startsWith('--files=') && wtrArgs[i - 1] !== '--files',
+      );
       for (const file of failedFiles) {
         const first = b.files[file];
         console.log(`\n=== ${e.label}: ${file} failed — running it once more ===`);
         rmSync(out, { force: true });
-        const rest = wtrArgs.filter((a, i) => a !== '--files' && wtrArgs[i - 1] !== '--files');
         const code2 = await wtr([...rest, '--files', file]);
         const second = readJson(out)?.files?.[file];
         if (!second) continue;
