@@ -121,6 +121,44 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
     expect(deepText(el.shadowRoot!.querySelector('[part~="chip"]')!)).not.to.include('101');
   });
 
+  it('qys-org-scope-picker, nothing chosen: its first rows are painted before any part is requested', async () => {
+    const { win, doc } = await coldPage('org-scope-picker');
+    const el = make(doc, 'qys-org-scope-picker');
+    el.host = win.createMemoryHost();
+    const rows = () => el.shadowRoot?.querySelectorAll('[role=treeitem][data-key]').length ?? 0;
+    const requested = (part: RegExp) =>
+      win.performance
+        .getEntriesByType('resource')
+        .filter((e) => part.test(new URL(e.name).pathname))
+        .map((e) => e.startTime);
+    const parts = /\/(head-count|chips|tree-keys|ref-resolver|org-scope-picker\.panel)\.ts$/;
+    doc.body.append(el);
+    // The frame in which the rows show has been painted (a message posted at its animation frame arrives after it).
+    const painted = await new Promise<number>((resolve) => {
+      const tick = () => {
+        if (!rows()) return win.requestAnimationFrame(tick);
+        const ch = new win.MessageChannel();
+        ch.port1.onmessage = () => resolve(win.performance.now());
+        ch.port2.postMessage(0);
+      };
+      win.requestAnimationFrame(tick);
+    });
+    expect(
+      requested(parts).filter((t) => t < painted),
+      'part requests before the rows were painted',
+    ).to.deep.equal([]);
+    // The keys, chips and resolver come right after; the head count only with a selection.
+    await until(() => requested(/\/tree-keys\.ts$/).length, 'the tree keys were never loaded');
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(requested(/\/head-count\.ts$/), 'a head count was loaded for nothing').to.deep.equal([]);
+    el.shadowRoot!.querySelector<HTMLElement>('[role=treeitem][data-key] [part=checkbox]')!.click();
+    await until(
+      () => el.shadowRoot!.querySelector('[part=summary] [data-total]')?.textContent?.includes('人'),
+      () =>
+        `no head count after a unit was chosen: ${deepText(el.shadowRoot!.querySelector('[part=summary]')!)}`,
+    );
+  });
+
   it('qys-browse-field: resolves the stored value to its name and can open', async () => {
     const { win, doc } = await coldPage('browse-field');
     const host = win.createMemoryHost();

@@ -18,6 +18,7 @@ import { HostTask, type HostTaskElement } from '../../controllers/host-task.js';
 import { VirtualListController } from '../../controllers/virtual-list.js';
 import { ResourcePager } from '../../core/resources/pager.js';
 import { isSealKind } from '../../core/resources/ids.js';
+import { afterPaint } from '../../internal/after-paint.js';
 
 /** Row height of the template / flow list, px. */
 export const ROW_HEIGHT = 56;
@@ -260,31 +261,12 @@ export class BrowseDialog implements ReactiveController {
     if (this.open) this.close();
   }
 
-  /**
-   * Runs `fn` once the frame now being prepared has been painted (a message posted from an animation frame
-   * callback arrives after that frame), or after 250 ms where frames do not come (a hidden tab).
-   */
+  /** Runs `fn` once the frame now being prepared has been painted (see afterPaint). */
   private afterPaint(fn: () => void): void {
     this.imagesPending = true;
-    this.deferred = new Promise<void>((resolve) => {
-      let done = false;
-      const run = () => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        this.imagesPending = false;
-        if (this.open) fn();
-        resolve();
-      };
-      const timer = setTimeout(run, 250);
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => {
-          ch.port1.close();
-          run();
-        };
-        ch.port2.postMessage(0);
-      });
+    this.deferred = afterPaint().then(() => {
+      this.imagesPending = false;
+      if (this.open) fn();
     });
   }
 

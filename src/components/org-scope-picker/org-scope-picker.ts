@@ -28,6 +28,7 @@ import { offeredTabs, renderStatus, renderTabBar, renderToolbar, type TabId } fr
 import { renderSummary, type SelectionViewContext } from './selection-view.js';
 import { loadPanelStrings, orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
+import { afterPaint } from '../../internal/after-paint.js';
 
 /** An entry of `pickedItems` / `disabledItems` / `requiredItems`: a ref and why. */
 export interface OrgItemRule extends OrgRef {
@@ -399,11 +400,15 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   protected override firstUpdated(): void {
-    setTimeout(() => {
-      this.loadNodes();
-      this.loadChips();
-      this.lists.loadKeys();
-    });
+    // Once the first frame is painted: their module requests would compete with it. Registered as a part of its
+    // own, so updateComplete waits for them; a key pressed before loads the tree keys at once (OrgLists.onKey).
+    this.onDemand('painted', () =>
+      afterPaint().then(() => {
+        this.loadNodes();
+        this.loadChips();
+        this.lists.loadKeys();
+      }),
+    );
   }
 
   private commitIfConnected(): void {
@@ -495,6 +500,8 @@ export class QysOrgScopePicker extends QysFormField {
   private scheduleCount(): void {
     if (!this.isConnected && !this.hasConnected) return;
     if (this.headCount) return this.headCount.schedule();
+    // Nothing chosen counts 0 without asking: the counter loads with the first selection.
+    if (this.sel.isEmpty) return;
     this.onDemand('count', () =>
       import('./head-count.js').then(({ HeadCount }) => {
         this.headCount = new HeadCount(this, () => ({

@@ -1,0 +1,20 @@
+/**
+ * Resolves once the frame now being prepared has been painted: a message posted from an animation frame callback
+ * is delivered after that frame. Where frames do not come (a hidden tab, a detached or `display: none` frame),
+ * after `fallbackMs`. Work that the first paint does not need (module requests, images) waits for it, so it does
+ * not compete with that frame.
+ */
+export function afterPaint(fallbackMs = 250): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, fallbackMs);
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        clearTimeout(timer);
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    });
+  });
+}
