@@ -270,20 +270,26 @@ export class VirtualListController implements ReactiveController {
     this.observed = undefined;
   }
 
+  /**
+   * A resize observed: re-render only when that changes what is rendered (the rendered window; for a grid, whose
+   * columns may follow the width, any width change). The first observation of every list comes inside its first
+   * frame, so an update it did not need would render and lay the list out twice before that frame is painted.
+   */
   private measure(): void {
     const el = this.observed;
     if (!el) return;
     const h = el.clientHeight;
     const w = el.clientWidth;
-    let changed = false;
-    if (h > 0 && h !== this.viewportHeight) {
-      this.viewportHeight = h;
-      changed = true;
-    }
+    const before = this.range;
+    let widthChanged = false;
+    if (h > 0) this.viewportHeight = h;
     if (w > 0 && w !== this.viewportWidth) {
       this.viewportWidth = w;
-      changed = true;
+      widthChanged = true;
     }
-    if (changed) this.host.requestUpdate();
+    const after = this.range;
+    if ((widthChanged && this.opts.columns) || before.start !== after.start || before.end !== after.end)
+      this.host.requestUpdate();
+    else this.reportRange();
   }
 }
