@@ -18,3 +18,17 @@ export function afterPaint(fallbackMs = 250): Promise<void> {
     });
   });
 }
+
+/**
+ * Resolves in the browser's next animation frame, before it lays out and paints (work done then, and in the
+ * microtasks after, shows in that frame); after `fallbackMs` where frames do not come.
+ */
+export function beforeNextFrame(fallbackMs = 100): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, fallbackMs);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -8,6 +8,7 @@ import type { MemoryHost, MemoryHostOptions } from '../../src/api/memory-host/in
 
 interface ColdWindow extends Window {
   coldLoad: Promise<void>;
+  MessageChannel: typeof MessageChannel;
   createMemoryHost: (o?: MemoryHostOptions) => MemoryHost;
 }
 
@@ -121,32 +122,34 @@ describe('each element entry loaded alone in a fresh page (cold)', function () {
     expect(deepText(el.shadowRoot!.querySelector('[part~="chip"]')!)).not.to.include('101');
   });
 
-  it('qys-org-scope-picker, nothing chosen: its first rows are painted before any part is requested', async () => {
+  it('qys-org-scope-picker, nothing chosen: its first frame is painted before any part is requested', async () => {
     const { win, doc } = await coldPage('org-scope-picker');
     const el = make(doc, 'qys-org-scope-picker');
     el.host = win.createMemoryHost();
-    const rows = () => el.shadowRoot?.querySelectorAll('[role=treeitem][data-key]').length ?? 0;
     const requested = (part: RegExp) =>
       win.performance
         .getEntriesByType('resource')
         .filter((e) => part.test(new URL(e.name).pathname))
         .map((e) => e.startTime);
     const parts = /\/(head-count|chips|tree-keys|ref-resolver|org-scope-picker\.panel)\.ts$/;
-    doc.body.append(el);
-    // The frame in which the rows show has been painted (a message posted at its animation frame arrives after it).
-    const painted = await new Promise<number>((resolve) => {
-      const tick = () => {
-        if (!rows()) return win.requestAnimationFrame(tick);
+    // The first frame after the mount: its animation frame callback (asked for before the mount, so it runs
+    // first in that frame) notes the time, and a message posted from it arrives once the frame is painted.
+    const painted = new Promise<{ frame: number; shown: boolean }>((resolve) =>
+      win.requestAnimationFrame(() => {
+        const frame = win.performance.now();
         const ch = new win.MessageChannel();
-        ch.port1.onmessage = () => resolve(win.performance.now());
+        ch.port1.onmessage = () => resolve({ frame, shown: !!el.shadowRoot?.querySelector('[part=base]') });
         ch.port2.postMessage(0);
-      };
-      win.requestAnimationFrame(tick);
-    });
+      }),
+    );
+    doc.body.append(el);
+    const first = await painted;
+    expect(first.shown, 'the first frame after the mount shows the picker').to.equal(true);
     expect(
-      requested(parts).filter((t) => t < painted),
-      'part requests before the rows were painted',
+      requested(parts).filter((t) => t < first.frame),
+      'part requests before the first frame after the mount',
     ).to.deep.equal([]);
+    await until(() => el.shadowRoot?.querySelector('[role=treeitem][data-key]'), 'no tree rows');
     // The keys, chips and resolver come right after; the head count only with a selection.
     await until(() => requested(/\/tree-keys\.ts$/).length, 'the tree keys were never loaded');
     await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;

@@ -28,7 +28,7 @@ import { offeredTabs, renderStatus, renderTabBar, renderToolbar, type TabId } fr
 import { renderSummary, type SelectionViewContext } from './selection-view.js';
 import { loadPanelStrings, orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
-import { afterPaint } from '../../internal/after-paint.js';
+import { afterPaint, beforeNextFrame } from '../../internal/after-paint.js';
 
 /** An entry of `pickedItems` / `disabledItems` / `requiredItems`: a ref and why. */
 export interface OrgItemRule extends OrgRef {
@@ -373,17 +373,35 @@ export class QysOrgScopePicker extends QysFormField {
     this.seenHost = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    const host = this.effectiveHost;
-    if (host !== this.seenHost && this.isConnected) {
-      this.seenHost = host;
-      this.lists.reset();
-      this.caps = undefined;
-      if (host) {
-        void this.loadCaps(host);
-        this.selectionReplaced();
-      }
+  /**
+   * The first render waits for the first rows, at most until the browser is about to paint: with a host that
+   * answers at once, the first frame shows them after one render instead of an empty list and a second render.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated && this.isConnected) {
+      this.syncHost();
+      const tab = this.listTab;
+      const first = tab && this.lists.treeFor(tab)?.started;
+      if (first) return Promise.race([first, beforeNextFrame()]).then(() => super.scheduleUpdate());
     }
+    return super.scheduleUpdate();
+  }
+
+  /** A new host in force (set, from context, or back after a disconnect): its lists, capabilities, selection. */
+  private syncHost(): void {
+    const host = this.effectiveHost;
+    if (host === this.seenHost || !this.isConnected) return;
+    this.seenHost = host;
+    this.lists.reset();
+    this.caps = undefined;
+    if (host) {
+      void this.loadCaps(host);
+      this.selectionReplaced();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.syncHost();
     // Required items' places let a toggle know what it may not uncheck; names label the rows' reasons.
     if (changed.has('pickedItems') || changed.has('disabledItems') || changed.has('requiredItems'))
       this.resolve(this.rules.refs());

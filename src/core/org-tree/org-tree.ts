@@ -68,12 +68,15 @@ export class OrgTree {
     this.pageSize = opts.pageSize ?? 100;
   }
 
+  /** The last start()'s first page: resolves when it settled (never rejects). */
+  started: Promise<void> | undefined;
+
   /** Starts loading the top level. Resolves when the first page settled (never rejects). */
   start(): Promise<void> {
     this.rows = [];
     this.lists.set(ROOT, newList());
     this.rows = this.segment(ROOT, 1);
-    return this.loadPage(ROOT, 0);
+    return (this.started = this.loadPage(ROOT, 0));
   }
 
   /** Aborts every request in flight. */
