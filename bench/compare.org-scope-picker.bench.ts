@@ -4,13 +4,13 @@
  * target and against the sl-tree of the same run.
  */
 import '../src/components/org-scope-picker/define.js';
-import { pagePainted, paintedAfter, record } from './record.js';
+import { pageSettled, paintedAfter, record } from './record.js';
 import { COMPARE_AREA, COMPARE_ORG, PICKER_ROW, SL_TREE_ROW, compareHost } from './compare.shape.js';
 
 describe('compare: org picker', () => {
   it('mount → first rows painted, first on a cold page', async () => {
     const host = compareHost();
-    await pagePainted();
+    await pageSettled();
     const t0 = performance.now();
     const el = document.createElement('qys-org-scope-picker');
     el.host = host;

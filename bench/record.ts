@@ -76,6 +76,16 @@ export function paintedAfter(t0: number, cond: () => unknown, timeoutMs = 10_000
 export const pagePainted = (): Promise<number> => paintedAfter(performance.now(), () => true);
 
 /**
+ * A cold page that is up and quiet: `quietMs` after the test file loaded (the test runner's own start-up work in
+ * the browser and on the dev server, which shares this machine's two cores, is over), then a painted frame. The
+ * element's modules are loaded and have never run, as on an OA page that mounts the element after its load.
+ */
+export async function pageSettled(quietMs = 500): Promise<void> {
+  await new Promise((r) => setTimeout(r, quietMs));
+  await pagePainted();
+}
+
+/**
  * The JS heap in MB after a full collection (the bench browser runs with `--js-flags=--expose-gc` and precise
  * memory info); NaN where the browser does not tell.
  */

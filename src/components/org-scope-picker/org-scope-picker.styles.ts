@@ -123,17 +123,30 @@ export const orgScopePickerStyles = css`
   [part~='row'][aria-disabled='true'] {
     color: var(--_muted);
   }
+  /* The triangle is drawn, not a glyph: a ▸ of a symbol font would cost the first frame a font fallback. */
   .twisty {
     flex: none;
     inline-size: 16px;
-    text-align: center;
+    align-self: stretch;
+    display: grid;
+    place-items: center;
     color: var(--_muted);
   }
-  .twisty[data-open]::before {
-    content: '▾';
-  }
+  .twisty[data-open]::before,
   .twisty[data-closed]::before {
-    content: '▸';
+    content: '';
+    inline-size: 6px;
+    block-size: 8px;
+    background: currentColor;
+    clip-path: polygon(0 0, 100% 50%, 0 100%);
+    /* Kept in forced colours: its colour is the row's (already a system colour there). */
+    forced-color-adjust: none;
+  }
+  .twisty[data-open]::before {
+    transform: rotate(90deg);
+  }
+  .twisty[data-closed]:dir(rtl)::before {
+    transform: scaleX(-1);
   }
   [part='checkbox'] {
     flex: none;
