@@ -62,7 +62,19 @@ export class QysElement extends LitElement {
 
   /** The language in force. */
   get effectiveLang(): Lang {
-    return resolveLang(this);
+    return this.langInUpdate ?? resolveLang(this);
+  }
+
+  /** The language in force during an update, found once (every `t()` of a render would look it up again). */
+  private langInUpdate: Lang | undefined;
+
+  protected override performUpdate(): void {
+    this.langInUpdate = resolveLang(this);
+    try {
+      super.performUpdate();
+    } finally {
+      this.langInUpdate = undefined;
+    }
   }
 
   override connectedCallback(): void {
