@@ -11,7 +11,7 @@
  *     userChange: async (el) => { ...real clicks / key presses... },
  *   });
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 
 type Field = HTMLElement & {
   name: string;
@@ -159,6 +159,27 @@ export function formFieldSuite<E extends Field>(opts: FormFieldSuiteOptions<E>):
           el.required = false;
           await settle(el);
           expect(el.checkValidity()).to.equal(true);
+        } finally {
+          done();
+        }
+      });
+    }
+
+    if (opts.requiredMeansNonEmpty !== false) {
+      it('the validation message is written again in the new language when the language changes', async () => {
+        const { el, done } = await inForm((e) => {
+          e.required = true;
+        });
+        try {
+          const zh = el.validationMessage;
+          expect(zh, 'zh-CN message').to.match(/[\u4e00-\u9fff]/);
+          el.lang = 'en';
+          await settle(el);
+          await waitUntil(() => el.validationMessage !== zh, `still "${zh}" after lang="en"`, {
+            timeout: 5000,
+          });
+          expect(el.validationMessage).to.not.match(/[\u4e00-\u9fff]/);
+          expect(el.validity.valueMissing).to.equal(true);
         } finally {
           done();
         }

@@ -401,6 +401,8 @@ export class QysOrgScopePicker extends QysFormField {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // The form field's own: the validation message again in a new language, `required` / `disabled` to the form.
+    super.willUpdate(changed);
     this.syncHost();
     // Required items' places let a toggle know what it may not uncheck; names label the rows' reasons.
     if (changed.has('pickedItems') || changed.has('disabledItems') || changed.has('requiredItems'))
@@ -411,8 +413,7 @@ export class QysOrgScopePicker extends QysFormField {
       changed.has('maxPersons') ||
       changed.has('minPersons') ||
       changed.has('maxUnits') ||
-      changed.has('minUnits') ||
-      changed.has('required')
+      changed.has('minUnits')
     )
       this.commitIfConnected();
   }
