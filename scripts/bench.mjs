@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync
 import { detailTable, mergeRuns, targetTable } from './bench-table.mjs';
 import { resolve, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { ensureBuild } from './ensure-build.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.includes('--sizes')
@@ -98,5 +99,9 @@ if (only !== 'timings') {
   writeFileSync(join(root, '.tmp/bench-sizes.json'), JSON.stringify(rows, null, 2));
   ok = sizesOk && ok;
 }
-if (only !== 'sizes') ok = timings() && ok;
+if (only !== 'sizes') {
+  // Some cold files load the built files (dist/cdn) as a page gets them: build first when dist/ is stale.
+  await ensureBuild();
+  ok = timings() && ok;
+}
 process.exit(ok ? 0 : 1);

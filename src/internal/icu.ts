@@ -7,7 +7,7 @@
 import { formatNumber, type Lang, type Params } from './localize.js';
 
 // Intl objects are slow to construct: one of each per language, made on first use.
-const pluralRules = new Map<Lang, Intl.PluralRules>();
+const pluralRules = /* @__PURE__ */ new Map<Lang, Intl.PluralRules>();
 /**
  * The plural category of `n`. The shipped languages' rules are known without Intl (its first construction on a
  * page loads ICU data): Chinese has only `other`; English integers are `one` at ±1, else `other`.
@@ -20,7 +20,7 @@ export function pluralCategory(n: number, lang: Lang): string {
   return r.select(n);
 }
 
-const relativeFormats = new Map<Lang, Intl.RelativeTimeFormat>();
+const relativeFormats = /* @__PURE__ */ new Map<Lang, Intl.RelativeTimeFormat>();
 const JUST_NOW: Record<string, string> = { 'zh-CN': '刚刚', 'zh-TW': '剛剛', en: 'just now' };
 
 /**
@@ -43,29 +43,35 @@ export function formatAgo(elapsedMs: number, lang: Lang): string {
 const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
 const BRANCH = /(=\d+|\w+)\s*\{([^{}]*)\}/g;
 
+/**
+ * Resolves the plural format of `template` (`{name}` placeholders are left to `interpolate`): the `format` of the
+ * catalogues whose strings count things but say no `{ms, ago}` (they do not ship the relative-time code).
+ */
+export function plurals(template: string, params: Params, lang: Lang): string {
+  if (!template.includes(', plural,')) return template;
+  return template.replace(PLURAL, (m, k: string, branches: string) => {
+    const v = params[k];
+    if (typeof v !== 'number') return m;
+    let exact: string | undefined;
+    let byCategory: string | undefined;
+    let other: string | undefined;
+    const category = pluralCategory(v, lang);
+    for (const [, key, text] of branches.matchAll(BRANCH)) {
+      if (key === `=${v}`) exact = text;
+      else if (key === category) byCategory = text;
+      else if (key === 'other') other = text;
+    }
+    const chosen = exact ?? byCategory ?? other;
+    return chosen === undefined ? m : chosen.replace(/#/g, formatNumber(v, lang));
+  });
+}
+
 /** Resolves the plural and `ago` formats of `template`; `{name}` placeholders are left to `interpolate`. */
 export function icu(template: string, params: Params, lang: Lang): string {
-  let out = template;
-  if (out.includes(', plural,'))
-    out = out.replace(PLURAL, (m, k: string, branches: string) => {
-      const v = params[k];
-      if (typeof v !== 'number') return m;
-      let exact: string | undefined;
-      let byCategory: string | undefined;
-      let other: string | undefined;
-      const category = pluralCategory(v, lang);
-      for (const [, key, text] of branches.matchAll(BRANCH)) {
-        if (key === `=${v}`) exact = text;
-        else if (key === category) byCategory = text;
-        else if (key === 'other') other = text;
-      }
-      const chosen = exact ?? byCategory ?? other;
-      return chosen === undefined ? m : chosen.replace(/#/g, formatNumber(v, lang));
-    });
-  if (out.includes(', ago}'))
-    out = out.replace(/\{(\w+), ago\}/g, (m, k: string) => {
-      const v = params[k];
-      return typeof v === 'number' ? formatAgo(v, lang) : m;
-    });
-  return out;
+  const out = plurals(template, params, lang);
+  if (!out.includes(', ago}')) return out;
+  return out.replace(/\{(\w+), ago\}/g, (m, k: string) => {
+    const v = params[k];
+    return typeof v === 'number' ? formatAgo(v, lang) : m;
+  });
 }

@@ -1,5 +1,5 @@
 import { defineMessages } from '../../internal/localize.js';
-import { icu } from '../../internal/icu.js';
+import { plurals } from '../../internal/icu.js';
 
 export const bindingSettingsMessages = defineMessages(
   'binding-settings',
@@ -208,5 +208,5 @@ export const bindingSettingsMessages = defineMessages(
     en: () => import('./binding-settings.messages.en.js'),
     'zh-TW': () => import('./binding-settings.messages.zh-TW.js'),
   },
-  icu,
+  plurals,
 );

@@ -1,5 +1,5 @@
 import { defineMessages } from '../../internal/localize.js';
-import { icu } from '../../internal/icu.js';
+import { plurals } from '../../internal/icu.js';
 
 /** Strings of `<qys-browse-field>` (zh-CN first; `en` must have the same keys). */
 export const browseFieldMessages = defineMessages(
@@ -64,5 +64,5 @@ export const browseFieldMessages = defineMessages(
     en: () => import('./browse-field.messages.en.js'),
     'zh-TW': () => import('./browse-field.messages.zh-TW.js'),
   },
-  icu,
+  plurals,
 );

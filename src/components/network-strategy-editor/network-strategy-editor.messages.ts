@@ -1,5 +1,5 @@
 import { defineMessages, translate, normalizeLang, type Lang } from '../../internal/localize.js';
-import { icu } from '../../internal/icu.js';
+import { plurals } from '../../internal/icu.js';
 import { commonMessages } from '../../internal/common.messages.js';
 import type { RuleIssue } from '../../core/network-strategy/issues.js';
 
@@ -109,7 +109,7 @@ export const networkStrategyMessages = defineMessages(
     en: () => import('./network-strategy-editor.messages.en.js'),
     'zh-TW': () => import('./network-strategy-editor.messages.zh-TW.js'),
   },
-  icu,
+  plurals,
 );
 
 /**

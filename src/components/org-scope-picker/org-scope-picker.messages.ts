@@ -1,5 +1,5 @@
 import { defineMessages } from '../../internal/localize.js';
-import { icu } from '../../internal/icu.js';
+import { plurals } from '../../internal/icu.js';
 import type { panelStrings } from './org-scope-picker.panel.js';
 
 const zh = {
@@ -59,7 +59,7 @@ export const orgScopePickerMessages = defineMessages(
     en: () => import('./org-scope-picker.messages.en.js'),
     'zh-TW': () => import('./org-scope-picker.messages.zh-TW.js'),
   },
-  icu,
+  plurals,
 );
 
 let panelLoad: Promise<void> | undefined;

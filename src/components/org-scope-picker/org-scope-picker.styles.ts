@@ -143,10 +143,7 @@ export const orgScopePickerStyles = css`
     forced-color-adjust: none;
   }
   .twisty[data-open]::before {
-    transform: rotate(90deg);
-  }
-  .twisty[data-closed]:dir(rtl)::before {
-    transform: scaleX(-1);
+    rotate: 90deg;
   }
   [part='checkbox'] {
     flex: none;

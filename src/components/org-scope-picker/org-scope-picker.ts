@@ -28,7 +28,7 @@ import { offeredTabs, renderStatus, renderTabBar, renderToolbar, type TabId } fr
 import { renderSummary, type SelectionViewContext } from './selection-view.js';
 import { loadPanelStrings, orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
-import { afterPaint, beforeNextFrame } from '../../internal/after-paint.js';
+import { afterPaint, nextFrame } from '../../internal/after-paint.js';
 
 /** An entry of `pickedItems` / `disabledItems` / `requiredItems`: a ref and why. */
 export interface OrgItemRule extends OrgRef {
@@ -382,7 +382,7 @@ export class QysOrgScopePicker extends QysFormField {
       this.syncHost();
       const tab = this.listTab;
       const first = tab && this.lists.treeFor(tab)?.started;
-      if (first) return Promise.race([first, beforeNextFrame()]).then(() => super.scheduleUpdate());
+      if (first) return Promise.race([first, nextFrame(false, 100)]).then(() => super.scheduleUpdate());
     }
     return super.scheduleUpdate();
   }

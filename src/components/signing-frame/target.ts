@@ -37,7 +37,14 @@ const once = <T>(load: () => Promise<T>) => {
  * The zone resolver module. Also loaded ahead of time (`prefetchTarget`) as soon as an element has a host,
  * so the first `open()` on a page does not wait for this chunk (issue #16: it was most of the cold cost).
  */
-export const loadResolver = once(() => import('../../core/network-strategy/resolve.js'));
+export const loadResolver = once(() =>
+  // The input helpers it shares with the framing verdict are asked for at the same time: a bundler puts them in a
+  // chunk of their own, which would otherwise be requested only once the resolver's chunk has arrived and been
+  // parsed (a second round trip, often behind the element's first render).
+  Promise.all([import('../../core/network-strategy/resolve.js'), import('../../core/input.js')]).then(
+    ([m]) => m,
+  ),
+);
 /** The embed-whitelist verdict code (for hosts with `client.inspectFraming`). */
 export const loadFraming = once(() => import('../../core/integration/framing.js'));
 
