@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { hostContext } from '../api/context.js';
@@ -37,6 +37,33 @@ const warned = new WeakMap<object, Set<string>>();
  * typed `emit()`, and warn-once for bad values set by the page.
  */
 export class QysElement extends LitElement {
+  /**
+   * Text and number properties take only what they can show: a string (a number, boolean or bigint is written as
+   * text) or a finite number (a numeric string is read as one), and null / undefined. Any other value (a symbol, an
+   * object) warns once and is ignored, instead of breaking the next render or the attribute it reflects to.
+   * Properties without an attribute (objects) are checked by their element.
+   */
+  static override getPropertyDescriptor(
+    name: PropertyKey,
+    key: string | symbol,
+    options: PropertyDeclaration,
+  ): PropertyDescriptor | undefined {
+    const d = super.getPropertyDescriptor(name, key, options);
+    const type = options.attribute === false ? 0 : (options.type ?? String);
+    if (!d?.set || (type !== String && type !== Number)) return d;
+    const set = d.set;
+    const text = type === String;
+    return {
+      ...d,
+      set(this: QysElement, v: unknown) {
+        const n = !text && typeof v === 'string' && v.trim() ? Number(v) : v;
+        if (n == null || (text ? /^(string|number|boolean|bigint)$/.test(typeof n) : Number.isFinite(n)))
+          set.call(this, text && n != null ? String(n as string) : n);
+        else this.warnOnce(String(name), `${String(name)} must be ${text ? 'text' : 'a number'}; ignored.`);
+      },
+    };
+  }
+
   /** Language: `zh-CN` (default), `zh-TW`, `en`, or one added with `registerTranslation()`. Inherited from the closest `[lang]` ancestor when not set. */
   @property() override lang = '';
 

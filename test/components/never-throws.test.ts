@@ -73,4 +73,51 @@ describe('element setters never throw', () => {
       );
     });
   }
+
+  // Every public property of every element (its reactive properties, not internal state), set to hostile values a
+  // page or a framework binding may pass: the element keeps rendering, nothing is thrown or left uncaught.
+  const hostile: [string, () => unknown][] = [
+    ['a symbol', () => Symbol('x')],
+    ['a null-prototype object', () => Object.create(null) as unknown],
+    [
+      'an object whose toString throws',
+      () => ({
+        toString: () => {
+          throw new Error('toString');
+        },
+      }),
+    ],
+    ['a bigint', () => 10n],
+    ['NaN', () => NaN],
+    ['an array of junk', () => [null, 1, {}]],
+    ['HTML', () => '<img src=x onerror="window.__xss=1">'],
+  ];
+  const TAGS = CASES.map(([tag]) => tag).filter((t) => t !== 'qys-signing-frame');
+  for (const tag of TAGS) {
+    it(`<${tag}>: every public property set to hostile values`, async () => {
+      const props = [
+        ...((
+          customElements.get(tag) as unknown as { elementProperties: Map<PropertyKey, { state?: boolean }> }
+        ).elementProperties ?? new Map<PropertyKey, { state?: boolean }>()),
+      ]
+        .filter(([k, o]) => typeof k === 'string' && !o.state && !['host', 'contextHost'].includes(k))
+        .map(([k]) => k as string);
+      expect(props.length, 'public properties').to.be.greaterThan(2);
+      const box = await fixture<HTMLDivElement>(html`<div></div>`);
+      for (const [what, make] of hostile) {
+        const el = document.createElement(tag) as HTMLElement & Record<string, unknown>;
+        for (const p of props) el[p] = make();
+        box.append(el);
+        try {
+          await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+          await aTimeout(0);
+          expect(uncaught.map(String), `every property = ${what}`).to.deep.equal([]);
+          expect(el.shadowRoot?.childNodes.length, `rendered with ${what}`).to.be.greaterThan(0);
+          expect((window as { __xss?: number }).__xss, 'no markup ran').to.equal(undefined);
+        } finally {
+          el.remove();
+        }
+      }
+    });
+  }
 });

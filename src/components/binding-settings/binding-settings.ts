@@ -201,7 +201,7 @@ export class QysBindingSettings extends QysElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('readonly') && typeof this.readonly !== 'boolean') {
-      this.warnOnce('readonly', `readonly must be a boolean; got ${String(this.readonly)}`);
+      this.warnOnce('readonly', `readonly must be a boolean; got a ${typeof this.readonly}`);
       this.readonly = !!this.readonly;
     }
     if (changed.has('serviceId') && typeof this.serviceId !== 'string') {

@@ -41,6 +41,19 @@ type PresetsState =
   | { status: 'ready'; presets: SegmentPreset[] }
   | { status: 'failed'; error: unknown };
 
+/** A segment preset as the `presets` property takes it (`{ id, name, rules }`). */
+const isPreset = (p: unknown): p is SegmentPreset => {
+  const o = p as SegmentPreset | null;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.id === 'string' &&
+    typeof o.name === 'string' &&
+    Array.isArray(o.rules) &&
+    o.rules.every((r) => typeof r === 'string')
+  );
+};
+
 /**
  * Edits 内外网自动登录 (`autoLogin`): off, by network segment (client IP), or by domain (the OA page's
  * host), with the rule lists, the host's named segment presets, and a "try an address" preview that
@@ -277,8 +290,21 @@ export class QysNetworkStrategyEditor extends QysFormField {
     return this.t(issue.code, issue.params);
   }
 
+  /**
+   * The `presets` property as far as it is usable: an array of presets (`{ id, name, rules }`); anything else is
+   * warned about once and the host's presets are used instead.
+   */
+  private get ownPresets(): SegmentPreset[] | undefined {
+    const own: unknown = this.presets;
+    if (own === undefined || own === null) return undefined;
+    if (Array.isArray(own) && own.every(isPreset)) return own;
+    this.warnOnce('presets', 'presets must be an array of { id, name, rules }; ignored.');
+    return undefined;
+  }
+
   private get availablePresets(): SegmentPreset[] | undefined {
-    if (this.presets) return this.presets;
+    const own = this.ownPresets;
+    if (own) return own;
     return this.presetsTask.status === 'done' ? this.presetsTask.value : undefined;
   }
 
@@ -544,7 +570,7 @@ export class QysNetworkStrategyEditor extends QysFormField {
   }
 
   private renderPresets() {
-    const own = this.presets;
+    const own = this.ownPresets;
     const st: PresetsState = own ? { status: 'ready', presets: own } : this.hostPresets;
     if (st.status === 'none') return nothing;
     if (st.status === 'loading')
