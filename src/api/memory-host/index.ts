@@ -40,7 +40,14 @@
  * faults.ts (latency, injected failures, validation of answers). This file puts them together.
  */
 import { CONTRACT_METHODS, type CallOptions, type ContractMethod, type QysHost } from '../host.js';
-import type { ContractStatus, OrgRef, OrgTab, SigningSessionRequest } from '../schemas.js';
+import * as z from 'zod/mini';
+import {
+  BindingSchema,
+  type ContractStatus,
+  type OrgRef,
+  type OrgTab,
+  type SigningSessionRequest,
+} from '../schemas.js';
 import {
   ORG_SIZES,
   STATUS_INVALID,
@@ -232,6 +239,14 @@ export function createMemoryHost(options: MemoryHostOptions = {}): MemoryHost {
     defaultService: services.defaultService,
   });
   const signing = createSigning(rt, services, options);
+  // A host that validates its answers sets its binding schema up while the page is idle (zod builds a schema's
+  // lookup tables at its first parse): an element's first call, e.g. the signing frame's open(), then pays for
+  // the parse alone.
+  if (options.validate !== false)
+    whenIdle(() => {
+      z.safeParse(z.array(BindingSchema), services.list());
+      return false;
+    });
   const client = createClient(rt, org, options);
 
   // ---------------------------------------------------------------- samples
