@@ -37,7 +37,10 @@ export class QysNetworkError extends QysError {
   }
 }
 
-/** The host answered with a 5xx (a network-level failure from the caller's point of view). */
+/**
+ * The host answered with a 5xx, or refused the request with a status the other errors do not name (405, 413,
+ * 415…; `status` tells which). A network-level failure from the caller's point of view.
+ */
 export class QysServerError extends QysNetworkError {
   constructor(message = 'The host failed to answer', options?: { cause?: unknown; status?: number }) {
     super(message, options);

@@ -238,8 +238,8 @@ export function createHttpHost(options: HttpHostOptions): QysHost {
     }
     if (status === 422 || status === 400)
       return new QysValidationError(body?.issues ?? [], message, { cause, status });
-    if (status >= 500) return new QysServerError(message, { status, cause });
-    return new QysNetworkError(message, { status, cause });
+    // Any other status was an answer from the server too (405, 413, 415…): not a network failure.
+    return new QysServerError(message, { status, cause });
   }
 
   /**

@@ -22,9 +22,3 @@ export function nextFrame(painted = false, fallbackMs = 250): Promise<void> {
     });
   });
 }
-
-/**
- * Once the frame now being prepared has been painted. Work that the first paint does not need (module requests,
- * images) waits for it, so it does not compete with that frame.
- */
-export const afterPaint = (): Promise<void> => nextFrame(true);

@@ -35,6 +35,7 @@ const en = {
   'url.notAbsolute':
     'The server sent an address that is incomplete or malformed; it was blocked for safety. Ask an administrator to check the data',
   'error.server': 'The server failed to process the request. Try again later',
+  'error.rejected': 'The server refused this request (HTTP {status}). Ask your administrator.',
   'error.timeout': 'The server did not answer in time. Try again later',
   'error.auth': 'Your session has expired or you are not allowed. Sign in again and retry',
   'error.conflict': 'Someone else changed this data',

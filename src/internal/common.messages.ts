@@ -35,6 +35,7 @@ export const commonMessages = defineMessages(
       '服务器返回的地址不是 http:// 或 https:// 地址，为安全起见已拦截，请联系管理员检查数据',
     'url.notAbsolute': '服务器返回的地址不完整或格式不正确，为安全起见已拦截，请联系管理员检查数据',
     'error.server': '服务器处理失败，请稍后重试',
+    'error.rejected': '服务器拒绝了此请求（HTTP {status}），请联系管理员',
     'error.timeout': '服务器响应超时，请稍后重试',
     'error.auth': '登录已失效或没有权限，请重新登录后再试',
     'error.conflict': '数据已被他人修改',

@@ -25,6 +25,7 @@ export default {
   'url.unsafeScheme': '伺服器返回的地址不是 http:// 或 https:// 地址，為安全起見已攔截，請聯絡管理員檢查資料',
   'url.notAbsolute': '伺服器返回的地址不完整或格式不正確，為安全起見已攔截，請聯絡管理員檢查資料',
   'error.server': '伺服器處理失敗，請稍後重試',
+  'error.rejected': '伺服器拒絕了此請求（HTTP {status}），請聯絡管理員',
   'error.timeout': '伺服器回應逾時，請稍後重試',
   'error.auth': '登入已失效或沒有許可權，請重新登入後再試',
   'error.conflict': '資料已被他人修改',

@@ -38,10 +38,10 @@ const warned = new WeakMap<object, Set<string>>();
  */
 export class QysElement extends LitElement {
   /**
-   * Text and number properties take only what they can show: a string (a number, boolean or bigint is written as
-   * text) or a finite number (a numeric string is read as one), and null / undefined. Any other value (a symbol, an
-   * object) warns once and is ignored, instead of breaking the next render or the attribute it reflects to.
-   * Properties without an attribute (objects) are checked by their element.
+   * Text and number properties take only what they can show: for text anything but a symbol or an object (which
+   * would break the next render, or the attribute it reflects to), for a number a number; and null / undefined.
+   * Any other value warns once and is ignored. Properties without an attribute (objects) are checked by their
+   * element.
    */
   static override getPropertyDescriptor(
     name: PropertyKey,
@@ -52,14 +52,17 @@ export class QysElement extends LitElement {
     const type = options.attribute === false ? 0 : (options.type ?? String);
     if (!d?.set || (type !== String && type !== Number)) return d;
     const set = d.set;
-    const text = type === String;
     return {
       ...d,
       set(this: QysElement, v: unknown) {
-        const n = !text && typeof v === 'string' && v.trim() ? Number(v) : v;
-        if (n == null || (text ? /^(string|number|boolean|bigint)$/.test(typeof n) : Number.isFinite(n)))
-          set.call(this, text && n != null ? String(n as string) : n);
-        else this.warnOnce(String(name), `${String(name)} must be ${text ? 'text' : 'a number'}; ignored.`);
+        const t = typeof v;
+        if (v == null || (type === String ? t !== 'symbol' && t !== 'object' : t === 'number'))
+          set.call(this, v);
+        else
+          this.warnOnce(
+            String(name),
+            `${String(name)} must be ${type === String ? 'text' : 'a number'}; ignored.`,
+          );
       },
     };
   }
@@ -133,6 +136,9 @@ export class QysElement extends LitElement {
     if (isQysError(error)) {
       if (error instanceof QysContractError)
         return this.t('error.contract', { path: error.path || '(root)' });
+      // Reached, and refused (405, 413, 415…): retrying will not help, the deployment needs a look.
+      if (error.code === 'server' && error.status && error.status < 500)
+        return this.t('error.rejected', { status: error.status });
       return this.t(`error.${error.code}`);
     }
     return this.t('error.unknown', { message: error instanceof Error ? error.message : String(error) });

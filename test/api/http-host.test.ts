@@ -268,6 +268,15 @@ describe('createHttpHost: failures', () => {
     expect((server as QysServerError).code).to.equal('server');
   });
 
+  it('a 405, 413 or 415 is the server refusing the request (QysServerError with its status), not a network failure', async () => {
+    for (const status of [405, 413, 415]) {
+      const err = await rejection(faulty(String(status), { retry: 0 }).services.list());
+      expect(err, String(status)).to.be.instanceOf(QysServerError);
+      expect((err as QysServerError).status).to.equal(status);
+      expect((err as QysServerError).code).to.equal('server');
+    }
+  });
+
   it('retries GETs with backoff, never POSTs', async () => {
     const getKey = unique('get');
     const list = await faulty(`flaky:${getKey}:2`).services.list();

@@ -18,7 +18,7 @@ import { HostTask, type HostTaskElement } from '../../controllers/host-task.js';
 import { VirtualListController } from '../../controllers/virtual-list.js';
 import { ResourcePager } from '../../core/resources/pager.js';
 import { isSealKind } from '../../core/resources/ids.js';
-import { afterPaint } from '../../internal/after-paint.js';
+import { nextFrame } from '../../internal/after-paint.js';
 
 /** Row height of the template / flow list, px. */
 export const ROW_HEIGHT = 56;
@@ -261,10 +261,10 @@ export class BrowseDialog implements ReactiveController {
     if (this.open) this.close();
   }
 
-  /** Runs `fn` once the frame now being prepared has been painted (see afterPaint). */
+  /** Runs `fn` once the frame now being prepared has been painted (nextFrame). */
   private afterPaint(fn: () => void): void {
     this.imagesPending = true;
-    this.deferred = afterPaint().then(() => {
+    this.deferred = nextFrame(true).then(() => {
       this.imagesPending = false;
       if (this.open) fn();
     });

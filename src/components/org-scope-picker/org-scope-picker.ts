@@ -28,7 +28,7 @@ import { offeredTabs, renderStatus, renderTabBar, renderToolbar, type TabId } fr
 import { renderSummary, type SelectionViewContext } from './selection-view.js';
 import { loadPanelStrings, orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
-import { afterPaint, nextFrame } from '../../internal/after-paint.js';
+import { nextFrame } from '../../internal/after-paint.js';
 
 /** An entry of `pickedItems` / `disabledItems` / `requiredItems`: a ref and why. */
 export interface OrgItemRule extends OrgRef {
@@ -422,7 +422,7 @@ export class QysOrgScopePicker extends QysFormField {
     // Once the first frame is painted: their module requests would compete with it. Registered as a part of its
     // own, so updateComplete waits for them; a key pressed before loads the tree keys at once (OrgLists.onKey).
     this.onDemand('painted', () =>
-      afterPaint().then(() => {
+      nextFrame(true).then(() => {
         this.loadNodes();
         this.loadChips();
         this.lists.loadKeys();

@@ -315,6 +315,11 @@ describe('<qys-binding-settings> form', () => {
     ['network error', new QysNetworkError(), '无法连接服务器'],
     ['timeout', new QysTimeoutError(), '响应超时'],
     ['5xx', new QysServerError(), '服务器处理失败'],
+    [
+      '413, the server refusing the request',
+      new QysServerError('too large', { status: 413 }),
+      '服务器拒绝了此请求（HTTP 413）',
+    ],
   ] as const)
     it(`a failed save (${name}) keeps every edited value and says what happened`, async () => {
       const { el, host } = await mount();
