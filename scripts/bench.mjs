@@ -47,10 +47,13 @@ function runOnce(files) {
 }
 
 // A cold measurement is one sample per fresh page: the files that measure a first element on a page
-// (bench/**/*.cold*.bench.ts, bench/compare.*.bench.ts) run `coldRuns` times in all, each time in a new page of a
-// new browser, in alternating order; their rows are reduced to the median.
+// (bench/**/*.cold*.bench.ts, bench/compare.*.bench.ts) run `coldRuns` times in all (`--cold-runs=N`, default 5; the
+// comparison files `--compare-runs=N`, default 9), each time in a new page of a new browser, in alternating order;
+// their rows are reduced to the median.
 const coldArg = process.argv.find((a) => a.startsWith('--cold-runs='));
 const coldRuns = Math.max(1, coldArg ? Number(coldArg.slice('--cold-runs='.length)) || 1 : 5);
+const compareArg = process.argv.find((a) => a.startsWith('--compare-runs='));
+const compareRuns = Math.max(1, compareArg ? Number(compareArg.slice('--compare-runs='.length)) || 1 : 9);
 
 // `--files=<glob>` (repeatable): only these bench files (the cold ones among them repeated as above).
 const onlyFiles = process.argv.filter((a) => a.startsWith('--files=')).map((a) => a.slice('--files='.length));
@@ -70,10 +73,15 @@ function timings() {
         .map((f) => `bench/${String(f).replace(/\\/g, '/')}`)
         .filter((f) => cold.test(f))
         .sort();
-  for (let i = 1; coldFiles.length && i < coldRuns; i++) {
-    console.log(`\nCold files, run ${i + 1} of ${coldRuns} (a fresh page each; the order alternates)`);
+  // The comparison files judge one element against another of the same run, whose medians differ by less than this
+  // machine's run-to-run noise (±3–5 ms): they run `compareRuns` times (default 9), the other cold files `coldRuns`.
+  const compare = /(^|\/)compare\.[^/]*\.bench\.ts$/;
+  const total = coldFiles.some((f) => compare.test(f)) ? Math.max(coldRuns, compareRuns) : coldRuns;
+  for (let i = 1; coldFiles.length && i < total; i++) {
+    const files = i < coldRuns ? coldFiles : coldFiles.filter((f) => compare.test(f));
+    console.log(`\nCold files, run ${i + 1} of ${total} (a fresh page each; the order alternates)`);
     // alternating order: no file always runs after the same neighbour in the same browser
-    const again = runOnce(i % 2 ? [...coldFiles].reverse() : coldFiles);
+    const again = runOnce(i % 2 ? [...files].reverse() : files);
     runs.push(again.rows);
     ok = again.ok && ok;
   }
