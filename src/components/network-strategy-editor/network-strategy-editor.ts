@@ -23,6 +23,7 @@ import {
 import { parseDomainRules, type ParsedDomainRules } from '../../core/network-strategy/domain.js';
 import { type SigningTargetBinding, type SigningTargetResult } from '../../core/network-strategy/resolve.js';
 import type { RuleIssue } from '../../core/network-strategy/issues.js';
+import { objectOf, textsOf } from '../../core/input.js';
 export { splitRuleText } from '../../core/network-strategy/value.js';
 import { networkStrategyMessages } from './network-strategy-editor.messages.js';
 import { networkStrategyEditorStyles } from './network-strategy-editor.styles.js';
@@ -43,15 +44,8 @@ type PresetsState =
 
 /** A segment preset as the `presets` property takes it (`{ id, name, rules }`). */
 const isPreset = (p: unknown): p is SegmentPreset => {
-  const o = p as SegmentPreset | null;
-  return (
-    typeof o === 'object' &&
-    o !== null &&
-    typeof o.id === 'string' &&
-    typeof o.name === 'string' &&
-    Array.isArray(o.rules) &&
-    o.rules.every((r) => typeof r === 'string')
-  );
+  const o = objectOf<SegmentPreset>(p);
+  return typeof o?.id === 'string' && typeof o.name === 'string' && textsOf(o.rules) === o.rules;
 };
 
 /**
