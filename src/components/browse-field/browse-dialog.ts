@@ -18,7 +18,7 @@ import { HostTask, type HostTaskElement } from '../../controllers/host-task.js';
 import { VirtualListController } from '../../controllers/virtual-list.js';
 import { ResourcePager } from '../../core/resources/pager.js';
 import { isSealKind } from '../../core/resources/ids.js';
-import { nextFrame } from '../../internal/after-paint.js';
+import { nextFrame } from '../../internal/next-frame.js';
 
 /** Row height of the template / flow list, px. */
 export const ROW_HEIGHT = 56;

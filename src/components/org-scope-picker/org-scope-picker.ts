@@ -28,7 +28,7 @@ import { offeredTabs, renderStatus, renderTabBar, renderToolbar, type TabId } fr
 import { renderSummary, type SelectionViewContext } from './selection-view.js';
 import { loadPanelStrings, orgScopePickerMessages } from './org-scope-picker.messages.js';
 import { orgScopePickerStyles } from './org-scope-picker.styles.js';
-import { nextFrame } from '../../internal/after-paint.js';
+import { nextFrame } from '../../internal/next-frame.js';
 
 /** An entry of `pickedItems` / `disabledItems` / `requiredItems`: a ref and why. */
 export interface OrgItemRule extends OrgRef {
