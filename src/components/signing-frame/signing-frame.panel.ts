@@ -92,13 +92,14 @@ export interface PanelParts {
   problem: HTMLElement;
   title: HTMLElement;
   hint: HTMLElement;
+  retry: HTMLElement;
   win: HTMLElement;
 }
 
 /**
  * The panels' part of a render: signed / declined / cancelled get a result panel (the status line as its
  * title) with what to do next; blocked / error get the problem panel (`problem`: the note as its title, the
- * hint, and "open in a new window" when `blocked`; the buttons' labels are the element's).
+ * hint, and "open in a new window" when `blocked`; the buttons' labels too: they show only in that panel).
  */
 export function renderPanels(
   p: PanelParts,
@@ -117,4 +118,6 @@ export function renderPanels(
   p.hint.hidden = !note?.hint;
   p.hint.textContent = note?.hint ? t(note.hint, note.params) : '';
   p.win.hidden = !blocked;
+  p.retry.textContent = t('retry');
+  p.win.textContent = t('openWindow');
 }

@@ -15,7 +15,6 @@ import {
 import type { MessageStats } from '../../core/signing/bridge.js';
 import { SigningRun, originOf, type SigningFrameState } from '../../core/signing/run.js';
 import { createNonce } from '../../core/signing/nonce.js';
-import { probeReachable } from '../../core/signing/diagnose.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
 import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
 import { QysUnsafeUrlError } from '../../api/errors.js';
@@ -202,6 +201,8 @@ export class QysSigningFrame extends ElementBase {
   private popupPoll: ReturnType<typeof setInterval> | undefined;
   private stopExpiry: (() => void) | undefined;
   private autoOpened = false;
+  /** The hidden blank frame made at idle for the next session (null: asked for); see `newFrame`. */
+  private spare: HTMLIFrameElement | null | undefined;
   /** The signing run (src/core/signing/run.ts): this element feeds it and does the side effects it asks for. */
   private readonly m: SigningRun = new SigningRun({
     emit: (name, detail) => this.emit(name, detail as never),
@@ -350,6 +351,8 @@ export class QysSigningFrame extends ElementBase {
     document.removeEventListener('securitypolicyviolation', this.onViolation);
     this.m.detach();
     this.autoOpened = false;
+    this.spare?.remove();
+    this.spare = undefined;
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -400,7 +403,18 @@ export class QysSigningFrame extends ElementBase {
     this.render();
     // With a host, what a first open() would load is fetched now (a cold open waited most of its time for it).
     const host = this.effectiveHost;
-    if (host && this.isConnected) prefetchTarget(host);
+    if (host && this.isConnected) {
+      prefetchTarget(host);
+      if (this.spare === undefined && !this.m.src) {
+        this.spare = null;
+        // WebKit has no requestIdleCallback.
+        (window.requestIdleCallback ?? setTimeout)(() => {
+          if (this.spare !== null) return;
+          this.spare = undefined;
+          if (this.isConnected && !this.m.src) this.shadowRoot!.prepend((this.spare = this.newFrame()));
+        });
+      }
+    }
     if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
       this.autoOpened = true;
       void this.open();
@@ -494,10 +508,13 @@ export class QysSigningFrame extends ElementBase {
       if (run !== m.run) return;
       this.expectFrame();
       const probeUrl = target.url || `${m.platformOrigin}/`;
-      void probeReachable(probeUrl, 2500, signal).then(
-        (p) => m.probed(run, p, probeUrl),
-        () => undefined,
-      );
+      // The probe comes with the run's message handling (loaded since the element had a host).
+      void loadMessages()
+        .then((r) => r.probeReachable(probeUrl, 2500, signal))
+        .then(
+          (p) => m.probed(run, p, probeUrl),
+          () => undefined,
+        );
     } catch (e) {
       if (signal.aborted || run !== m.run) return;
       m.hostFailed(e);
@@ -538,7 +555,9 @@ export class QysSigningFrame extends ElementBase {
 
   /** Messages must come from this frame's window (a WindowProxy: stable across its navigations). */
   private expectFrame() {
-    this.m.expectSource(this.shadowRoot!.querySelector('iframe')?.contentWindow ?? null);
+    this.m.expectSource(
+      this.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[src]')?.contentWindow ?? null,
+    );
   }
 
   private onViolation = (e: SecurityPolicyViolationEvent) =>
@@ -547,7 +566,9 @@ export class QysSigningFrame extends ElementBase {
   /** Messages go to the run's message handling (an on-demand chunk, loaded ahead; in order if not there yet). */
   private onMessage = (e: MessageEvent) => {
     const win =
-      this.m.display === 'popup' ? this.popupWin : this.shadowRoot!.querySelector('iframe')?.contentWindow;
+      this.m.display === 'popup'
+        ? this.popupWin
+        : this.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[src]')?.contentWindow;
     const go = (r: { handleMessage: typeof import('../../core/signing/run-messages.js').handleMessage }) =>
       r.handleMessage(this.m, e, win);
     const r = loadedMessages();
@@ -600,10 +621,25 @@ export class QysSigningFrame extends ElementBase {
   // ------------------------------------------------------------------------------------------
   // Render
 
-  private parts: Record<'status' | 'next' | 'problem' | 'title' | 'hint' | 'details', HTMLElement> & {
-    retry: HTMLButtonElement;
-    win: HTMLButtonElement;
-  } = undefined!;
+  private parts: Record<
+    'status' | 'next' | 'problem' | 'title' | 'hint' | 'details' | 'retry' | 'win',
+    HTMLElement
+  > = undefined!;
+
+  /**
+   * A new hidden frame with the sandbox, referrer policy and camera permission in force. One is made at idle for the
+   * next session: creating a frame's browsing context costs more than navigating it (issue #16: ~4 ms of the first
+   * open). A session uses it only if it was made with the attributes then in force; it is never navigated before,
+   * so each session still gets a browsing context of its own, with no history, and a frame per session URL.
+   */
+  private newFrame(): HTMLIFrameElement {
+    const f = document.createElement('iframe');
+    f.hidden = true;
+    f.setAttribute('sandbox', [SANDBOX, ...this.sandboxTokens()].join(' '));
+    f.setAttribute('referrerpolicy', 'strict-origin');
+    if (this.allowCamera) f.setAttribute('allow', 'camera');
+    return f;
+  }
 
   /** Updates the shadow DOM from the state (a fixed skeleton; the frame is created per session URL). */
   private render(): void {
@@ -614,17 +650,19 @@ export class QysSigningFrame extends ElementBase {
         '<div part="problem" role="alert" hidden><p part="problem-title"></p>' +
         '<p part="problem-hint"></p><div part="actions"><button part="button"></button><button part="button"></button>' +
         '</div></div><p part="details" hidden></p>';
-      const q = (sel: string) => root.querySelector<HTMLElement>(sel)!;
-      const [retry, win] = root.querySelectorAll('button');
+      // In the skeleton's order: result, status, result-hint, problem, problem-title, problem-hint, actions, the
+      // two buttons, details.
+      const [, status, next, problem, title, hint, , retry, win, details] =
+        root.querySelectorAll<HTMLElement>('[part]') as unknown as HTMLElement[];
       retry!.onclick = () => this.retry();
       win!.onclick = () => this.openInWindow();
       this.parts = {
-        status: q('[part=status]'),
-        next: q('[part=result-hint]'),
-        problem: q('[part=problem]'),
-        title: q('[part=problem-title]'),
-        hint: q('[part=problem-hint]'),
-        details: q('[part=details]'),
+        status: status!,
+        next: next!,
+        problem: problem!,
+        title: title!,
+        hint: hint!,
+        details: details!,
         retry: retry!,
         win: win!,
       };
@@ -643,8 +681,6 @@ export class QysSigningFrame extends ElementBase {
           .filter(Boolean)
           .join(' ');
     panel?.renderPanels(p, s, problem, note, noteText, !!this.m.cause, (k, x) => this.t(k, x));
-    p.retry.textContent = this.t('retry');
-    p.win.textContent = this.t('openWindow');
     const tg = this.m.target as DecidedTarget | undefined;
     p.details.hidden = !tg;
     p.details.textContent = tg
@@ -653,20 +689,23 @@ export class QysSigningFrame extends ElementBase {
 
     // The frame: one per session URL (a fresh browsing context; sandbox and allow apply from its start).
     const want = this.m.display === 'frame' ? this.m.src : undefined;
-    let f = root.querySelector('iframe');
+    let f = root.querySelector<HTMLIFrameElement>('iframe[src]');
     if (f && f.getAttribute('src') !== want) {
       f.remove();
       f = null;
     }
     if (want && !f) {
-      f = document.createElement('iframe');
+      // The blank frame made at idle, if made with the attributes now in force (it has never been navigated).
+      const spare = this.spare;
+      this.spare = undefined;
+      f = this.newFrame();
+      if (spare?.outerHTML === f.outerHTML) f = spare!;
+      else spare?.remove();
+      f.hidden = false;
       f.setAttribute('part', 'frame');
-      f.setAttribute('sandbox', [SANDBOX, ...this.sandboxTokens()].join(' '));
-      f.setAttribute('referrerpolicy', 'strict-origin');
-      if (this.allowCamera) f.setAttribute('allow', 'camera');
       f.addEventListener('load', this.onLoad);
       f.src = want;
-      root.prepend(f);
+      if (f !== spare) root.prepend(f); // src first: a frame inserted without one makes a blank document first
     }
     if (f) f.title = this.t('title');
   }

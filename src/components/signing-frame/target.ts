@@ -50,7 +50,10 @@ export const loadFraming = once(() => import('../../core/integration/framing.js'
 
 type RunMessages = typeof import('../../core/signing/run-messages.js');
 let messages: RunMessages | undefined;
-/** The run's message handling (return page, platform markers), needed once a session is shown. */
+/**
+ * The run's message handling (return page, platform markers) and the reachability probe, needed once a session
+ * is shown.
+ */
 export const loadMessages = once(() =>
   import('../../core/signing/run-messages.js').then((m) => (messages = m)),
 );

@@ -272,14 +272,15 @@ export function validateSigningStrategy(
   if (!textOf(b.signingUrlInternal).trim())
     issues.push({ path: 'signingUrlInternal', code: 'signingUrlInternal.requiredForAutoLogin' });
   if (options.ignoreInvalidRules) return issues;
-  const c = compileStrategy(autoLogin, options);
-  const list = autoLogin.mode === 'segment' ? 'segmentRules' : 'domainRules';
-  const ruleIssues = autoLogin.mode === 'segment' ? c.segmentIssues : c.domainIssues;
+  // Only the list in force is compiled (a signing open pays for one list, not both).
+  const seg = autoLogin.mode === 'segment' ? compileSegments(autoLogin, options.presets) : undefined;
+  const list = seg ? 'segmentRules' : 'domainRules';
+  const ruleIssues = seg ? seg.segmentIssues : compileDomains(autoLogin).domainIssues;
   for (const i of ruleIssues)
     if (i.severity === 'error') issues.push({ path: `autoLogin.${list}.${i.index}`, code: i.code });
-  if (autoLogin.mode === 'segment') {
+  if (seg) {
     const ids = autoLogin.segmentPresetIds ?? [];
-    c.unknownPresetIds.forEach((id) =>
+    seg.unknownPresetIds.forEach((id) =>
       issues.push({ path: `autoLogin.segmentPresetIds.${ids.indexOf(id)}`, code: 'segmentPreset.unknown' }),
     );
   }
@@ -316,8 +317,8 @@ export function resolveSigningTarget(
     reason,
   });
   if (autoLogin.mode === 'off') return ext('off');
-  const c = compileStrategy(autoLogin, options);
   if (autoLogin.mode === 'segment') {
+    const c = compileSegments(autoLogin, options.presets);
     // A link-local client comes with the zone of the server's interface (`fe80::1%eth0`, as Node's
     // `socket.remoteAddress` reports it): the zone is not part of the address, so it is dropped
     // here (rules themselves may not carry one).
@@ -345,7 +346,7 @@ export function resolveSigningTarget(
   // Own keys only: `constructor` or `__proto__` as a protocol must not find Object's members.
   const defaultPort = Object.hasOwn(DEFAULT_PORTS, scheme) ? DEFAULT_PORTS[scheme] : undefined;
   if (host.port === undefined && defaultPort !== undefined) host = { ...host, port: defaultPort };
-  const i = c.domain.match(host);
+  const i = compileDomains(autoLogin).domain.match(host);
   if (i < 0) return ext('domain.noMatch');
   return {
     ok: true,

@@ -13,7 +13,8 @@
  * - `csp`: this page's own CSP refused the frame: a `securitypolicyviolation` event for the platform.
  * - `unreachable`: a `no-cors` request from this browser to the platform's origin fails (network
  *   error, or no answer within the probe timeout) — the signing address, never the session URL (its
- *   ticket is single use). It cannot read headers, but it tells a network failure from any answer.
+ *   ticket is single use). It cannot read headers, but it tells a network failure from any answer
+ *   (`probeReachable`, probe.ts).
  * - `third-party-storage`: the platform's page said the sign-on went through but its session cookie
  *   did not stick in the frame: the browser gives a cross-site frame no cookies (WebKit / Safari by
  *   default, Chrome with third-party cookies off). Not retried (it cannot help): the popup, a first-party
@@ -70,45 +71,5 @@ export function isMixedContent(pageUrl: string, targetUrl: string): boolean {
     );
   } catch {
     return false;
-  }
-}
-
-/**
- * Probes whether this browser reaches the signing platform: a `no-cors` HEAD to `url` — the signing
- * address of the binding or the platform's origin, never the session URL (its ticket is single use) —
- * with no credentials and no referrer. Resolves `ok` on any HTTP answer, `failed` on a network error
- * or after `timeoutMs`.
- */
-export async function probeReachable(
-  url: string,
-  timeoutMs = 2500,
-  signal?: AbortSignal,
-): Promise<'ok' | 'failed'> {
-  // An own controller and timer rather than AbortSignal.any([signal, AbortSignal.timeout()]): WebKit
-  // can collect the timeout signal held only by the combined one, and the probe then never ends.
-  const ctl = new AbortController();
-  const timer = setTimeout(
-    () => ctl.abort(new DOMException('The probe timed out', 'TimeoutError')),
-    timeoutMs,
-  );
-  const onAbort = () => ctl.abort(signal?.reason);
-  if (signal?.aborted) onAbort();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    await fetch(url, {
-      method: 'HEAD',
-      mode: 'no-cors',
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-      signal: ctl.signal,
-    });
-    return 'ok';
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    return 'failed';
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -9,5 +9,6 @@ export {
   type MessageStats,
   type RejectReason,
 } from './bridge.js';
-export { diagnose, isMixedContent, probeReachable, type BlankFrameSignals } from './diagnose.js';
+export { diagnose, isMixedContent, type BlankFrameSignals } from './diagnose.js';
+export { probeReachable } from './probe.js';
 export { scheduleExpiry, expiryTime } from './expiry.js';

@@ -7,6 +7,9 @@
 import { isPlatformMarker, markerCause, type BridgeData } from './bridge.js';
 import type { SigningMessage, SigningRun } from './run.js';
 
+// The reachability probe travels with this chunk: the element runs it once the session's page is in the frame.
+export { probeReachable } from './probe.js';
+
 /** Input: a `message` event; `expected` is the window this run's page lives in (frame or popup). */
 export function handleMessage(m: SigningRun, e: SigningMessage, expected: unknown): void {
   if (isPlatformMarker(e.data)) {

@@ -146,7 +146,20 @@ export function waitFor<T extends Event>(el: EventTarget, name: string, ms = 800
 }
 
 export const shadow = (el: QysSigningFrame) => el.shadowRoot!;
-export const frameOf = (el: QysSigningFrame) => shadow(el).querySelector('iframe');
+/**
+ * The frame a person sees: the one with a session URL. Besides it there may be one hidden blank frame, made at
+ * idle for the next session; `frameOf` checks on every call that any other frame is exactly that (hidden, never
+ * given a src), so no test that asks for the frame misses a second, visible or navigated one.
+ */
+export const frameOf = (el: QysSigningFrame): HTMLIFrameElement | null => {
+  const all = [...shadow(el).querySelectorAll('iframe')];
+  const shown = all.filter((f) => f.hasAttribute('src'));
+  const blank = all.filter((f) => !f.hasAttribute('src'));
+  if (shown.length > 1) throw new Error(`${shown.length} frames with a src`);
+  if (blank.length > 1 || blank.some((f) => !f.hidden || f.getAttribute('part')))
+    throw new Error(`blank frames: ${blank.map((f) => f.outerHTML).join(', ')}`);
+  return shown[0] ?? null;
+};
 export const text = (el: QysSigningFrame, part: string) =>
   (shadow(el).querySelector(`[part="${part}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

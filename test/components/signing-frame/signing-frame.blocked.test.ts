@@ -155,7 +155,8 @@ describe('<qys-signing-frame> blank-frame diagnosis', function () {
       const w = frameOf(el)?.contentWindow;
       if (w) frames.add(w);
     });
-    watch.observe(el.shadowRoot!, { childList: true });
+    // The frame is inserted, or (the blank one made at idle) given its src.
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true, attributeFilter: ['src'] });
     try {
       const blocked = waitFor<Blocked>(el, 'qys-blocked');
       await el.open();
