@@ -17,7 +17,6 @@ import { SigningRun, originOf, type SigningFrameState } from '../../core/signing
 import { createNonce } from '../../core/signing/nonce.js';
 import { expiryTime, scheduleExpiry } from '../../core/signing/expiry.js';
 import { checkHostUrl, type HostUrlCode } from '../../core/url.js';
-import { QysUnsafeUrlError } from '../../api/errors.js';
 import {
   decideTarget,
   loadFraming,
@@ -32,6 +31,8 @@ import { styles } from './signing-frame.styles.js';
 
 export type { SigningFrameState } from '../../core/signing/run.js';
 
+/** This page, as the zone decision reads it. */
+const PAGE = () => ({ host: location.host, protocol: location.protocol });
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads';
 const PAGES = ['sign', 'view'];
 /** Budget for the embed-whitelist check before the frame loads anyway (the whole diagnosis is < 3 s). */
@@ -40,7 +41,7 @@ const warned = new WeakMap<object, Set<string>>();
 /** A page's value as text for a warning; never throws (BigInt, null-prototype objects, cycles). */
 const describe = (x: unknown): string => {
   try {
-    return typeof x === 'string' ? JSON.stringify(x) : (JSON.stringify(x) ?? String(x));
+    return JSON.stringify(x) ?? String(x);
   } catch {
     return Object.prototype.toString.call(x);
   }
@@ -203,6 +204,13 @@ export class QysSigningFrame extends ElementBase {
   private autoOpened = false;
   /** The hidden blank frame made at idle for the next session (null: asked for); see `newFrame`. */
   private spare: HTMLIFrameElement | null | undefined;
+  /** The zone decided at idle for the first open (see `start`); null once an open came (once per connection). */
+  private ahead?: {
+    host: QysHost;
+    id?: string;
+    target: Promise<DecidedTarget | void>;
+    ctl: AbortController;
+  } | null;
   /** The signing run (src/core/signing/run.ts): this element feeds it and does the side effects it asks for. */
   private readonly m: SigningRun = new SigningRun({
     emit: (name, detail) => this.emit(name, detail as never),
@@ -353,6 +361,8 @@ export class QysSigningFrame extends ElementBase {
     this.autoOpened = false;
     this.spare?.remove();
     this.spare = undefined;
+    this.ahead?.ctl.abort();
+    this.ahead = undefined;
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -411,7 +421,19 @@ export class QysSigningFrame extends ElementBase {
         (window.requestIdleCallback ?? setTimeout)(() => {
           if (this.spare !== null) return;
           this.spare = undefined;
-          if (this.isConnected && !this.m.src) this.shadowRoot!.prepend((this.spare = this.newFrame()));
+          if (!this.isConnected || this.m.src) return;
+          this.shadowRoot!.prepend((this.spare = this.newFrame()));
+          // The zone of the first open, decided now (once per connection; never with auto-open, which has opened).
+          const h = this.effectiveHost;
+          if (h && this.ahead === undefined && !this.autoOpen && this.hasSubject()) {
+            const ctl = new AbortController();
+            this.ahead = {
+              host: h,
+              id: this.serviceId,
+              ctl,
+              target: decideTarget(h, this.serviceId, PAGE(), ctl.signal).catch(() => undefined),
+            };
+          }
         });
       }
     }
@@ -440,13 +462,18 @@ export class QysSigningFrame extends ElementBase {
     void loadMessages().catch(() => undefined); // there before the session's page can post
     const ctl = (this.abort = new AbortController());
     const signal = ctl.signal;
+    const a = this.ahead;
+    this.ahead = null;
     try {
-      const target = await decideTarget(
-        host,
-        this.serviceId,
-        { host: location.host, protocol: location.protocol },
-        signal,
-      );
+      const fresh = decideTarget(host, this.serviceId, PAGE(), signal);
+      fresh.catch(() => undefined);
+      // With the zone decided at idle (same host and service), the session is asked for on it while the binding is
+      // read again, and used only if the fresh decision is the same: one host round trip less on the first open.
+      const early = a && !renewal && a.host === host && a.id === this.serviceId ? await a.target : undefined;
+      let nonce = createNonce();
+      const ahead = early && this.createSession(host, early, nonce, display, signal);
+      ahead?.catch(() => undefined);
+      const target = await fresh;
       if (run !== m.run) return; // superseded (the host need not reject once aborted): never applied
       m.target = target;
       if (target.url && m.blockIf({ targetUrl: target.url })) return;
@@ -458,8 +485,9 @@ export class QysSigningFrame extends ElementBase {
               () => undefined,
             )
           : undefined;
-      let nonce = createNonce();
-      let session = await this.createSession(host, target, nonce, display, signal);
+      let session = await (ahead && JSON.stringify(early) === JSON.stringify(target)
+        ? ahead
+        : this.createSession(host, target, (nonce = createNonce()), display, signal));
       if (expiryTime(session.expiresAt) <= Date.now()) {
         // Already past its life on arrival (clock skew, a slow host): ask once more, with a new nonce.
         nonce = createNonce();
@@ -576,11 +604,16 @@ export class QysSigningFrame extends ElementBase {
     else loadMessages().then(go, () => undefined);
   };
 
-  /** A URL from the host that is not absolute http(s): an error, and it goes nowhere. */
+  /**
+   * A URL from the host that is not absolute http(s): an error, and it goes nowhere. The error's class comes on
+   * demand (a host sending one is rare, and the entry has a 10 kB budget); the event follows once it is there.
+   */
   private refuseUrl(code: HostUrlCode, field: string) {
     this.m.stop();
     this.m.fail('badUrl');
-    this.emit('qys-error', { error: new QysUnsafeUrlError(code, field), code });
+    void import('../../api/errors.js').then(({ QysUnsafeUrlError }) =>
+      this.emit('qys-error', { error: new QysUnsafeUrlError(code, field), code }),
+    );
   }
 
   private closePopup() {
