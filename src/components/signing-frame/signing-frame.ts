@@ -104,6 +104,11 @@ export const loadPanel = () =>
  * whitelist, mixed content, expired link, SSO failure, unreachable platform) with what to do, plus
  * "open in a new window" and "retry".
  *
+ * At idle after its first render, an element with a host gets its first `open()` ready: the hidden blank frame the
+ * session's page will load in, and (with a contract, without `auto-open`) the zone decided from the binding
+ * (`host.services`, `host.client.context`). `open()` asks for the session on that zone while it reads the binding
+ * again, and uses that session only if the fresh decision is the same; nothing of the idle work shows or is reported.
+ *
  * A plain `HTMLElement` with a fixed shadow skeleton rather than `QysElement` / `LitElement`: the
  * signing-frame entry has a 10 kB budget (lit included), and this element's view is small (a frame,
  * a status line, a problem panel with two buttons, a details line), so it carries no template engine,
