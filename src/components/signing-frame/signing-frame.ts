@@ -422,8 +422,8 @@ export class QysSigningFrame extends ElementBase {
       prefetchTarget(host);
       if (this.spare === undefined && !this.m.src) {
         this.spare = null;
-        // WebKit has no requestIdleCallback.
-        (window.requestIdleCallback ?? setTimeout)(() => {
+        // WebKit has no requestIdleCallback: a while after the first render there.
+        (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 300)))(() => {
           if (this.spare !== null) return;
           this.spare = undefined;
           if (!this.isConnected || this.m.src) return;
