@@ -471,10 +471,18 @@ export class QysSigningFrame extends ElementBase {
     this.ahead = null;
     try {
       const fresh = decideTarget(host, this.serviceId, PAGE(), signal);
-      fresh.catch(() => undefined);
+      const settled = fresh.then(
+        () => undefined,
+        () => undefined,
+      );
       // With the zone decided at idle (same host and service), the session is asked for on it while the binding is
-      // read again, and used only if the fresh decision is the same: one host round trip less on the first open.
-      const early = a && !renewal && a.host === host && a.id === this.serviceId ? await a.target : undefined;
+      // read again, and used only if the fresh decision is the same: one host round trip less on the first open. An
+      // idle decision still pending when the fresh one is back is not waited for.
+      const early =
+        a && !renewal && a.host === host && a.id === this.serviceId
+          ? await Promise.race([a.target, settled])
+          : undefined;
+      a?.ctl.abort();
       let nonce = createNonce();
       const ahead = early && this.createSession(host, early, nonce, display, signal);
       ahead?.catch(() => undefined);

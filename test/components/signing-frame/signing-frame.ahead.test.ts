@@ -21,6 +21,8 @@ interface Probe {
   /** Delay of the next binding reads (ms). */
   slow(ms: number): void;
   fail(on: boolean): void;
+  /** The next binding reads never answer. */
+  hang(on: boolean): void;
 }
 
 /**
@@ -34,6 +36,7 @@ function probeHost(): Probe {
   let edit: ((b: Binding) => Binding) | undefined;
   let delay = 0;
   let failing = false;
+  let hanging = false;
   let reads = 0;
   const here = (b: Binding): Binding => {
     const l =
@@ -50,6 +53,7 @@ function probeHost(): Probe {
         const n = ++reads;
         log.push(`list${n}`);
         if (failing) throw new Error('host down');
+        if (hanging) return new Promise<never>(() => {});
         const wait = delay;
         const out = (await mem.services.list(o)).map(here);
         if (wait) await sleep(wait);
@@ -74,6 +78,7 @@ function probeHost(): Probe {
     edit: (fn) => (edit = fn),
     slow: (ms) => (delay = ms),
     fail: (on) => (failing = on),
+    hang: (on) => (hanging = on),
   };
 }
 
@@ -166,6 +171,19 @@ describe('<qys-signing-frame> zone decided ahead', function () {
     await el.retry();
     await until(() => frameOf(el), 'the frame');
     expect(p.log.slice(2)).to.deep.equal(['list3', 'list3 done', 'session internal']);
+  });
+
+  it('an idle decision that never comes back is not waited for', async () => {
+    const p = probeHost();
+    p.hang(true);
+    const el = await mount(p.host);
+    await idle(el);
+    await until(() => p.log.includes('list1'), 'the idle decision asked');
+    p.hang(false);
+    await el.open();
+    const f = await until(() => frameOf(el), 'the frame');
+    expect(p.log).to.deep.equal(['list1', 'list2', 'list2 done', 'session internal']);
+    expect(f.getAttribute('src')).to.equal(p.sessions[0]!.url);
   });
 
   it('once per connection; none with auto-open or without a contract', async () => {
