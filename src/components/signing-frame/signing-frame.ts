@@ -37,7 +37,6 @@ const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-
 const PAGES = ['sign', 'view'];
 /** Budget for the embed-whitelist check before the frame loads anyway (the whole diagnosis is < 3 s). */
 const INSPECT_WAIT_MS = 2000;
-const warned = new WeakMap<object, Set<string>>();
 /** A page's value as text for a warning; never throws (BigInt, null-prototype objects, cycles). */
 const describe = (x: unknown): string => {
   try {
@@ -656,11 +655,11 @@ export class QysSigningFrame extends ElementBase {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
+  private readonly warned = new Set<string>();
+
   private warnOnce(key: string, message: string): void {
-    let seen = warned.get(this);
-    if (!seen) warned.set(this, (seen = new Set()));
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
     console.warn(`[qys-elements] <qys-signing-frame>: ${message}`);
   }
 
