@@ -48,7 +48,12 @@ describe('languages other than zh-CN load on demand, without a flash of zh-CN', 
   it('the signing frame (no lit) with lang="en" renders English first as well', async () => {
     const { el, seen, stop } = mount<QysSigningFrame>('qys-signing-frame', { 'contract-id': '1' });
     await el.updateComplete;
+    // Idle, the first render has no text: its English strings are there before it all the same.
+    expect(signingFrameMessages.en, 'English loaded before the first render').to.not.equal(undefined);
+    await el.open(); // no host: the problem panel (on demand too), in English
+    await el.updateComplete;
     const text = el.shadowRoot!.textContent ?? '';
+    expect(text).to.contain(signingFrameMessages.en!.noHost);
     expect(text).to.contain(signingFrameMessages.en!.retry);
     expect(text).to.not.match(chinese);
     expect(seen.filter((t) => chinese.test(t))).to.deep.equal([]);
