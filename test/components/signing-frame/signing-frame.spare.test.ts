@@ -58,6 +58,7 @@ describe('<qys-signing-frame> blank frame made ahead', function () {
     expect(frameOf(el)).to.equal(null);
     expect(el.state).to.equal('idle');
 
+    const entries = history.length;
     await el.open();
     const f = await until(() => frameOf(el), 'the frame');
     expect(f).to.equal(spare);
@@ -69,6 +70,8 @@ describe('<qys-signing-frame> blank frame made ahead', function () {
     await until(() => el.state === 'ready', `ready (state ${el.state})`);
     const doc = f.contentDocument!;
     expect(doc.URL).to.equal(f.getAttribute('src'));
+    // Its first navigation replaced the blank document: the page's Back button gained no entry.
+    expect(history.length).to.equal(entries);
     // The sandbox is in force in the session's page: without allow-top-navigation it cannot navigate this page.
     const before = location.href;
     const s = doc.createElement('script');
