@@ -181,15 +181,27 @@ describe('org-scope-picker benchmarks (painted)', () => {
       const heap0 = heapNow();
       const el = await mount(c.host);
       const [bigKey, expandMs] = await openLargest(el, c.base);
-      if (persons === 100_000)
+      if (persons === 100_000) {
+        // The issue's targets are medians, and one expand is one frame's timing: four more pickers (same host,
+        // each loading the department afresh) expand it too; their garbage is collected before the wheel run.
+        const expands = [expandMs];
+        for (let i = 0; i < 4; i++) {
+          const other = await mount(c.host);
+          expands.push((await openLargest(other, c.base))[1]);
+          other.remove();
+        }
+        heapNow();
+        await nextFrames();
         rows.push({
           area,
           name: 'expand a department with 2,000 persons → painted (100k)',
-          value: expandMs,
+          value: med(expands),
           unit: 'ms',
           before: '17 ms',
           target: 'keep ≤ 17 ms',
+          note: `median of 5 pickers (${Math.min(...expands).toFixed(1)}–${Math.max(...expands).toFixed(1)})`,
         });
+      }
       const [wheel, wheel90, placeholders] = await wheelRun(el, bigKey);
       rows.push({
         area,
