@@ -422,23 +422,7 @@ export class QysSigningFrame extends ElementBase {
       if (this.spare === undefined && !this.m.src) {
         this.spare = null;
         // WebKit has no requestIdleCallback: a while after the first render there.
-        (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 300)))(() => {
-          if (this.spare !== null) return;
-          this.spare = undefined;
-          if (!this.isConnected || this.m.src) return;
-          this.shadowRoot!.prepend((this.spare = this.newFrame()));
-          // The zone of the first open, decided now (once per connection; never with auto-open, which has opened).
-          const h = this.effectiveHost;
-          if (h && this.ahead === undefined && !this.autoOpen && this.hasSubject()) {
-            const ctl = new AbortController();
-            this.ahead = {
-              host: h,
-              id: this.serviceId,
-              ctl,
-              target: decideTarget(h, this.serviceId, PAGE(), ctl.signal).catch(() => undefined),
-            };
-          }
-        });
+        (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 300)))(() => this.prepareOpen());
       }
     }
     if (this.autoOpen && !this.autoOpened && this.isConnected && this.effectiveHost && this.hasSubject()) {
@@ -593,11 +577,14 @@ export class QysSigningFrame extends ElementBase {
     this.m.maybeReady(this.m.run);
   };
 
+  /** The session's frame: the one with a src (a blank one made ahead has none). */
+  private frame(): HTMLIFrameElement | null {
+    return this.shadowRoot!.querySelector('iframe[src]');
+  }
+
   /** Messages must come from this frame's window (a WindowProxy: stable across its navigations). */
   private expectFrame() {
-    this.m.expectSource(
-      this.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[src]')?.contentWindow ?? null,
-    );
+    this.m.expectSource(this.frame()?.contentWindow ?? null);
   }
 
   private onViolation = (e: SecurityPolicyViolationEvent) =>
@@ -605,10 +592,7 @@ export class QysSigningFrame extends ElementBase {
 
   /** Messages go to the run's message handling (an on-demand chunk, loaded ahead; in order if not there yet). */
   private onMessage = (e: MessageEvent) => {
-    const win =
-      this.m.display === 'popup'
-        ? this.popupWin
-        : this.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[src]')?.contentWindow;
+    const win = this.m.display === 'popup' ? this.popupWin : this.frame()?.contentWindow;
     const go = (r: { handleMessage: typeof import('../../core/signing/run-messages.js').handleMessage }) =>
       r.handleMessage(this.m, e, win);
     const r = loadedMessages();
@@ -686,6 +670,27 @@ export class QysSigningFrame extends ElementBase {
     return f;
   }
 
+  /**
+   * At idle, once a blank frame is asked for (`spare` null): makes it, and the first time on this connection decides
+   * the zone of the first open (never with auto-open, which has opened; never without a contract).
+   */
+  private prepareOpen(): void {
+    if (this.spare !== null) return;
+    this.spare = undefined;
+    if (!this.isConnected || this.m.src) return;
+    this.shadowRoot!.prepend((this.spare = this.newFrame()));
+    const h = this.effectiveHost;
+    if (h && this.ahead === undefined && !this.autoOpen && this.hasSubject()) {
+      const ctl = new AbortController();
+      this.ahead = {
+        host: h,
+        id: this.serviceId,
+        ctl,
+        target: decideTarget(h, this.serviceId, PAGE(), ctl.signal).catch(() => undefined),
+      };
+    }
+  }
+
   /** Updates the shadow DOM from the state (a fixed skeleton; the frame is created per session URL). */
   private render(): void {
     const root = this.shadowRoot!;
@@ -734,7 +739,7 @@ export class QysSigningFrame extends ElementBase {
 
     // The frame: one per session URL (a fresh browsing context; sandbox and allow apply from its start).
     const want = this.m.display === 'frame' ? this.m.src : undefined;
-    let f = root.querySelector<HTMLIFrameElement>('iframe[src]');
+    let f = this.frame();
     if (f && f.getAttribute('src') !== want) {
       f.remove();
       f = null;

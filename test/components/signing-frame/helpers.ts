@@ -6,6 +6,7 @@
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createHttpHost } from '../../../src/api/http-host.js';
+import { createMemoryHost } from '../../../src/api/memory-host/index.js';
 import type { QysHost } from '../../../src/api/host.js';
 import type { SigningSession, SigningSessionRequest } from '../../../src/api/schemas.js';
 import { SIMULATOR_DEFAULT_APP } from '../../../dev/simulator/defaults.js';
@@ -163,6 +164,38 @@ export const frameOf = (el: QysSigningFrame): HTMLIFrameElement | null => {
 export const text = (el: QysSigningFrame, part: string) =>
   (shadow(el).querySelector(`[part="${part}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `get` until it gives something truthy, failing after `ms` with what was waited for. */
+export async function until<T>(get: () => T, what: string, ms = 5000): Promise<NonNullable<T>> {
+  for (const t0 = Date.now(); ; await sleep(20)) {
+    const v = get();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+/** A same-origin page a session URL can point at (a test can look into the frame). */
+export const BLANK_PAGE = `${location.origin}/test/components/signing-frame/blank.html`;
+
+/**
+ * The memory host (client IP 10.1.2.3: its default binding's segment rule 10.0.0.0/8 decides the internal zone),
+ * its signing addresses on this origin and its session URLs on `BLANK_PAGE`.
+ */
+export function sameOriginHost(): QysHost {
+  const host = createMemoryHost({ signingUrl: (r) => `${BLANK_PAGE}?n=${r.nonce}` });
+  const here = <B extends { serviceType: string }>(b: B): B =>
+    b.serviceType === 'private'
+      ? { ...b, signingUrlInternal: location.origin, signingUrlExternal: location.origin }
+      : b;
+  return {
+    ...host,
+    services: {
+      ...host.services,
+      list: async (o) => (await host.services.list(o)).map(here),
+      get: async (id, o) => here(await host.services.get(id, o)),
+    },
+  };
+}
 
 /**
  * Presses a button of the simulator's signing page the way a user does: a real click into the

@@ -3,14 +3,11 @@
 // round trip less, never a session on a binding that changed. Nothing of it shows: no event, no state, no error from
 // the idle decision; it is made once per connection, never with auto-open or without a contract.
 import { expect, fixture, html } from '@open-wc/testing';
-import { createMemoryHost } from '../../../src/api/memory-host/index.js';
 import type { QysHost } from '../../../src/api/host.js';
 import type { Binding, SigningSessionRequest } from '../../../src/api/schemas.js';
 import type { QysSigningFrame } from '../../../src/components/signing-frame/signing-frame.js';
 import '../../../src/components/signing-frame/define.js';
-import { frameOf, shadow, sleep } from './helpers.js';
-
-const PAGE = `${location.origin}/test/components/signing-frame/blank.html`;
+import { frameOf, sameOriginHost, shadow, sleep, until } from './helpers.js';
 
 interface Probe {
   host: QysHost;
@@ -25,12 +22,9 @@ interface Probe {
   hang(on: boolean): void;
 }
 
-/**
- * The memory host (client IP 10.1.2.3: its default binding's segment rule 10.0.0.0/8 decides the internal zone),
- * signing addresses and session URLs on this origin, every binding read and session request logged.
- */
+/** `sameOriginHost()` with every binding read and session request logged. */
 function probeHost(): Probe {
-  const mem = createMemoryHost({ signingUrl: (r) => `${PAGE}?n=${r.nonce}` });
+  const mem = sameOriginHost();
   const log: string[] = [];
   const sessions: Probe['sessions'] = [];
   let edit: ((b: Binding) => Binding) | undefined;
@@ -38,13 +32,7 @@ function probeHost(): Probe {
   let failing = false;
   let hanging = false;
   let reads = 0;
-  const here = (b: Binding): Binding => {
-    const l =
-      b.serviceType === 'private'
-        ? { ...b, signingUrlInternal: location.origin, signingUrlExternal: location.origin }
-        : b;
-    return edit ? edit(l) : l;
-  };
+  const here = (b: Binding): Binding => (edit ? edit(b) : b);
   const host: QysHost = {
     ...mem,
     services: {
@@ -80,14 +68,6 @@ function probeHost(): Probe {
     fail: (on) => (failing = on),
     hang: (on) => (hanging = on),
   };
-}
-
-async function until<T>(get: () => T, what: string, ms = 5000): Promise<NonNullable<T>> {
-  for (const t0 = Date.now(); ; await sleep(20)) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-  }
 }
 
 const mount = (host: QysHost, contract = '2880000000000000001', autoOpen = false) =>

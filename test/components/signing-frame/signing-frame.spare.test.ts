@@ -4,45 +4,17 @@
 // other attributes than those in force at open() is not used; nothing is made without a host, and nothing is kept
 // once the element leaves the page.
 import { expect, fixture, html } from '@open-wc/testing';
-import { createMemoryHost } from '../../../src/api/memory-host/index.js';
 import type { QysSigningFrame } from '../../../src/components/signing-frame/signing-frame.js';
 import '../../../src/components/signing-frame/define.js';
-import { frameOf, shadow, sleep } from './helpers.js';
+import { frameOf, sameOriginHost, shadow, sleep, until } from './helpers.js';
 
 const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads';
-const PAGE = `${location.origin}/test/components/signing-frame/blank.html`;
-
-/** The memory host, its signing addresses and session URLs on this origin (a page a test can look into). */
-function sameOriginHost() {
-  const host = createMemoryHost({ signingUrl: (r) => `${PAGE}?n=${r.nonce}` });
-  const here = <B extends { serviceType: string }>(b: B): B =>
-    b.serviceType === 'private'
-      ? { ...b, signingUrlInternal: location.origin, signingUrlExternal: location.origin }
-      : b;
-  return {
-    ...host,
-    services: {
-      ...host.services,
-      list: async (o?: { signal?: AbortSignal }) => (await host.services.list(o)).map(here),
-      get: async (id: string, o?: { signal?: AbortSignal }) => here(await host.services.get(id, o)),
-    },
-  };
-}
-
-async function until<T>(get: () => T, what: string, ms = 5000): Promise<NonNullable<T>> {
-  for (const t0 = Date.now(); ; await sleep(20)) {
-    const v = get();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-  }
-}
-
 const spareOf = (el: QysSigningFrame) => shadow(el).querySelector<HTMLIFrameElement>('iframe:not([src])');
 
-const mount = (host: unknown, extra = {}) =>
+const mount = (host: unknown) =>
   fixture<QysSigningFrame>(
     html`<qys-signing-frame .host=${host} contract-id="2880000000000000001" lang="en"></qys-signing-frame>`,
-  ).then((el) => Object.assign(el, extra));
+  );
 
 describe('<qys-signing-frame> blank frame made ahead', function () {
   this.timeout(20_000);
