@@ -4,7 +4,8 @@
  * The first picker on a page is measured in bench/org-scope-picker.cold.bench.ts (a fresh page); here a small
  * picker is mounted first so lit's one-time work is done.
  *
- * - expand: click the twisty of the largest department (2,000 persons at 100k) → its first rows painted loaded.
+ * - expand: a mouse click on the twisty of the largest department (2,000 persons at 100k) → its first rows painted
+ *   loaded, from the click event's timeStamp (see openLargest).
  * - wheel: a wheel step is 100 px (Chromium's tick); the list is scrolled 100 px per frame, 120 steps, through
  *   the expanded largest department (crossing page boundaries: pages are 100 rows). Each step is timed to the
  *   frame painted with every row in the viewport loaded; "placeholder frames" counts steps whose first frame
@@ -19,6 +20,7 @@ import { createMemoryHost } from '../src/api/memory-host/index.js';
 import type { OrgNode } from '../src/api/schemas.js';
 import type { QysHost } from '../src/api/host.js';
 import type { QysOrgScopePicker } from '../src/components/org-scope-picker/org-scope-picker.js';
+import { sendMouse } from '@web/test-runner-commands';
 import { nextFrames, paintedAfter, record } from './record.js';
 
 const area = 'org-scope-picker';
@@ -98,42 +100,51 @@ async function mount(host: QysHost): Promise<QysOrgScopePicker> {
   return el;
 }
 
-/** Expands down to the largest department; returns its row key and the time of its own expand (painted). */
+/**
+ * Expands down to the largest department; returns its row key and the time of its own expand (painted). That last
+ * expand is a real click (the test runner's mouse, through the browser's input pipeline) timed from the click
+ * event's `timeStamp`, the moment the browser took the input: a person's click lands anywhere in a frame, and what
+ * they see is the next frame painted with the rows. (A `.click()` called from an animation-frame callback, as this
+ * bench did before, renders the rows before that same frame paints but is first checked at the frame after: it
+ * measured one whole frame plus delivery, 16.7–18.8 ms whatever the picker did.)
+ */
 async function openLargest(el: QysOrgScopePicker, base: Counted['base']): Promise<[string, number]> {
   const big = base.control.samples.largestDepartment;
   const bigNode: OrgNode = (await base.org.resolve([big])).nodes[0]!;
-  const expand = async (k: string) => {
-    await until(() => rowEl(el, k));
-    const t0 = performance.now();
-    rowEl(el, k)!.querySelector<HTMLElement>('.twisty')!.click();
-    const ms = await paintedAfter(t0, () => {
-      const r = rowEl(el, k);
-      const next = r && el.shadowRoot!.querySelector(`[id$="-r${rowIndex(r) + 1}"]`);
-      return r?.getAttribute('aria-expanded') === 'true' && next?.hasAttribute('data-key');
-    });
-    await nextFrames();
-    return ms;
+  const expanded = (k: string) => () => {
+    const r = rowEl(el, k);
+    const next = r && el.shadowRoot!.querySelector(`[id$="-r${rowIndex(r) + 1}"]`);
+    return r?.getAttribute('aria-expanded') === 'true' && next?.hasAttribute('data-key');
   };
   for (const a of bigNode.path) {
     const k = `${a.type}:${a.id}`;
-    // bring the ancestor into view first (it may be below the viewport)
-    await until(() => rowEl(el, k) || scrollToKey(el, k));
-    await expand(k);
+    await until(() => rowEl(el, k));
+    rowEl(el, k)!.querySelector<HTMLElement>('.twisty')!.click();
+    await until(expanded(k));
+    await nextFrames();
   }
   const key = `department:${big.id}`;
-  await until(() => rowEl(el, key) || scrollToKey(el, key));
-  const ms = await expand(key);
+  await until(() => rowEl(el, key));
+  // at the top of the tree's viewport, so the mouse can reach it
+  tree(el)!.scrollTop = rowIndex(rowEl(el, key)!) * ROW;
+  await until(() => viewportLoaded(el));
+  await nextFrames();
+  const twisty = rowEl(el, key)!.querySelector<HTMLElement>('.twisty')!;
+  const r = twisty.getBoundingClientRect();
+  if (r.bottom > innerHeight || r.top < 0) throw new Error('the twisty is outside the window');
+  const clicked = new Promise<number>((resolve) =>
+    addEventListener('click', (e) => resolve(e.timeStamp), { capture: true, once: true }),
+  );
+  const sent = sendMouse({
+    type: 'click',
+    position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)],
+  });
+  const t0 = await clicked;
+  const ms = await paintedAfter(t0, expanded(key));
+  await sent;
+  await sendMouse({ type: 'move', position: [0, 0] });
+  await nextFrames();
   return [key, ms];
-}
-
-/** Scrolls a loaded unit row into view (from the element's tree data); false while not there yet. */
-function scrollToKey(el: QysOrgScopePicker, key: string): boolean {
-  const t = tree(el);
-  const trees = (el as unknown as { trees: Map<string, { indexOfKey(k: string): number }> }).trees;
-  const i = trees.get('tree')?.indexOfKey(key) ?? -1;
-  if (!t || i < 0) return false;
-  t.scrollTop = i * ROW;
-  return false;
 }
 
 /** 120 wheel steps of 100 px, one per frame: [median painted ms, p90, steps whose first frame had a placeholder]. */
@@ -182,14 +193,16 @@ describe('org-scope-picker benchmarks (painted)', () => {
       const el = await mount(c.host);
       const [bigKey, expandMs] = await openLargest(el, c.base);
       if (persons === 100_000) {
-        // The issue's targets are medians, and one expand is one frame's timing: four more pickers (same host,
-        // each loading the department afresh) expand it too; their garbage is collected before the wheel run.
+        // The issue's targets are medians, and where a click lands in its frame varies: four more pickers (same
+        // host, each loading the department afresh) expand it too; their garbage is collected before the wheel run.
         const expands = [expandMs];
+        el.style.display = 'none'; // each is clicked with the mouse: the one being measured is at the top
         for (let i = 0; i < 4; i++) {
           const other = await mount(c.host);
           expands.push((await openLargest(other, c.base))[1]);
           other.remove();
         }
+        el.style.display = '';
         heapNow();
         await nextFrames();
         rows.push({
@@ -199,7 +212,7 @@ describe('org-scope-picker benchmarks (painted)', () => {
           unit: 'ms',
           before: '17 ms',
           target: 'keep ≤ 17 ms',
-          note: `median of 5 pickers (${Math.min(...expands).toFixed(1)}–${Math.max(...expands).toFixed(1)})`,
+          note: `a real mouse click, from its input timeStamp; median of 5 pickers (${Math.min(...expands).toFixed(1)}–${Math.max(...expands).toFixed(1)})`,
         });
       }
       const [wheel, wheel90, placeholders] = await wheelRun(el, bigKey);
