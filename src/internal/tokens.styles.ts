@@ -7,6 +7,10 @@
  * palette, `theme="light"` forces the light one (also for the qys elements it renders inside itself, e.g. the picker
  * in binding settings). A token the page sets applies in both themes.
  *
+ * Font: `--qys-font` (a `font` shorthand) when set; unset, the element uses the page's font, as an element embedded
+ * in an OA page should (`font: var(--qys-font)` without a fallback is invalid at computed-value time, so every font
+ * longhand is `unset`, i.e. inherited).
+ *
  * Aliases (old names, still read, undocumented for new code): `--qys-border-radius` → `--qys-radius`,
  * `--qys-color-muted` → `--qys-color-text-secondary`, `--qys-color-code-bg` → `--qys-color-surface-muted`.
  *
@@ -55,10 +59,10 @@ export const tokensCss = css`
     --_info: var(--qys-color-info, var(--_l-info));
     --_info-bg: var(--qys-color-info-surface, var(--_l-info-bg));
     --_radius: var(--qys-radius, var(--qys-border-radius, 4px));
-    --_font: var(--qys-font, 14px/1.6 system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif);
     --_mono: var(--qys-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
     color: var(--_text);
     accent-color: var(--_primary);
+    font: var(--qys-font);
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {

@@ -73,7 +73,7 @@ import { loadScope } from './actions.js';
  * @csspart dialog - The confirmation and conflict dialogs.
  * @csspart progress - The sync progress bar.
  *
- * @cssprop --qys-font-size - Base font size. Default `14px`.
+ * @cssprop --qys-font-size - Base font size, over the one `--qys-font` gives. Default `14px`.
  * @cssprop --qys-binding-settings-label-width - Width of the label column. Default `14em`.
  * @cssprop --qys-color-primary - Accent: primary buttons, selection, check boxes and radios. Default #1763e6 (dark #5b9aff).
  * @cssprop --qys-color-primary-text - Text in the accent colour (links, secondary buttons). Default #0b4fd1 (dark #8fb8ff).
@@ -97,7 +97,7 @@ import { loadScope } from './actions.js';
  * @cssprop --qys-color-info-surface - Background of info badges. Default #ddf4ff (dark #132f4c).
  * @cssprop --qys-radius - Corner radius. Default 4px.
  * @cssprop --qys-border-radius - Old name of --qys-radius (alias, still read).
- * @cssprop --qys-font - Font shorthand. Default 14px/1.6 system-ui.
+ * @cssprop --qys-font - Font shorthand for the element. Default: the page's font (inherited).
  * @cssprop --qys-font-mono - Monospace font for values and code.
  */
 export class QysBindingSettings extends QysElement {

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const browseFieldStyles = css`
   :host {
     display: block;
-    font: inherit;
     color: var(--_text);
   }
   :host([hidden]) {

@@ -4,7 +4,6 @@ export const styles = css`
   :host {
     display: block;
     color: var(--_text);
-    font: var(--_font);
   }
   :host([hidden]) {
     display: none;

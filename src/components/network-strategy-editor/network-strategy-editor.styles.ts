@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const networkStrategyEditorStyles = css`
   :host {
     display: block;
-    font: inherit;
     color: var(--_text);
     --_gap: var(--qys-network-strategy-editor-gap, 0.75rem);
     --_error: var(--_danger);

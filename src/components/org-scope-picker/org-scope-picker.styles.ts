@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const orgScopePickerStyles = css`
   :host {
     display: block;
-    font: inherit;
     color: var(--_text);
     --_row-h: var(--qys-org-picker-row-height, 32px);
   }

@@ -117,7 +117,7 @@ let instances = 0;
  * @cssprop --qys-color-info-surface - Background of info badges. Default #ddf4ff (dark #132f4c).
  * @cssprop --qys-radius - Corner radius. Default 4px.
  * @cssprop --qys-border-radius - Old name of --qys-radius (alias, still read).
- * @cssprop --qys-font - Font shorthand. Default 14px/1.6 system-ui.
+ * @cssprop --qys-font - Font shorthand for the element. Default: the page's font (inherited).
  * @cssprop --qys-font-mono - Monospace font for values and code.
  */
 export class QysOrgScopePicker extends QysFormField {

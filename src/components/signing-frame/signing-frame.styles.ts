@@ -9,7 +9,6 @@ export const styles = css`
     flex-direction: column;
     gap: 8px;
     color: var(--_text);
-    font: inherit;
   }
   [part='frame'] {
     inline-size: 100%;
