@@ -3,7 +3,7 @@
 //    (minified, gzip -9, lit once) against the budgets of issue #13; over budget fails the run.
 // 2. Timings: bench/**/*.bench.ts run in headless Chromium through web-test-runner (one file at a time, each in a
 //    page of its own); each records its measurements with `record()` from bench/record.ts. Cold files (a first
-//    element on a fresh page) run 5 times (`--cold-runs=N`) and report medians. Two tables: every row, then the
+//    element on a fresh page) run 5 times (`--cold-runs=N`), each time in a browser of its own, and report medians. Two tables: every row, then the
 //    rows with a target (issue #16), judged ✓/✗. Numbers are reported, never asserted.
 import { measureSizes, printSizes } from './size.mjs';
 import { existsSync, readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,44 +46,68 @@ function runOnce(files) {
   return { rows, ok: r.status === 0 };
 }
 
-// A cold measurement is one sample per fresh page: the files that measure a first element on a page
-// (bench/**/*.cold*.bench.ts, bench/compare.*.bench.ts) run `coldRuns` times in all (`--cold-runs=N`, default 5; the
-// comparison files `--compare-runs=N`, default 9), each time in a new page of a new browser, in alternating order;
-// their rows are reduced to the median.
+// A cold measurement is one sample per fresh browser: each file that measures a first element on a page
+// (bench/**/*.cold*.bench.ts, bench/compare.*.bench.ts) runs `coldRuns` times (`--cold-runs=N`, default 5; the
+// comparison files `--compare-runs=N`, default 9), each time in a browser of its own after one warm-up page
+// (bench/browser-warmup.page.ts: the browser's one-time work for its first page is not charged to the measured file),
+// the files interleaved so drift of the machine touches all alike; their rows are reduced to the median. Sharing a
+// browser made the numbers depend on the order: measured, the file that came first paid 10-15 ms more, and the
+// one after it found lit's modules compiled by the one before (the org picker and Shoelace's sl-tree share lit).
 const coldArg = process.argv.find((a) => a.startsWith('--cold-runs='));
 const coldRuns = Math.max(1, coldArg ? Number(coldArg.slice('--cold-runs='.length)) || 1 : 5);
 const compareArg = process.argv.find((a) => a.startsWith('--compare-runs='));
 const compareRuns = Math.max(1, compareArg ? Number(compareArg.slice('--compare-runs='.length)) || 1 : 9);
+const WARMUP = 'bench/browser-warmup.page.ts';
 
-// `--files=<glob>` (repeatable): only these bench files (the cold ones among them repeated as above).
+// `--files=<path or glob>` (repeatable): only these bench files (the cold ones among them repeated as above).
 const onlyFiles = process.argv.filter((a) => a.startsWith('--files=')).map((a) => a.slice('--files='.length));
+/** A `--files` glob as a RegExp over bench paths (`**` any folders, `*` and `?` within one name). */
+const globRe = (g) =>
+  new RegExp(
+    `^${g
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*\//g, '\u0000')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')
+      .replace(/\u0000/g, '(?:.*/)?')}$`,
+  );
 
 function timings() {
-  const first = runOnce(onlyFiles.length ? onlyFiles : undefined);
-  if (!first.rows.length) {
-    console.error('No benchmark results were recorded.');
-    return first.ok;
-  }
-  const runs = [first.rows];
-  let ok = first.ok;
   const cold = /(^|\/)(compare\.[^/]*|[^/]*\.cold[^/.]*)\.bench\.ts$/;
-  const coldFiles = onlyFiles.length
-    ? onlyFiles.filter((f) => cold.test(f))
-    : readdirSync(join(root, 'bench'), { recursive: true })
-        .map((f) => `bench/${String(f).replace(/\\/g, '/')}`)
-        .filter((f) => cold.test(f))
-        .sort();
+  const compare = /(^|\/)compare\.[^/]*\.bench\.ts$/;
+  const selected = readdirSync(join(root, 'bench'), { recursive: true })
+    .map((f) => `bench/${String(f).replace(/\\/g, '/')}`)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => !onlyFiles.length || onlyFiles.some((g) => g === f || globRe(g).test(f)))
+    .sort();
+  const coldFiles = selected.filter((f) => cold.test(f));
+  const warmFiles = selected.filter((f) => !cold.test(f));
+  const runs = [];
+  let ok = true;
+  if (warmFiles.length) {
+    // the other files: one browser, one page each
+    const r = runOnce(warmFiles);
+    runs.push(r.rows);
+    ok = r.ok;
+  }
   // The comparison files judge one element against another of the same run, whose medians differ by less than this
   // machine's run-to-run noise (±3–5 ms): they run `compareRuns` times (default 9), the other cold files `coldRuns`.
-  const compare = /(^|\/)compare\.[^/]*\.bench\.ts$/;
   const total = coldFiles.some((f) => compare.test(f)) ? Math.max(coldRuns, compareRuns) : coldRuns;
-  for (let i = 1; coldFiles.length && i < total; i++) {
-    const files = i < coldRuns ? coldFiles : coldFiles.filter((f) => compare.test(f));
-    console.log(`\nCold files, run ${i + 1} of ${total} (a fresh page each; the order alternates)`);
-    // alternating order: no file always runs after the same neighbour in the same browser
-    const again = runOnce(i % 2 ? [...files].reverse() : files);
-    runs.push(again.rows);
-    ok = again.ok && ok;
+  for (let i = 0; i < total; i++) {
+    const files = coldFiles.filter((f) =>
+      compare.test(f) ? i < Math.max(coldRuns, compareRuns) : i < coldRuns,
+    );
+    if (!files.length) continue;
+    console.log(`\nCold files, run ${i + 1} of ${total}: each in a browser of its own, after a warm-up page`);
+    for (const f of i % 2 ? [...files].reverse() : files) {
+      const r = runOnce([WARMUP, f]);
+      runs.push(r.rows);
+      ok = r.ok && ok;
+    }
+  }
+  if (!runs.some((r) => r.length)) {
+    console.error('No benchmark results were recorded.');
+    return false;
   }
   const results = mergeRuns(runs);
   writeFileSync(join(root, '.tmp/bench-results.json'), JSON.stringify(results, null, 2));
