@@ -48,7 +48,7 @@ function runOnce(files) {
 
 // A cold measurement is one sample per fresh browser: each file that measures a first element on a page
 // (bench/**/*.cold*.bench.ts, bench/compare.*.bench.ts) runs `coldRuns` times (`--cold-runs=N`, default 5; the
-// comparison files `--compare-runs=N`, default 9), each time in a browser of its own after one warm-up page
+// comparison files `--compare-runs=N`, default 15), each time in a browser of its own after one warm-up page
 // (bench/browser-warmup.page.ts: the browser's one-time work for its first page is not charged to the measured file),
 // the files interleaved so drift of the machine touches all alike; their rows are reduced to the median. Sharing a
 // browser made the numbers depend on the order: measured, the file that came first paid 10-15 ms more, and the
@@ -56,7 +56,7 @@ function runOnce(files) {
 const coldArg = process.argv.find((a) => a.startsWith('--cold-runs='));
 const coldRuns = Math.max(1, coldArg ? Number(coldArg.slice('--cold-runs='.length)) || 1 : 5);
 const compareArg = process.argv.find((a) => a.startsWith('--compare-runs='));
-const compareRuns = Math.max(1, compareArg ? Number(compareArg.slice('--compare-runs='.length)) || 1 : 9);
+const compareRuns = Math.max(1, compareArg ? Number(compareArg.slice('--compare-runs='.length)) || 1 : 15);
 const WARMUP = 'bench/browser-warmup.page.ts';
 
 // `--files=<path or glob>` (repeatable): only these bench files (the cold ones among them repeated as above).
@@ -90,8 +90,10 @@ function timings() {
     runs.push(r.rows);
     ok = r.ok;
   }
-  // The comparison files judge one element against another of the same run, whose medians differ by less than this
-  // machine's run-to-run noise (±3–5 ms): they run `compareRuns` times (default 9), the other cold files `coldRuns`.
+  // The comparison files judge one element against another of the same run. Their samples spread over 12 ms (org
+  // picker 17-31 ms, themed sl-tree 20-38 ms, each in a fresh browser) and their medians differ by 1-8 ms: with 9
+  // samples a median moves by about 2 ms, so they run `compareRuns` times (default 15), the other cold files
+  // `coldRuns`.
   const total = coldFiles.some((f) => compare.test(f)) ? Math.max(coldRuns, compareRuns) : coldRuns;
   for (let i = 0; i < total; i++) {
     const files = coldFiles.filter((f) =>
