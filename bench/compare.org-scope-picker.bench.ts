@@ -1,7 +1,7 @@
 /**
  * The org picker measured as its comparison, lazy `sl-tree` (bench/compare.sl-tree.bench.ts), is: from the mount
  * to the first loaded rows (not placeholders) painted, the first element on its page. Judged against issue #16's
- * target and against the sl-tree of the same run.
+ * target and against the sl-tree's median in the same `npm run bench` (each run of each file in a browser of its own).
  */
 import '../src/components/org-scope-picker/define.js';
 import { pageSettled, paintedAfter, record } from './record.js';

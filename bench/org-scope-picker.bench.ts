@@ -132,14 +132,18 @@ async function openLargest(el: QysOrgScopePicker, base: Counted['base']): Promis
   const twisty = rowEl(el, key)!.querySelector<HTMLElement>('.twisty')!;
   const r = twisty.getBoundingClientRect();
   if (r.bottom > innerHeight || r.top < 0) throw new Error('the twisty is outside the window');
-  const clicked = new Promise<number>((resolve) =>
-    addEventListener('click', (e) => resolve(e.timeStamp), { capture: true, once: true }),
-  );
+  let onClick: (e: MouseEvent) => void = () => {};
+  const clicked = new Promise<number>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('the mouse click did not reach the page within 5 s')), 5000);
+    onClick = (e) => (clearTimeout(t), resolve(e.timeStamp));
+  });
+  addEventListener('click', onClick, { capture: true, once: true });
   const sent = sendMouse({
     type: 'click',
     position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)],
   });
-  const t0 = await clicked;
+  // a command that fails fails the step now, not at the test's timeout
+  const t0 = await Promise.race([clicked, sent.then(() => clicked)]);
   const ms = await paintedAfter(t0, expanded(key));
   await sent;
   await sendMouse({ type: 'move', position: [0, 0] });

@@ -43,7 +43,8 @@ export const nextFrames = () =>
   new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
 /**
- * What a person sees: milliseconds from `t0` (a `performance.now()` taken at the user's action or the mount) until
+ * What a person sees: milliseconds from `t0` (a `performance.now()` taken at the user's action or the mount, or an
+ * input event's `timeStamp`: the same clock) until
  * `cond()` holds in a requestAnimationFrame callback and that frame has been painted (a message posted from the
  * callback is delivered after the frame is presented). Checks at every frame; rejects after `timeoutMs`.
  */

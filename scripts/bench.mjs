@@ -3,12 +3,14 @@
 //    (minified, gzip -9, lit once) against the budgets of issue #13; over budget fails the run.
 // 2. Timings: bench/**/*.bench.ts run in headless Chromium through web-test-runner (one file at a time, each in a
 //    page of its own); each records its measurements with `record()` from bench/record.ts. Cold files (a first
-//    element on a fresh page) run 5 times (`--cold-runs=N`), each time in a browser of its own, and report medians. Two tables: every row, then the
-//    rows with a target (issue #16), judged ✓/✗. Numbers are reported, never asserted.
+//    element on a fresh page) run 5 times (`--cold-runs=N`; the comparison files 15, `--compare-runs=N`), each time
+//    in a browser of its own, and report medians. Two tables: every row, then the rows with a target (issue #16),
+//    judged ✓/✗. Numbers are reported, never asserted.
 import { measureSizes, printSizes } from './size.mjs';
 import { existsSync, readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { detailTable, mergeRuns, targetTable } from './bench-table.mjs';
-import { resolve, join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { spawnSync } from 'node:child_process';
 import { ensureBuild } from './ensure-build.mjs';
 
@@ -59,27 +61,43 @@ const compareArg = process.argv.find((a) => a.startsWith('--compare-runs='));
 const compareRuns = Math.max(1, compareArg ? Number(compareArg.slice('--compare-runs='.length)) || 1 : 15);
 const WARMUP = 'bench/browser-warmup.page.ts';
 
-// `--files=<path or glob>` (repeatable): only these bench files (the cold ones among them repeated as above).
-const onlyFiles = process.argv.filter((a) => a.startsWith('--files=')).map((a) => a.slice('--files='.length));
-/** A `--files` glob as a RegExp over bench paths (`**` any folders, `*` and `?` within one name). */
-const globRe = (g) =>
-  new RegExp(
-    `^${g
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*\*\//g, '\u0000')
-      .replace(/\*/g, '[^/]*')
-      .replace(/\?/g, '[^/]')
-      .replace(/\u0000/g, '(?:.*/)?')}$`,
-  );
+// `--files=<path or glob>` (repeatable): only these bench files (the cold ones among them repeated as above). Globs
+// are picomatch's (`**`, `*`, `{a,b}`, `[...]`); a leading `!` leaves files out; paths are taken from the project's
+// root (`./bench/x`, `bench\\x` and absolute paths too).
+const onlyFiles = process.argv
+  .filter((a) => a.startsWith('--files='))
+  .map((a) => a.slice('--files='.length))
+  .map((g) => {
+    const neg = g.startsWith('!');
+    let p = (neg ? g.slice(1) : g).replace(/\\/g, '/');
+    if (isAbsolute(p)) p = relative(root, p).replace(/\\/g, '/');
+    return { neg, glob: p.replace(/^\.\//, '') };
+  });
+
+/** The bench files `--files` selects (all without it); says which pattern selected nothing. */
+function selectFiles() {
+  const all = readdirSync(join(root, 'bench'), { recursive: true })
+    .map((f) => `bench/${String(f).replace(/\\/g, '/')}`)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
+  const pos = onlyFiles.filter((o) => !o.neg);
+  const neg = onlyFiles.filter((o) => o.neg).map((o) => picomatch(o.glob));
+  const keep = (f) => !neg.some((m) => m(f));
+  if (!pos.length) return all.filter(keep);
+  const selected = new Set();
+  for (const { glob } of pos) {
+    const m = picomatch(glob);
+    const hits = all.filter((f) => m(f) && keep(f));
+    if (!hits.length) console.warn(`--files=${glob}: no bench file (bench/**/*.bench.ts) matches it`);
+    for (const f of hits) selected.add(f);
+  }
+  return [...selected].sort();
+}
 
 function timings() {
   const cold = /(^|\/)(compare\.[^/]*|[^/]*\.cold[^/.]*)\.bench\.ts$/;
   const compare = /(^|\/)compare\.[^/]*\.bench\.ts$/;
-  const selected = readdirSync(join(root, 'bench'), { recursive: true })
-    .map((f) => `bench/${String(f).replace(/\\/g, '/')}`)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .filter((f) => !onlyFiles.length || onlyFiles.some((g) => g === f || globRe(g).test(f)))
-    .sort();
+  const selected = selectFiles();
   const coldFiles = selected.filter((f) => cold.test(f));
   const warmFiles = selected.filter((f) => !cold.test(f));
   const runs = [];

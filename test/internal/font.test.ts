@@ -82,4 +82,25 @@ describe('--qys-font', () => {
       expect(font(text).family).to.equal(`"Own Font", serif`);
     });
   }
+
+  it('elements shown inside binding settings take its font, size included (--qys-font-size)', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div style="--qys-font: 12px/18px 'Qys Font', cursive; --qys-font-size: 15px"></div>`,
+    );
+    const el = document.createElement('qys-binding-settings') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+    };
+    wrap.append(el);
+    await el.updateComplete;
+    for (const tag of ['qys-org-scope-picker', 'qys-network-strategy-editor']) {
+      // as its form shows them (a shadow root of its own for each, the tokens sheet on each host)
+      const inner = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      el.shadowRoot!.append(inner);
+      await inner.updateComplete;
+      const f = font(inner);
+      expect(f.size, tag).to.equal('15px');
+      expect(f.family, tag).to.equal(`"Qys Font", cursive`);
+      inner.remove();
+    }
+  });
 });

@@ -9,6 +9,11 @@ export const bindingSettingsStyles = css`
   [hidden] {
     display: none !important;
   }
+  /* the elements it shows take its font (size included), not --qys-font again */
+  qys-org-scope-picker,
+  qys-network-strategy-editor {
+    font: inherit;
+  }
   .bar {
     display: flex;
     align-items: center;

@@ -97,7 +97,7 @@ import { loadScope } from './actions.js';
  * @cssprop --qys-color-info-surface - Background of info badges. Default #ddf4ff (dark #132f4c).
  * @cssprop --qys-radius - Corner radius. Default 4px.
  * @cssprop --qys-border-radius - Old name of --qys-radius (alias, still read).
- * @cssprop --qys-font - Font shorthand for the element. Default: the page's font (inherited).
+ * @cssprop --qys-font - Font shorthand (size: `--qys-font-size`). Default: the page's font (inherited).
  * @cssprop --qys-font-mono - Monospace font for values and code.
  */
 export class QysBindingSettings extends QysElement {
