@@ -114,9 +114,7 @@ function timings() {
   // `coldRuns`.
   const total = coldFiles.some((f) => compare.test(f)) ? Math.max(coldRuns, compareRuns) : coldRuns;
   for (let i = 0; i < total; i++) {
-    const files = coldFiles.filter((f) =>
-      compare.test(f) ? i < Math.max(coldRuns, compareRuns) : i < coldRuns,
-    );
+    const files = coldFiles.filter((f) => compare.test(f) || i < coldRuns);
     if (!files.length) continue;
     console.log(`\nCold files, run ${i + 1} of ${total}: each in a browser of its own, after a warm-up page`);
     for (const f of i % 2 ? [...files].reverse() : files) {
